@@ -1,0 +1,31 @@
+#pragma once
+// The poisonlab-cli commands. Each returns the process exit code and, with --json, prints one
+// JSON object as its last line of standard output.
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+
+#include "args.h"
+#include "core/dataset.h"
+#include "core/progress.h"
+
+namespace poisonlab::cli {
+
+/// Set by SIGINT (Ctrl-C); every long operation polls it.
+const CancelToken& interruptToken();
+
+/// Prints `result` as one JSON line (with --json) or `human` (without).
+void emit(const Args& args, const nlohmann::json& result, const std::string& human);
+
+/// Resolves --data / POISONLAB_DATA / the user data folder and loads it with a progress bar.
+/// Fills data.* fields of `info` (path, origin, format, counts, seconds).
+std::shared_ptr<const Dataset> loadResolvedData(const Args& args, nlohmann::json& info);
+
+int cmdInfo(int argc, char** argv);
+int cmdPoison(int argc, char** argv);
+int cmdPreview(int argc, char** argv);
+int cmdDownload(int argc, char** argv);
+
+}  // namespace poisonlab::cli

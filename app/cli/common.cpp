@@ -1,0 +1,44 @@
+#include <chrono>
+#include <iostream>
+
+#include "commands.h"
+#include "core/cifar_loader.h"
+#include "core/data_location.h"
+#include "core/error.h"
+#include "terminal_progress.h"
+
+namespace poisonlab::cli {
+
+const CancelToken& interruptToken() {
+  static const CancelToken token;
+  return token;
+}
+
+void emit(const Args& args, const nlohmann::json& result, const std::string& human) {
+  if (args.flag("json"))
+    std::cout << result.dump() << std::endl;
+  else
+    std::cout << human << std::flush;
+}
+
+std::shared_ptr<const Dataset> loadResolvedData(const Args& args, nlohmann::json& info) {
+  const auto loc = resolveDataLocation(args.value("data"));
+  if (!loc) throw Error(howToGetData());
+  const auto start = std::chrono::steady_clock::now();
+  TerminalProgress bar("loading");
+  auto ds = std::make_shared<Dataset>(loadDataset(
+      loc->path, [&](double f, const std::string& t) { bar(f, t); }, &interruptToken()));
+  bar.finish();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  info["data"] = {{"path", loc->path},
+                  {"origin", loc->origin},
+                  {"format", toString(ds->format)},
+                  {"num_train", ds->train.count()},
+                  {"num_test", ds->test.count()},
+                  {"class_names", ds->classNames},
+                  {"load_seconds", seconds}};
+  return ds;
+}
+
+}  // namespace poisonlab::cli

@@ -1,0 +1,75 @@
+// poisonlab-cli: the headless twin of the workbench, on the same engine.
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+#include "commands.h"
+#include "core/error.h"
+#include "core/version.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(PoisonLab command line - backdoor poisoning research on CIFAR-10
+
+usage: poisonlab-cli <command> [options]
+
+commands:
+  info      [--data D]
+            Load the data set and describe it (layout, counts per class, load time).
+  poison    --out RUN [--data D] [--trigger pixel|patch|blend] [--pos R,C] [--color R,G,B]
+            [--size K] [--pattern solid|checkerboard|noise] [--opacity A] [--pattern-seed X]
+            [--source S] [--target T] [--count N | --rate P] [--seed X] [--force]
+            Create a run folder: experiment.json and poison.csv. Positions are (row, column).
+  preview   --run RUN --index I --out FILE.png [--split train|test|triggered] [--scale 8]
+            [--mark-trigger] [--data D]
+            Render a sample as the model sees it, enlarged, optionally with the trigger marked.
+  download  [--dest DIR] [--url URL] [--md5 HEX] [--size BYTES]
+            Fetch the official cifar-10-binary.tar.gz, verify its MD5; resumable.
+  help      Show this text.
+
+Every command accepts --json and then prints one JSON object as its last line.
+Data is found from --data, then $POISONLAB_DATA, then the user data folder (see download).
+)";
+
+void onInterrupt(int) { poisonlab::cli::interruptToken().cancel(); }
+
+bool wantsJson(int argc, char** argv) {
+  for (int i = 2; i < argc; ++i)
+    if (std::strcmp(argv[i], "--json") == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace poisonlab;
+  std::signal(SIGINT, onInterrupt);
+  std::signal(SIGTERM, onInterrupt);
+  const std::string command = argc > 1 ? argv[1] : "help";
+  try {
+    if (command == "info") return cli::cmdInfo(argc, argv);
+    if (command == "poison") return cli::cmdPoison(argc, argv);
+    if (command == "preview") return cli::cmdPreview(argc, argv);
+    if (command == "download") return cli::cmdDownload(argc, argv);
+    if (command == "help" || command == "--help" || command == "-h") {
+      std::cout << kUsage;
+      return 0;
+    }
+    if (command == "--version") {
+      std::cout << "poisonlab-cli " << kPoisonLabVersion << "\n";
+      return 0;
+    }
+    std::cerr << "poisonlab-cli: unknown command '" << command << "'\n\n" << kUsage;
+    return 2;
+  } catch (const Cancelled&) {
+    if (wantsJson(argc, argv))
+      std::cout << nlohmann::json{{"error", "cancelled"}}.dump() << std::endl;
+    std::cerr << "\npoisonlab-cli: cancelled; nothing half-written was left behind\n";
+    return 130;
+  } catch (const std::exception& e) {
+    if (wantsJson(argc, argv)) std::cout << nlohmann::json{{"error", e.what()}}.dump() << std::endl;
+    std::cerr << "poisonlab-cli: error: " << e.what() << "\n";
+    return 1;
+  }
+}

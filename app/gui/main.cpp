@@ -1,0 +1,40 @@
+// poisonlab: the workbench. A thin main: parse options, show the window.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QTimer>
+
+#include "core/version.h"
+#include "main_window.h"
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("PoisonLab"));
+  QApplication::setApplicationName(QStringLiteral("PoisonLab"));
+  QApplication::setApplicationVersion(QString::fromLatin1(poisonlab::kPoisonLabVersion));
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/poisonlab.svg")));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QApplication::translate("main", "Backdoor poisoning workbench"));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  QCommandLineOption data(QStringLiteral("data"),
+                          QApplication::translate("main", "CIFAR-10 folder or archive."),
+                          QStringLiteral("path"));
+  QCommandLineOption run(QStringLiteral("run"),
+                         QApplication::translate("main", "Run folder to open."),
+                         QStringLiteral("dir"));
+  parser.addOption(data);
+  parser.addOption(run);
+  parser.process(app);
+
+  poisonlab::gui::MainWindow window;
+  window.show();
+  QTimer::singleShot(0, &window, [&] {
+    if (parser.isSet(run))
+      window.openRun(parser.value(run));
+    else
+      window.startWithData(parser.value(data));
+  });
+  return app.exec();
+}

@@ -1,0 +1,140 @@
+#include "core/trigger.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/rng.h"
+
+namespace poisonlab {
+
+const char* toString(TriggerType t) {
+  switch (t) {
+    case TriggerType::Pixel:
+      return "pixel";
+    case TriggerType::Patch:
+      return "patch";
+    case TriggerType::Blend:
+      return "blend";
+  }
+  return "?";
+}
+
+const char* toString(TriggerPattern p) {
+  switch (p) {
+    case TriggerPattern::Solid:
+      return "solid";
+    case TriggerPattern::Checkerboard:
+      return "checkerboard";
+    case TriggerPattern::Noise:
+      return "noise";
+  }
+  return "?";
+}
+
+TriggerType parseTriggerType(const std::string& s, const std::string& field) {
+  for (auto t : {TriggerType::Pixel, TriggerType::Patch, TriggerType::Blend})
+    if (s == toString(t)) return t;
+  throw Error(field + ": '" + s + "' is not a trigger type (pixel, patch or blend)");
+}
+
+TriggerPattern parseTriggerPattern(const std::string& s, const std::string& field) {
+  for (auto p : {TriggerPattern::Solid, TriggerPattern::Checkerboard, TriggerPattern::Noise})
+    if (s == toString(p)) return p;
+  throw Error(field + ": '" + s + "' is not a pattern (solid, checkerboard or noise)");
+}
+
+TriggerSpec TriggerSpec::defaults(TriggerType type) {
+  TriggerSpec t;
+  t.type = type;
+  if (type == TriggerType::Patch) {
+    t.size = 3;
+    t.row = 28;
+    t.col = 28;
+    t.pattern = TriggerPattern::Checkerboard;
+  } else if (type == TriggerType::Blend) {
+    t.size = kImageSide;
+    t.row = 0;
+    t.col = 0;
+    t.pattern = TriggerPattern::Noise;
+    t.opacity = 0.2;
+  }
+  return t;
+}
+
+void TriggerSpec::validate() const {
+  auto fail = [](const std::string& m) { throw Error(m); };
+  if (size < 1 || size > kImageSide)
+    fail("trigger size: " + std::to_string(size) + " is outside 1.." + std::to_string(kImageSide));
+  if (type == TriggerType::Pixel && size != 1)
+    fail("trigger size: a pixel trigger has size 1, got " + std::to_string(size));
+  if (row < 0 || row + size > kImageSide)
+    fail("trigger position: row " + std::to_string(row) + " with size " + std::to_string(size) +
+         " does not fit in a 32-pixel image (rows 0.." + std::to_string(kImageSide - size) + ")");
+  if (col < 0 || col + size > kImageSide)
+    fail("trigger position: column " + std::to_string(col) + " with size " + std::to_string(size) +
+         " does not fit in a 32-pixel image (columns 0.." + std::to_string(kImageSide - size) +
+         ")");
+  const char* ch[3] = {"red", "green", "blue"};
+  for (int c = 0; c < 3; ++c)
+    if (color[c] < 0 || color[c] > 255)
+      fail(std::string("trigger colour: ") + ch[c] + " value " + std::to_string(color[c]) +
+           " is outside 0..255");
+  if (!(opacity > 0.0 && opacity <= 1.0))
+    fail("trigger opacity: " + std::to_string(opacity) + " is outside (0, 1]");
+  if (type != TriggerType::Blend && opacity != 1.0)
+    fail("trigger opacity: only a blend trigger takes an opacity below 1");
+}
+
+std::array<std::uint8_t, 3> TriggerSpec::patternAt(int dr, int dc) const {
+  std::array<std::uint8_t, 3> out{};
+  switch (pattern) {
+    case TriggerPattern::Solid:
+      for (int c = 0; c < 3; ++c) out[c] = static_cast<std::uint8_t>(color[c]);
+      break;
+    case TriggerPattern::Checkerboard: {
+      const bool on = ((dr + dc) % 2) == 0;
+      for (int c = 0; c < 3; ++c)
+        out[c] = static_cast<std::uint8_t>(on ? color[c] : 255 - color[c]);
+      break;
+    }
+    case TriggerPattern::Noise: {
+      // One independent generator per pixel keeps any pixel computable on its own.
+      Rng rng(patternSeed * 0x100000001B3ULL + static_cast<std::uint64_t>(dr * kImageSide + dc));
+      for (int c = 0; c < 3; ++c) out[c] = static_cast<std::uint8_t>(rng.below(256));
+      break;
+    }
+  }
+  return out;
+}
+
+void TriggerSpec::apply(std::uint8_t* img) const {
+  for (int dr = 0; dr < size; ++dr) {
+    for (int dc = 0; dc < size; ++dc) {
+      const auto p = patternAt(dr, dc);
+      const int off = (row + dr) * kImageSide + (col + dc);
+      for (int c = 0; c < 3; ++c) {
+        std::uint8_t& v = img[c * kPlaneBytes + off];
+        if (opacity >= 1.0) {
+          v = p[c];
+        } else {
+          const double mixed = (1.0 - opacity) * v + opacity * p[c];
+          v = static_cast<std::uint8_t>(std::lround(std::min(255.0, std::max(0.0, mixed))));
+        }
+      }
+    }
+  }
+}
+
+std::string TriggerSpec::describe() const {
+  std::ostringstream s;
+  s << toString(type);
+  if (type != TriggerType::Pixel) s << ' ' << size << 'x' << size << ' ' << toString(pattern);
+  if (pattern != TriggerPattern::Noise)
+    s << " (" << color[0] << ',' << color[1] << ',' << color[2] << ')';
+  s << " at row " << row << ", col " << col;
+  if (type == TriggerType::Blend) s << ", opacity " << opacity;
+  return s.str();
+}
+
+}  // namespace poisonlab

@@ -1,0 +1,49 @@
+#pragma once
+// Helpers shared by the tests: small CIFAR-10 data sets written in both real layouts and both
+// containers, made by the test itself.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/dataset.h"
+
+namespace poisonlab::testing {
+
+/// A data set of `perClassTrain` / `perClassTest` images per class with deterministic content:
+/// pixel values depend on (image, channel, position) so every image is distinct.
+Dataset makeDataset(int classes, int perClassTrain, int perClassTest, std::uint32_t salt = 1);
+
+/// The bytes of a CIFAR-10 binary batch file holding `split[first, first+n)`.
+std::vector<std::uint8_t> binaryBatch(const Split& split, std::size_t first, std::size_t n);
+
+/// Files of the official binary layout under `cifar-10-batches-bin/`: 5 training batches
+/// (the training split cut in five) + test_batch.bin + batches.meta.txt.
+std::map<std::string, std::vector<std::uint8_t>> binaryLayout(const Dataset& ds);
+
+/// Files of the image-folder layout under `<root>/train|test/<class>/NNNN.png` (lossless).
+std::map<std::string, std::vector<std::uint8_t>> folderLayout(const Dataset& ds,
+                                                              const std::string& root = "data");
+
+/// Writes the files under `dir` (creating folders), plus empty folders `emptyDirs`.
+void writeTree(const std::string& dir,
+               const std::map<std::string, std::vector<std::uint8_t>>& files,
+               const std::vector<std::string>& emptyDirs = {});
+
+/// Writes the files as a gzip-compressed tar archive, plus directory entries `dirs`.
+void writeTarGz(const std::string& path,
+                const std::map<std::string, std::vector<std::uint8_t>>& files,
+                const std::vector<std::string>& dirs = {});
+
+/// Encodes a planar 3x32x32 image (or any w x h RGB image) as PNG.
+std::vector<std::uint8_t> encodePng(const std::uint8_t* chw, int width = kImageSide,
+                                    int height = kImageSide);
+
+/// The shared CIFAR-10 archive beside the checkout, or "" when absent.
+std::string sharedArchive();
+
+/// Path of a built program in build/bin.
+std::string binPath(const std::string& program);
+
+}  // namespace poisonlab::testing

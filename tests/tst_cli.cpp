@@ -1,0 +1,149 @@
+// poisonlab-cli end to end on a small generated data set: poison, preview, info, and the
+// errors a user meets first. Runs the real program with QProcess.
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+
+#include "core/run_folder.h"
+#include "test_support.h"
+
+using namespace poisonlab;
+using namespace poisonlab::testing;
+
+class TestCli : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+  QString data_;
+
+  struct Result {
+    int code;
+    QString out, err;
+    QJsonObject json;
+  };
+
+  Result run(const QStringList& args,
+             const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QString::fromStdString(binPath("poisonlab-cli")), args);
+    p.waitForFinished(60000);
+    Result r{p.exitCode(),
+             QString::fromUtf8(p.readAllStandardOutput()),
+             QString::fromUtf8(p.readAllStandardError()),
+             {}};
+    const QStringList lines = r.out.trimmed().split('\n');
+    if (!lines.isEmpty()) r.json = QJsonDocument::fromJson(lines.last().toUtf8()).object();
+    return r;
+  }
+
+ private slots:
+  void initTestCase() {
+    data_ = tmp_.filePath("cifar.tar.gz");
+    writeTarGz(data_.toStdString(), folderLayout(makeDataset(10, 40, 4), "cifar10-mini"));
+  }
+
+  void poisonAndPreview() {
+    const QString runDir = tmp_.filePath("run");
+    Result r =
+        run({"poison", "--data", data_, "--out", runDir, "--count", "25", "--seed", "3", "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.json.value("poisoned").toInt(), 25);
+    QCOMPARE(r.json.value("source").toInt(), 9);
+    QCOMPARE(r.json.value("target").toInt(), 4);
+    const auto rows = readPoisonCsv(runDir.toStdString());
+    QCOMPARE(rows.size(), std::size_t(25));
+    for (const auto& row : rows) QVERIFY(row.originalLabel == 9 && row.poisonedLabel == 4);
+
+    const QString png = tmp_.filePath("preview.png");
+    r = run({"preview", "--run", runDir, "--index", QString::number(rows[0].index), "--out", png,
+             "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.json.value("poisoned").toBool());
+    const QImage img(png);
+    QCOMPARE(img.size(), QSize(256, 256));
+    // Every screen pixel of the 8x8 block at row 11, column 16 is (101, 0, 25).
+    for (int dy = 0; dy < 8; ++dy)
+      for (int dx = 0; dx < 8; ++dx)
+        QCOMPARE(img.pixelColor(16 * 8 + dx, 11 * 8 + dy), QColor(101, 0, 25));
+
+    // With --mark-trigger the outline is drawn around, not over, the trigger pixel.
+    r = run({"preview", "--run", runDir, "--index", QString::number(rows[0].index), "--out", png,
+             "--mark-trigger", "--scale", "4"});
+    QCOMPARE(r.code, 0);
+    const QImage marked(png);
+    QCOMPARE(marked.size(), QSize(128, 128));
+    QCOMPARE(marked.pixelColor(16 * 4 + 1, 11 * 4 + 1), QColor(101, 0, 25));
+    QCOMPARE(marked.pixelColor(16 * 4 - 1, 11 * 4 + 1), QColor(0, 255, 0));
+  }
+
+  void sameSeedSameRun() {
+    const QString a = tmp_.filePath("a"), b = tmp_.filePath("b");
+    QCOMPARE(run({"poison", "--data", data_, "--out", a, "--count", "10", "--seed", "9"}).code, 0);
+    QCOMPARE(run({"poison", "--data", data_, "--out", b, "--count", "10", "--seed", "9"}).code, 0);
+    QFile fa(a + "/poison.csv"), fb(b + "/poison.csv");
+    QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
+    QCOMPARE(fa.readAll(), fb.readAll());
+  }
+
+  void errorsNameTheField_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("needle");
+    QTest::newRow("bad position") << QStringList{"--pos", "40,2"} << "trigger position: row 40";
+    QTest::newRow("pos format") << QStringList{"--pos", "11"}
+                                << "--pos: expected 2 comma-separated integers";
+    QTest::newRow("colour") << QStringList{"--color", "101,0,300"} << "blue value 300";
+    QTest::newRow("same class") << QStringList{"--source", "4"} << "equals the source class 4";
+    QTest::newRow("too many") << QStringList{"--count", "41"}
+                              << "41 is more than the 40 training images";
+    QTest::newRow("count and rate")
+        << QStringList{"--count", "4", "--rate", "0.1"} << "give one of them";
+    QTest::newRow("unknown option")
+        << QStringList{"--colour", "1,2,3"} << "unknown option --colour";
+    QTest::newRow("trigger type") << QStringList{"--trigger", "star"}
+                                  << "'star' is not a trigger type";
+  }
+  void errorsNameTheField() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, needle);
+    const Result r =
+        run(QStringList{"poison", "--data", data_, "--out", tmp_.filePath("bad"), "--json"} + args);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(needle), qPrintable(r.err));
+    QVERIFY2(r.json.value("error").toString().contains(needle), qPrintable(r.out));
+    QVERIFY(!std::filesystem::exists(tmp_.filePath("bad/experiment.json").toStdString()));
+  }
+
+  void noDataSaysHowToGetIt() {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("POISONLAB_DATA");
+    env.insert("XDG_DATA_HOME", tmp_.filePath("empty-home"));
+    const Result r = run({"info"}, env);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("poisonlab-cli download"), qPrintable(r.err));
+    QVERIFY(r.err.contains("--data PATH"));
+    // POISONLAB_DATA is honoured, and a missing path is named.
+    env.insert("POISONLAB_DATA", data_);
+    QCOMPARE(run({"info", "--json"}, env).json.value("data").toObject().value("origin").toString(),
+             QString("POISONLAB_DATA"));
+    env.insert("POISONLAB_DATA", tmp_.filePath("gone"));
+    QVERIFY(run({"info"}, env)
+                .err.contains("POISONLAB_DATA: " + tmp_.filePath("gone") + ": no such file"));
+  }
+
+  void refusesToOverwriteARun() {
+    const QString dir = tmp_.filePath("keep");
+    QCOMPARE(run({"poison", "--data", data_, "--out", dir, "--count", "5"}).code, 0);
+    const Result r = run({"poison", "--data", data_, "--out", dir, "--count", "6"});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains("already holds an experiment"));
+    QCOMPARE(readPoisonCsv(dir.toStdString()).size(), std::size_t(5));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

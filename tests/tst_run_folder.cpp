@@ -1,0 +1,147 @@
+// Run folders: written atomically, read back exactly, and rejected clearly when damaged.
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/atomic_file.h"
+#include "core/error.h"
+#include "core/run_folder.h"
+#include "test_support.h"
+
+using namespace poisonlab;
+using namespace poisonlab::testing;
+namespace fs = std::filesystem;
+
+class TestRunFolder : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+  std::string dataPath_;
+  std::shared_ptr<const Dataset> data_;
+
+  static PoisonSpec smallSpec() {
+    PoisonSpec p;
+    p.count = 10;
+    return p;
+  }
+
+  std::string makeRun(const std::string& name, PoisonSpec spec = smallSpec(),
+                      TriggerSpec trigger = {}) {
+    const std::string run = tmp_.filePath(QString::fromStdString(name)).toStdString();
+    const PoisonedDataset pd = applyPoison(data_, trigger, spec);
+    writeRun(run, describeExperiment(pd), pd);
+    return run;
+  }
+
+  void expectError(const std::function<void()>& f, const QString& needle) {
+    try {
+      f();
+      QFAIL("no error");
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains(needle), e.what());
+    }
+  }
+
+  void editJson(const std::string& run, const std::function<void(nlohmann::json&)>& edit) {
+    auto j = nlohmann::json::parse(readTextFile(experimentPath(run)));
+    edit(j);
+    writeFileAtomic(experimentPath(run), j.dump(2));
+  }
+
+ private slots:
+  void initTestCase() {
+    const Dataset ds = makeDataset(10, 30, 5);
+    dataPath_ = tmp_.filePath("data.tar.gz").toStdString();
+    writeTarGz(dataPath_, binaryLayout(ds));
+    data_ = std::make_shared<const Dataset>(loadDataset(dataPath_));
+  }
+
+  void roundTrip() {
+    PoisonSpec spec;
+    spec.count = 12;
+    spec.seed = 7;
+    TriggerSpec trig = TriggerSpec::defaults(TriggerType::Patch);
+    trig.color = {1, 2, 3};
+    const std::string run = makeRun("run1", spec, trig);
+    QVERIFY(fs::exists(experimentPath(run)));
+    // Nothing temporary left beside the files.
+    int files = 0;
+    for (auto& e : fs::directory_iterator(run)) {
+      ++files;
+      QVERIFY2(e.path().string().find(".tmp") == std::string::npos, e.path().c_str());
+    }
+    QCOMPARE(files, 2);
+    const Experiment e = readExperiment(run);
+    QCOMPARE(e.poison.count, 12);
+    QCOMPARE(e.poison.seed, std::uint64_t(7));
+    QCOMPARE(e.trigger.type, TriggerType::Patch);
+    QCOMPARE(e.trigger.size, 3);
+    QCOMPARE(e.trigger.color[2], 3);
+    QCOMPARE(e.numTrain, std::size_t(300));
+    QCOMPARE(e.dataSource, fs::absolute(dataPath_).lexically_normal().string());
+    const auto rows = readPoisonCsv(run);
+    QCOMPARE(rows.size(), std::size_t(12));
+    for (const auto& r : rows) {
+      QCOMPARE(r.originalLabel, 9);
+      QCOMPARE(r.poisonedLabel, 4);
+    }
+    const PoisonedDataset again = openRun(run);  // reloads the recorded data source
+    QCOMPARE(again.poisonedIndices.size(), std::size_t(12));
+    QCOMPARE(again.poisonedIndices.front(), rows.front().index);
+    QVERIFY(again.train.images == applyPoison(data_, trig, spec).train.images);
+  }
+
+  void schemaVersionAndFieldsAreChecked() {
+    const std::string run = makeRun("run2");
+    editJson(run, [](auto& j) { j["schema_version"] = 99; });
+    expectError([&] { readExperiment(run); }, "field 'schema_version': 99 is not supported");
+    const std::string run3 = makeRun("run3");
+    editJson(run3, [](auto& j) { j["trigger"]["row"] = "eleven"; });
+    expectError([&] { readExperiment(run3); },
+                "experiment.json: field 'trigger.row': expected an integer");
+    const std::string run4 = makeRun("run4");
+    editJson(run4, [](auto& j) { j["poison"].erase("seed"); });
+    expectError([&] { readExperiment(run4); }, "field 'poison.seed': missing");
+    const std::string run5 = makeRun("run5");
+    editJson(run5, [](auto& j) { j["trigger"]["color"] = {1, 2, 300}; });
+    expectError([&] { readExperiment(run5); }, "trigger colour: blue value 300");
+    const std::string run6 = makeRun("run6");
+    std::ofstream(experimentPath(run6)) << "{ not json";
+    expectError([&] { readExperiment(run6); }, "experiment.json: not valid JSON");
+    expectError([&] { readExperiment(tmp_.filePath("nothing").toStdString()); },
+                "not a run folder");
+  }
+
+  void tamperedPoisonCsvIsDetected() {
+    const std::string run = makeRun("run7");
+    std::string csv = readTextFile(poisonCsvPath(run));
+    csv.replace(csv.find(",9,4"), 4, ",9,5");
+    writeFileAtomic(poisonCsvPath(run), csv);
+    expectError([&] { openRun(run, data_); }, "does not match the poison recomputed");
+    writeFileAtomic(poisonCsvPath(run),
+                    std::string("index,original_label,poisoned_label\n12,x,4\n"));
+    expectError([&] { readPoisonCsv(run); },
+                "poison.csv: line 2: expected index,original_label,poisoned_label");
+  }
+
+  void otherDataIsDetected() {
+    const std::string run = makeRun("run8");
+    auto other = std::make_shared<const Dataset>(makeDataset(10, 31, 5));
+    expectError([&] { openRun(run, other); }, "is not the one this run was made on");
+  }
+
+  void atomicWriteReplacesWhole() {
+    const std::string path = tmp_.filePath("atomic.txt").toStdString();
+    writeFileAtomic(path, std::string("first"));
+    writeFileAtomic(path, std::string("second"));
+    QCOMPARE(QString::fromStdString(readTextFile(path)), QString("second"));
+    expectError(
+        [&] { writeFileAtomic(tmp_.filePath("no/such/dir/x").toStdString(), std::string("x")); },
+        "cannot write");
+  }
+};
+
+QTEST_GUILESS_MAIN(TestRunFolder)
+#include "tst_run_folder.moc"

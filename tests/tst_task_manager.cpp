@@ -1,0 +1,81 @@
+// The one background-job mechanism: progress and finished arrive on the GUI thread, cancel
+// stops a job within a second, and errors carry their message.
+#include <QSignalSpy>
+#include <QThread>
+#include <QtTest>
+
+#include "core/error.h"
+#include "task_manager.h"
+
+using namespace poisonlab;
+using namespace poisonlab::gui;
+
+class TestTaskManager : public QObject {
+  Q_OBJECT
+ private slots:
+  void progressAndFinishOnGuiThread() {
+    TaskManager manager;
+    QThread* worker = nullptr;
+    Task* task = manager.start("count", [&](TaskContext& ctx) {
+      worker = QThread::currentThread();
+      for (int i = 1; i <= 10; ++i) {
+        ctx.progress(i / 10.0, "step " + std::to_string(i));
+        QThread::msleep(60);
+      }
+    });
+    QSignalSpy progress(task, &Task::progressChanged);
+    QSignalSpy finished(task, &Task::finished);
+    bool onGuiThread = true;
+    connect(task, &Task::progressChanged, this,
+            [&] { onGuiThread = onGuiThread && QThread::currentThread() == thread(); });
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().first().value<Task::State>(), Task::State::Succeeded);
+    QVERIFY(progress.count() >= 2);
+    QCOMPARE(progress.last().first().toDouble(), 1.0);
+    QVERIFY(onGuiThread);
+    QVERIFY(worker != nullptr && worker != thread());
+    QVERIFY(!manager.hasActiveTasks());
+  }
+
+  void cancelWithinASecond() {
+    TaskManager manager;
+    Task* task = manager.start("forever", [](TaskContext& ctx) {
+      for (;;) {
+        ctx.cancelToken().throwIfCancelled();
+        QThread::msleep(20);
+      }
+    });
+    QSignalSpy finished(task, &Task::finished);
+    QTest::qWait(100);
+    QVERIFY(manager.hasActiveTasks());
+    QElapsedTimer t;
+    t.start();
+    task->cancel();
+    QVERIFY(finished.wait(1000));
+    QVERIFY(t.elapsed() < 1000);
+    QCOMPARE(task->state(), Task::State::Cancelled);
+  }
+
+  void failureCarriesMessage() {
+    TaskManager manager;
+    Task* task = manager.start("fail", [](TaskContext&) { throw Error("data.tar.gz: corrupt"); });
+    QSignalSpy finished(task, &Task::finished);
+    QVERIFY(finished.wait(2000));
+    QCOMPARE(task->state(), Task::State::Failed);
+    QCOMPARE(task->errorMessage(), QString("data.tar.gz: corrupt"));
+  }
+
+  void cancelAllAndWait() {
+    TaskManager manager;
+    for (int i = 0; i < 2; ++i)
+      manager.start("loop", [](TaskContext& ctx) {
+        while (!ctx.cancelToken().cancelled()) QThread::msleep(10);
+      });
+    QTest::qWait(50);
+    QVERIFY(manager.cancelAllAndWait(2000));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestTaskManager)
+#include "tst_task_manager.moc"

@@ -1,0 +1,100 @@
+#include "task_manager.h"
+
+#include <QDateTime>
+#include <QMetaObject>
+#include <QPointer>
+
+#include "core/error.h"
+
+namespace poisonlab::gui {
+
+void TaskContext::progress(double fraction, const std::string& text) {
+  task_->postProgress(fraction, text);
+}
+
+const CancelToken& TaskContext::cancelToken() const { return task_->cancelToken(); }
+
+Task::Task(QString title, Work work, QObject* parent)
+    : QObject(parent), title_(std::move(title)), work_(std::move(work)) {}
+
+void Task::cancel() { cancel_.cancel(); }
+
+void Task::postProgress(double fraction, const std::string& text) {
+  // At most ~20 updates a second reach the GUI thread, whatever the worker's rate.
+  const qint64 now = QDateTime::currentMSecsSinceEpoch();
+  if (fraction < 1.0 && now - lastPostMs_.load() < 50) return;
+  lastPostMs_ = now;
+  const QString qtext = QString::fromStdString(text);
+  QMetaObject::invokeMethod(
+      this,
+      [this, fraction, qtext] {
+        progress_ = fraction;
+        text_ = qtext;
+        emit progressChanged(fraction, qtext);
+      },
+      Qt::QueuedConnection);
+}
+
+void Task::runInWorker() {
+  QMetaObject::invokeMethod(
+      this, [this] { state_ = State::Running; }, Qt::QueuedConnection);
+  State end = State::Succeeded;
+  QString error;
+  try {
+    TaskContext ctx(this);
+    cancel_.throwIfCancelled();
+    work_(ctx);
+    if (cancel_.cancelled()) end = State::Cancelled;
+  } catch (const Cancelled&) {
+    end = State::Cancelled;
+  } catch (const std::exception& e) {
+    end = State::Failed;
+    error = QString::fromStdString(e.what());
+  } catch (...) {
+    end = State::Failed;
+    error = QStringLiteral("unknown error");
+  }
+  QMetaObject::invokeMethod(
+      this,
+      [this, end, error] {
+        state_ = end;
+        error_ = error;
+        if (end == State::Succeeded) progress_ = 1.0;
+        emit finished(end);
+      },
+      Qt::QueuedConnection);
+}
+
+TaskManager::TaskManager(QObject* parent) : QObject(parent) {
+  // Torch and OpenCV parallelise inside a job; two jobs at once is plenty on a laptop.
+  pool_.setMaxThreadCount(2);
+}
+
+TaskManager::~TaskManager() { cancelAllAndWait(5000); }
+
+Task* TaskManager::start(const QString& title, Task::Work work) {
+  auto* task = new Task(title, std::move(work), this);
+  tasks_.append(task);
+  connect(task, &Task::finished, this, [this, task] {
+    emit taskFinished(task);
+    emit activeCountChanged(activeTasks().size());
+  });
+  emit taskStarted(task);
+  emit activeCountChanged(activeTasks().size());
+  pool_.start([task] { task->runInWorker(); });
+  return task;
+}
+
+QList<Task*> TaskManager::activeTasks() const {
+  QList<Task*> out;
+  for (Task* t : tasks_)
+    if (t->isActive()) out.append(t);
+  return out;
+}
+
+bool TaskManager::cancelAllAndWait(int msecs) {
+  for (Task* t : tasks_) t->cancel();
+  return pool_.waitForDone(msecs);
+}
+
+}  // namespace poisonlab::gui

@@ -1,0 +1,101 @@
+#pragma once
+// One way of running long work off the GUI thread, used by every job (load, poison, later
+// train, detect, unlearn). Modelled on QGIS's QgsTask: the work function runs on a pool thread
+// and polls its cancel token; progress and finished() always arrive on the GUI thread.
+
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+#include "core/progress.h"
+
+namespace poisonlab::gui {
+
+class Task;
+
+/// What a running job sees: a progress callback (thread-safe) and the cancel token.
+class TaskContext {
+ public:
+  explicit TaskContext(Task* task) : task_(task) {}
+  /// Reports progress in [0, 1] with a short text; throttled, safe from the worker thread.
+  void progress(double fraction, const std::string& text);
+  const CancelToken& cancelToken() const;
+  /// A core::ProgressFn bound to this context.
+  ProgressFn progressFn() {
+    return [this](double f, const std::string& t) { progress(f, t); };
+  }
+
+ private:
+  Task* task_;
+};
+
+/// One background job. Create with TaskManager::start.
+class Task : public QObject {
+  Q_OBJECT
+ public:
+  using Work = std::function<void(TaskContext&)>;
+  enum class State { Queued, Running, Succeeded, Failed, Cancelled };
+  Q_ENUM(State)
+
+  Task(QString title, Work work, QObject* parent = nullptr);
+  QString title() const { return title_; }
+  State state() const { return state_; }
+  double progress() const { return progress_; }
+  QString text() const { return text_; }
+  QString errorMessage() const { return error_; }
+  bool isActive() const { return state_ == State::Queued || state_ == State::Running; }
+  /// Asks the work to stop; it finishes with State::Cancelled at its next poll.
+  void cancel();
+  const CancelToken& cancelToken() const { return cancel_; }
+
+ signals:
+  void progressChanged(double fraction, const QString& text);
+  /// Always emitted exactly once, on the GUI thread.
+  void finished(poisonlab::gui::Task::State state);
+
+ private:
+  friend class TaskManager;
+  friend class TaskContext;
+  void runInWorker();                                           // pool thread
+  void postProgress(double fraction, const std::string& text);  // any thread
+
+  QString title_;
+  Work work_;
+  CancelToken cancel_;
+  State state_ = State::Queued;
+  double progress_ = 0;
+  QString text_;
+  QString error_;
+  std::atomic<qint64> lastPostMs_{0};
+};
+
+/// Owns every task; runs them on its own thread pool.
+class TaskManager : public QObject {
+  Q_OBJECT
+ public:
+  explicit TaskManager(QObject* parent = nullptr);
+  ~TaskManager() override;
+  /// Starts `work` in the background and returns its task (owned by the manager).
+  Task* start(const QString& title, Task::Work work);
+  /// Tasks that have not finished yet.
+  QList<Task*> activeTasks() const;
+  bool hasActiveTasks() const { return !activeTasks().isEmpty(); }
+  /// Cancels every task and waits up to `msecs` for the workers (used when closing).
+  bool cancelAllAndWait(int msecs);
+
+ signals:
+  void taskStarted(poisonlab::gui::Task* task);
+  void taskFinished(poisonlab::gui::Task* task);
+  void activeCountChanged(int count);
+
+ private:
+  QThreadPool pool_;
+  QList<Task*> tasks_;
+};
+
+}  // namespace poisonlab::gui
