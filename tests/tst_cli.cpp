@@ -1,6 +1,7 @@
 // poisonlab-cli end to end on a small generated data set: poison, preview, info, and the
 // errors a user meets first. Runs the real program with QProcess.
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -133,6 +134,42 @@ class TestCli : public QObject {
     env.insert("POISONLAB_DATA", tmp_.filePath("gone"));
     QVERIFY(run({"info"}, env)
                 .err.contains("POISONLAB_DATA: " + tmp_.filePath("gone") + ": no such file"));
+  }
+
+  void trainAndEvaluate() {
+    const QString dir = tmp_.filePath("trained");
+    QCOMPARE(run({"poison", "--data", data_, "--out", dir, "--count", "20"}).code, 0);
+    Result r = run({"train", "--run", dir, "--model", "resnet8", "--width", "8", "--epochs", "2",
+                    "--batch", "32", "--precision", "fp32", "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const double clean = r.json.value("clean_acc").toDouble(-1);
+    const double asr = r.json.value("asr").toDouble(-1);
+    QVERIFY(clean >= 0 && clean <= 1);
+    QVERIFY(asr >= 0 && asr <= 1);
+    QVERIFY(r.err.contains("epoch   2"));
+    QFile metricsFile(dir + "/metrics.json");
+    QVERIFY(metricsFile.open(QIODevice::ReadOnly));
+    const QJsonObject metrics = QJsonDocument::fromJson(metricsFile.readAll()).object();
+    QCOMPARE(metrics.value("clean_acc").toDouble(), clean);
+    QCOMPARE(metrics.value("history").toArray().size(), 2);
+    QCOMPARE(
+        metrics.value("settings").toObject().value("model").toObject().value("arch").toString(),
+        QString("resnet8"));
+    QVERIFY(metrics.value("settings").toObject().contains("seeds"));
+    QVERIFY(metrics.value("wall_seconds").toDouble() > 0);
+    // evaluate recomputes the same figures from model.pt.
+    r = run({"evaluate", "--run", dir, "--precision", "fp32", "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.json.value("clean_acc").toDouble(), clean);
+    QCOMPARE(r.json.value("asr").toDouble(), asr);
+    // Bad settings fail before any work, naming the option.
+    r = run({"train", "--run", dir, "--model", "resnet21"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("'resnet21' is not a known network"), qPrintable(r.err));
+    r = run({"train", "--run", dir, "--augment", "rotate"});
+    QVERIFY(r.err.contains("--augment: 'rotate' is not none, flip or crop+flip"));
+    r = run({"evaluate", "--run", dir, "--model", tmp_.filePath("nothing.pt")});
+    QVERIFY(r.err.contains("no such model file"));
   }
 
   void refusesToOverwriteARun() {

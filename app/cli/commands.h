@@ -27,5 +27,7 @@ int cmdInfo(int argc, char** argv);
 int cmdPoison(int argc, char** argv);
 int cmdPreview(int argc, char** argv);
 int cmdDownload(int argc, char** argv);
+int cmdTrain(int argc, char** argv);
+int cmdEvaluate(int argc, char** argv);
 
 }  // namespace poisonlab::cli

@@ -26,6 +26,14 @@ commands:
             Render a sample as the model sees it, enlarged, optionally with the trigger marked.
   download  [--dest DIR] [--url URL] [--md5 HEX] [--size BYTES]
             Fetch the official cifar-10-binary.tar.gz, verify its MD5; resumable.
+  train     --run RUN [--model resnet8] [--width 32] [--epochs E] [--batch B] [--lr L]
+            [--augment none|flip|crop+flip] [--schedule onecycle|cosine] [--warmup F]
+            [--weight-decay D] [--label-smoothing S] [--precision auto|fp32|bf16] [--threads N]
+            [--device cpu|cuda] [--limit-train N] [--seed X] [--resume] [--data D]
+            Train on the run's poisoned data; writes RUN/model.pt and RUN/metrics.json, a
+            checkpoint after every epoch (--resume continues from it).
+  evaluate  --run RUN [--model FILE] [--precision P] [--threads N] [--device D] [--data D]
+            Clean accuracy, ASR, poisons fitted, per-class accuracy and confusion matrices.
   help      Show this text.
 
 Every command accepts --json and then prints one JSON object as its last line.
@@ -52,6 +60,8 @@ int main(int argc, char** argv) {
     if (command == "poison") return cli::cmdPoison(argc, argv);
     if (command == "preview") return cli::cmdPreview(argc, argv);
     if (command == "download") return cli::cmdDownload(argc, argv);
+    if (command == "train") return cli::cmdTrain(argc, argv);
+    if (command == "evaluate") return cli::cmdEvaluate(argc, argv);
     if (command == "help" || command == "--help" || command == "-h") {
       std::cout << kUsage;
       return 0;

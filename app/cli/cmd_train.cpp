@@ -1,0 +1,144 @@
+// train and evaluate: the training engine from the command line.
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+
+#include "commands.h"
+#include "core/error.h"
+#include "core/run_folder.h"
+#include "core/train_report.h"
+#include "core/training.h"
+#include "terminal_progress.h"
+
+namespace poisonlab::cli {
+namespace {
+
+TrainConfig configFromArgs(const Args& a) {
+  TrainConfig c;
+  c.model.arch = a.value("model", c.model.arch);
+  // Without --width: the default recipe's width for its own network, else the paper's width.
+  const int width = c.model.arch == TrainConfig::defaultModel().arch
+                        ? TrainConfig::defaultModel().width
+                    : c.model.arch == "resnet18" ? 64
+                                                 : 16;
+  c.model.width = static_cast<int>(a.integer("width", width, 1, 1024));
+  c.epochs = static_cast<int>(a.integer("epochs", c.epochs, 1, 10000));
+  c.batchSize = static_cast<int>(a.integer("batch", c.batchSize, 1, 65536));
+  c.lr = a.number("lr", c.lr, 1e-9, 100);
+  c.weightDecay = a.number("weight-decay", c.weightDecay, 0, 0.999);
+  c.momentum = a.number("momentum", c.momentum, 0, 0.999);
+  c.warmup = a.number("warmup", c.warmup, 0, 0.999);
+  c.labelSmoothing = a.number("label-smoothing", c.labelSmoothing, 0, 0.999);
+  if (a.has("schedule")) c.schedule = parseSchedule(a.value("schedule"), "--schedule");
+  if (a.has("augment")) c.augment = parseAugment(a.value("augment"), "--augment");
+  if (a.has("precision")) c.precision = parsePrecision(a.value("precision"), "--precision");
+  c.threads = static_cast<int>(a.integer("threads", 0, 0, 1024));
+  c.device = a.value("device", c.device);
+  c.limitTrain = static_cast<std::size_t>(a.integer("limit-train", 0, 0, 1LL << 40));
+  c.seed = a.seed("seed", c.seed);
+  c.validate();
+  return c;
+}
+
+nlohmann::json reportJson(const EvalReport& r, const std::vector<std::string>& names) {
+  return nlohmann::json::parse(evalReportJson(r, names));
+}
+
+std::string percent(double f) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f %%", 100.0 * f);
+  return buf;
+}
+
+}  // namespace
+
+int cmdTrain(int argc, char** argv) {
+  Args a("train",
+         {"run", "data", "model", "width", "epochs", "batch", "lr", "weight-decay", "momentum",
+          "warmup", "label-smoothing", "schedule", "augment", "precision", "threads", "device",
+          "limit-train", "seed"},
+         {"resume"});
+  a.parse(argc, argv, 2);
+  const std::string run = a.required("run");
+  const TrainConfig config = configFromArgs(a);
+  readExperiment(run);  // a bad run folder fails before the load
+  TerminalProgress loadBar("loading");
+  const PoisonedDataset pd = openRun(
+      run, a.value("data"), [&](double f, const std::string& t) { loadBar(f, t); },
+      &interruptToken());
+  loadBar.finish();
+  std::fprintf(stderr, "training %s on %zu images, %d epochs, batch %d, augment %s, precision %s\n",
+               config.model.describe().c_str(),
+               config.limitTrain ? std::min(config.limitTrain, pd.train.count()) : pd.train.count(),
+               config.epochs, config.batchSize, toString(config.augment),
+               toString(config.precision));
+  TerminalProgress bar("train");
+  TrainCallbacks cb;
+  cb.onBatch = [&](const BatchStats& s) {
+    char text[128];
+    std::snprintf(text, sizeof text, "epoch %d/%d loss %.3f acc %.3f %.0f img/s", s.epoch,
+                  config.epochs, s.loss, s.accuracy, s.imagesPerSecond);
+    bar((s.epoch - 1 + double(s.batch) / s.batches) / config.epochs, text);
+  };
+  cb.onEpoch = [&](const EpochStats& e) {
+    bar.finish();
+    std::fprintf(stderr,
+                 "epoch %3d  loss %.4f  train %.4f  clean %.4f  ASR %.4f  poisons fitted %.4f  lr "
+                 "%.4f  %.0f img/s  "
+                 "%.1f s  (%.1f s total)\n",
+                 e.epoch, e.trainLoss, e.trainAcc, e.cleanAcc, e.asr, e.poisonFit, e.lr,
+                 e.imagesPerSecond, e.seconds, e.elapsed);
+  };
+  const TrainResult r = trainModel(pd, config, run, cb, &interruptToken(), a.flag("resume"));
+  bar.finish();
+  nlohmann::json out = reportJson(r.final, pd.classNames());
+  out["run"] = run;
+  out["model_file"] = modelPath(run);
+  out["wall_seconds"] = r.wallSeconds;
+  out["epochs"] = config.epochs;
+  out["precision"] = r.precisionUsed;
+  out["threads"] = r.threads;
+  std::ostringstream h;
+  h << "clean accuracy " << percent(r.final.cleanAcc) << ", ASR " << percent(r.final.asr)
+    << ", poisons fitted " << percent(r.final.poisonFit) << ", " << r.wallSeconds << " s ("
+    << r.precisionUsed << ", " << r.threads << " threads)\nwrote " << modelPath(run) << " and "
+    << metricsPath(run) << "\n";
+  emit(a, out, h.str());
+  return 0;
+}
+
+int cmdEvaluate(int argc, char** argv) {
+  Args a("evaluate", {"run", "model", "data", "precision", "threads", "device"}, {});
+  a.parse(argc, argv, 2);
+  const std::string run = a.required("run");
+  const std::string model = a.value("model", modelPath(run));
+  if (!std::filesystem::exists(model))
+    throw Error("--model: " + model + ": no such model file (train first)");
+  readExperiment(run);
+  TerminalProgress loadBar("loading");
+  const PoisonedDataset pd = openRun(
+      run, a.value("data"), [&](double f, const std::string& t) { loadBar(f, t); },
+      &interruptToken());
+  loadBar.finish();
+  const Precision p =
+      a.has("precision") ? parsePrecision(a.value("precision"), "--precision") : Precision::Auto;
+  const EvalReport r =
+      evaluateModelFile(model, pd, a.value("device", "cpu"), p,
+                        static_cast<int>(a.integer("threads", 0, 0, 1024)), &interruptToken());
+  nlohmann::json out = reportJson(r, pd.classNames());
+  out["model_file"] = model;
+  std::ostringstream h;
+  h << "clean accuracy " << percent(r.cleanAcc) << ", ASR " << percent(r.asr) << ", poisons fitted "
+    << percent(r.poisonFit) << "\nper class (clean / triggered -> target):\n";
+  for (std::size_t c = 0; c < r.perClassAcc.size(); ++c) {
+    char line[128];
+    std::snprintf(line, sizeof line, "  %d %-12s %7.2f %%  %7.2f %%\n", int(c),
+                  pd.classNames()[c].c_str(), 100 * r.perClassAcc[c],
+                  100 * r.targetRateTriggered[c]);
+    h << line;
+  }
+  emit(a, out, h.str());
+  return 0;
+}
+
+}  // namespace poisonlab::cli

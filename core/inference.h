@@ -1,0 +1,49 @@
+#pragma once
+/// @file inference.h
+/// Running a saved model on images, with plain C++ results (no torch at the edge): predictions,
+/// class probabilities and the activations of any named layer.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/dataset.h"
+#include "core/model_spec.h"
+#include "core/progress.h"
+#include "core/training.h"
+
+namespace poisonlab {
+
+/// Activations of one layer for N samples, flattened to D values each, row-major N x D.
+struct LayerActivations {
+  std::string layer;
+  std::size_t count = 0;
+  std::size_t dim = 0;
+  std::vector<float> values;
+};
+
+struct InferenceOptions {
+  std::string device = "cpu";
+  Precision precision = Precision::Fp32;  ///< fp32 by default: exact features for analysis
+  int threads = 0;
+  int batch = 500;
+};
+
+/// Number of trainable parameters of the network `spec` describes.
+std::int64_t parameterCount(const ModelSpec& spec);
+
+/// The activations of `layer` (see ModelSpec::layerNames) of the model in `modelPath` for
+/// images `indices` of `split` (all when empty), computed in batches under inference mode.
+LayerActivations layerActivations(const std::string& modelPath, const Split& split,
+                                  const std::string& layer,
+                                  const std::vector<std::int64_t>& indices = {},
+                                  const InferenceOptions& options = {},
+                                  const ProgressFn& progress = {},
+                                  const CancelToken* cancel = nullptr);
+
+/// Softmax class probabilities (N x classes, row-major) of the model for images of `split`.
+std::vector<float> classProbabilities(const std::string& modelPath, const Split& split,
+                                      const std::vector<std::int64_t>& indices = {},
+                                      const InferenceOptions& options = {});
+
+}  // namespace poisonlab

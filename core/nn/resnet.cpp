@@ -1,0 +1,195 @@
+#include "core/nn/resnet.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "core/error.h"
+
+namespace poisonlab::nn {
+namespace F = torch::nn::functional;
+
+namespace {
+torch::nn::Conv2d conv3x3(int in, int out, int stride) {
+  return torch::nn::Conv2d(
+      torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(false));
+}
+}  // namespace
+
+BasicBlockImpl::BasicBlockImpl(int in, int out, int stride, bool projection)
+    : in_(in), out_(out), stride_(stride) {
+  conv1_ = register_module("conv1", conv3x3(in, out, stride));
+  bn1_ = register_module("bn1", torch::nn::BatchNorm2d(out));
+  conv2_ = register_module("conv2", conv3x3(out, out, 1));
+  bn2_ = register_module("bn2", torch::nn::BatchNorm2d(out));
+  if (projection && (stride != 1 || in != out)) {
+    proj_ = register_module(
+        "proj", torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 1).stride(stride).bias(false)));
+    projBn_ = register_module("proj_bn", torch::nn::BatchNorm2d(out));
+  }
+}
+
+torch::Tensor BasicBlockImpl::forward(const torch::Tensor& x) {
+  torch::Tensor y = torch::relu(bn1_(conv1_(x)));
+  y = bn2_(conv2_(y));
+  torch::Tensor shortcut = x;
+  if (!proj_.is_empty()) {
+    shortcut = projBn_(proj_(x));
+  } else if (stride_ != 1 || in_ != out_) {
+    // Option A: subsample and pad the new channels with zeros (no parameters).
+    shortcut =
+        x.index({torch::indexing::Slice(), torch::indexing::Slice(),
+                 torch::indexing::Slice(torch::indexing::None, torch::indexing::None, stride_),
+                 torch::indexing::Slice(torch::indexing::None, torch::indexing::None, stride_)});
+    const int pad = out_ - in_;
+    shortcut = F::pad(shortcut, F::PadFuncOptions({0, 0, 0, 0, pad / 2, pad - pad / 2}));
+  }
+  return torch::relu(y + shortcut);
+}
+
+ResNetImpl::ResNetImpl(const ModelSpec& spec) : spec_(spec) {
+  spec.validate();
+  const auto widths = spec.stageWidths();
+  const auto blocks = spec.blocksPerStage();
+  const bool projection = spec.arch == "resnet18";
+  stem_ = register_module("stem", conv3x3(3, widths[0], 1));
+  stemBn_ = register_module("stem_bn", torch::nn::BatchNorm2d(widths[0]));
+  int in = widths[0];
+  for (std::size_t s = 0; s < blocks.size(); ++s) {
+    std::vector<BasicBlock> stage;
+    for (int b = 0; b < blocks[s]; ++b) {
+      const int stride = (s > 0 && b == 0) ? 2 : 1;
+      stage.push_back(
+          register_module("stage" + std::to_string(s + 1) + "_block" + std::to_string(b),
+                          BasicBlock(in, widths[s], stride, projection)));
+      in = widths[s];
+    }
+    stages_.push_back(std::move(stage));
+  }
+  fc_ = register_module("fc", torch::nn::Linear(in, spec.numClasses));
+  for (auto& m : modules(/*include_self=*/false)) {
+    if (auto* c = m->as<torch::nn::Conv2d>()) {
+      torch::nn::init::kaiming_normal_(c->weight, 0.0, torch::kFanOut, torch::kReLU);
+    } else if (auto* bn = m->as<torch::nn::BatchNorm2d>()) {
+      torch::nn::init::ones_(bn->weight);
+      torch::nn::init::zeros_(bn->bias);
+    }
+  }
+}
+
+torch::Tensor ResNetImpl::forward(const torch::Tensor& x) {
+  torch::Tensor y = torch::relu(stemBn_(stem_(x)));
+  for (auto& stage : stages_)
+    for (auto& block : stage) y = block(y);
+  y = F::adaptive_avg_pool2d(y, F::AdaptiveAvgPool2dFuncOptions(1)).flatten(1);
+  return fc_(y);
+}
+
+std::map<std::string, torch::Tensor> ResNetImpl::activations(
+    const torch::Tensor& x, const std::vector<std::string>& names) {
+  const auto all = spec_.layerNames();
+  std::size_t deepest = 0;
+  for (const auto& n : names) {
+    const auto it = std::find(all.begin(), all.end(), n);
+    if (it == all.end()) {
+      std::string list;
+      for (const auto& a : all) list += (list.empty() ? "" : ", ") + a;
+      throw Error("layer: '" + n + "' is not a layer of " + spec_.arch + " (layers: " + list + ")");
+    }
+    deepest = std::max(deepest, static_cast<std::size_t>(it - all.begin()));
+  }
+  std::map<std::string, torch::Tensor> out;
+  auto want = [&](const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  std::size_t pos = 0;
+  auto keep = [&](const std::string& n, const torch::Tensor& t) {
+    if (want(n)) out[n] = t;
+    ++pos;
+    return pos > deepest;
+  };
+  torch::Tensor y = torch::relu(stemBn_(stem_(x)));
+  if (keep("stem", y)) return out;
+  for (std::size_t s = 0; s < stages_.size(); ++s) {
+    for (std::size_t b = 0; b < stages_[s].size(); ++b) {
+      y = stages_[s][b](y);
+      if (keep("stage" + std::to_string(s + 1) + ".block" + std::to_string(b), y)) return out;
+    }
+    if (keep("stage" + std::to_string(s + 1), y)) return out;
+  }
+  y = F::adaptive_avg_pool2d(y, F::AdaptiveAvgPool2dFuncOptions(1)).flatten(1);
+  if (keep("pool", y)) return out;
+  keep("fc", fc_(y));
+  return out;
+}
+
+ResNet makeModel(const ModelSpec& spec) { return ResNet(spec); }
+
+void saveModel(ResNet& model, const std::string& path) {
+  torch::serialize::OutputArchive archive;
+  model->save(archive);
+  const ModelSpec& s = model->spec();
+  archive.write("poisonlab.arch", c10::IValue(s.arch));
+  archive.write("poisonlab.width", c10::IValue(static_cast<int64_t>(s.width)));
+  archive.write("poisonlab.classes", c10::IValue(static_cast<int64_t>(s.numClasses)));
+  const std::string tmp = path + ".tmp";
+  try {
+    archive.save_to(tmp);
+  } catch (const c10::Error& e) {
+    std::remove(tmp.c_str());
+    throw Error(path + ": cannot write model: " + e.what_without_backtrace());
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) throw Error(path + ": cannot replace: " + ec.message());
+}
+
+namespace {
+ModelSpec specFromArchive(torch::serialize::InputArchive& archive, const std::string& path) {
+  c10::IValue arch, width, classes;
+  if (!archive.try_read("poisonlab.arch", arch) || !archive.try_read("poisonlab.width", width) ||
+      !archive.try_read("poisonlab.classes", classes) || !arch.isString() || !width.isInt() ||
+      !classes.isInt())
+    throw Error(path + ": not a PoisonLab model file (no architecture record)");
+  ModelSpec s;
+  s.arch = arch.toStringRef();
+  s.width = static_cast<int>(width.toInt());
+  s.numClasses = static_cast<int>(classes.toInt());
+  return s;
+}
+
+void loadArchive(torch::serialize::InputArchive& archive, const std::string& path) {
+  if (!std::filesystem::is_regular_file(path)) throw Error(path + ": no such model file");
+  try {
+    archive.load_from(path);
+  } catch (const c10::Error& e) {
+    throw Error(
+        path + ": not a readable model file (corrupt or truncated): " + e.what_without_backtrace());
+  }
+}
+}  // namespace
+
+ModelSpec readModelSpec(const std::string& path) {
+  torch::serialize::InputArchive archive;
+  loadArchive(archive, path);
+  return specFromArchive(archive, path);
+}
+
+ResNet loadModel(const std::string& path, const ModelSpec* expected) {
+  torch::serialize::InputArchive archive;
+  loadArchive(archive, path);
+  const ModelSpec s = specFromArchive(archive, path);
+  if (expected && (s.arch != expected->arch || s.width != expected->width ||
+                   s.numClasses != expected->numClasses))
+    throw Error(path + ": holds a " + s.describe() + " with " + std::to_string(s.numClasses) +
+                " classes, not the " + expected->describe() + " expected");
+  ResNet model = makeModel(s);
+  try {
+    model->load(archive);
+  } catch (const c10::Error& e) {
+    throw Error(path + ": model weights do not match " + s.describe() + ": " +
+                e.what_without_backtrace());
+  }
+  return model;
+}
+
+}  // namespace poisonlab::nn

@@ -1,0 +1,64 @@
+#pragma once
+/// @file resnet.h
+/// The networks of ModelSpec as LibTorch modules. Torch is included here: only core/ sources
+/// include this header, never widgets/ or app/.
+
+#include <torch/torch.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/model_spec.h"
+
+namespace poisonlab::nn {
+
+/// Two 3x3 convolutions with batch norm; shortcut is the identity, zero-padded and subsampled
+/// (option A) or a 1x1 projection (option B) when the shape changes.
+class BasicBlockImpl : public torch::nn::Module {
+ public:
+  BasicBlockImpl(int in, int out, int stride, bool projection);
+  torch::Tensor forward(const torch::Tensor& x);
+
+ private:
+  torch::nn::Conv2d conv1_{nullptr}, conv2_{nullptr}, proj_{nullptr};
+  torch::nn::BatchNorm2d bn1_{nullptr}, bn2_{nullptr}, projBn_{nullptr};
+  int in_, out_, stride_;
+};
+TORCH_MODULE(BasicBlock);
+
+class ResNetImpl : public torch::nn::Module {
+ public:
+  explicit ResNetImpl(const ModelSpec& spec);
+  /// Logits for a batch of normalised N x 3 x 32 x 32 images.
+  torch::Tensor forward(const torch::Tensor& x);
+  /// The activations of the named layers (see ModelSpec::layerNames) for one batch, and
+  /// "fc" too when asked. Runs only as far as the deepest layer asked for.
+  std::map<std::string, torch::Tensor> activations(const torch::Tensor& x,
+                                                   const std::vector<std::string>& names);
+  const ModelSpec& spec() const { return spec_; }
+  /// The classifier layer (for influence functions and the like).
+  torch::nn::Linear& classifier() { return fc_; }
+
+ private:
+  ModelSpec spec_;
+  torch::nn::Conv2d stem_{nullptr};
+  torch::nn::BatchNorm2d stemBn_{nullptr};
+  std::vector<std::vector<BasicBlock>> stages_;
+  torch::nn::Linear fc_{nullptr};
+};
+TORCH_MODULE(ResNet);
+
+/// Builds the network of `spec` (throws Error for an invalid spec). Kaiming-normal
+/// initialisation from torch's current global generator.
+ResNet makeModel(const ModelSpec& spec);
+
+/// Saves a model with its spec, atomically (write, then rename).
+void saveModel(ResNet& model, const std::string& path);
+/// Loads a model file; with `expected`, rejects a file of another architecture. Throws Error
+/// naming the file for a missing, corrupt or mismatched file.
+ResNet loadModel(const std::string& path, const ModelSpec* expected = nullptr);
+/// Reads only the spec stored in a model file.
+ModelSpec readModelSpec(const std::string& path);
+
+}  // namespace poisonlab::nn

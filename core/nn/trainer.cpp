@@ -1,0 +1,445 @@
+// Training and evaluation on LibTorch. The only place that runs a training loop.
+#include <ATen/autocast_mode.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <thread>
+
+#include "core/error.h"
+#include "core/nn/batches.h"
+#include "core/nn/resnet.h"
+#include "core/nn/runtime.h"
+#include "core/train_report.h"
+#include "core/inference.h"
+#include "core/training.h"
+
+namespace poisonlab {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using nn::Autocast;
+using nn::chooseRuntime;
+using nn::prepare;
+using nn::Runtime;
+using nn::toChannelsLast;
+double since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+std::vector<std::int64_t> allIndicesIfEmpty(const std::vector<std::int64_t>& indices,
+                                            const Split& split) {
+  if (!indices.empty()) return indices;
+  std::vector<std::int64_t> all(split.count());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::int64_t>(i);
+  return all;
+}
+
+void checkIndices(const std::vector<std::int64_t>& indices, const Split& split) {
+  for (auto i : indices)
+    if (i < 0 || static_cast<std::size_t>(i) >= split.count())
+      throw Error("index " + std::to_string(i) + " is outside 0.." +
+                  std::to_string(split.count() - 1));
+}
+
+/// Runs `fn(batchOutput, first, n)` over batches of the named output ("logits" = fc).
+template <typename Fn>
+void runBatches(nn::ResNet& model, const Runtime& rt, const Split& split,
+                const std::vector<std::int64_t>& idx, const std::string& layer, int batch,
+                const ProgressFn& progress, const CancelToken* cancel, Fn fn) {
+  model->eval();
+  c10::InferenceMode guard;
+  for (std::size_t start = 0; start < idx.size(); start += static_cast<std::size_t>(batch)) {
+    if (cancel) cancel->throwIfCancelled();
+    const auto n = static_cast<std::int64_t>(
+        std::min<std::size_t>(static_cast<std::size_t>(batch), idx.size() - start));
+    torch::Tensor x =
+        nn::makeBatch(split, idx.data() + start, n, {}, rt.channelsLast).to(rt.device);
+    torch::Tensor y;
+    {
+      Autocast ac(rt);
+      y = model->activations(x, {layer}).at(layer);
+    }
+    fn(y.to(torch::kCPU, torch::kFloat32).contiguous().reshape({n, -1}), start, n);
+    report(progress, double(start + static_cast<std::size_t>(n)) / double(idx.size()),
+           "computing " + layer);
+  }
+}
+
+/// Predicted classes for images `indices` of `split` (all when empty).
+std::vector<int> predict(nn::ResNet& model, const Split& split,
+                         const std::vector<std::int64_t>& indices, const Runtime& rt,
+                         const CancelToken* cancel) {
+  const auto idx = allIndicesIfEmpty(indices, split);
+  std::vector<int> out(idx.size());
+  runBatches(model, rt, split, idx, "fc", 500, {}, cancel,
+             [&](const torch::Tensor& logits, std::size_t start, std::int64_t n) {
+               torch::Tensor pred = logits.argmax(1).to(torch::kInt32).contiguous();
+               std::copy(pred.data_ptr<int>(), pred.data_ptr<int>() + n,
+                         out.begin() + static_cast<std::ptrdiff_t>(start));
+             });
+  return out;
+}
+
+/// Confusion matrix and per-class accuracy of predictions against labels.
+void confusionOf(const std::vector<int>& pred, const std::vector<std::uint8_t>& labels, int classes,
+                 std::vector<std::vector<int>>& confusion, std::vector<double>& perClass,
+                 double& accuracy) {
+  confusion.assign(static_cast<std::size_t>(classes),
+                   std::vector<int>(static_cast<std::size_t>(classes), 0));
+  std::size_t correct = 0;
+  for (std::size_t i = 0; i < pred.size(); ++i) {
+    ++confusion[labels[i]][static_cast<std::size_t>(pred[i])];
+    correct += pred[i] == labels[i];
+  }
+  perClass.assign(static_cast<std::size_t>(classes), 0.0);
+  for (int c = 0; c < classes; ++c) {
+    long total = 0;
+    for (int v : confusion[c]) total += v;
+    perClass[c] = total ? double(confusion[c][c]) / double(total) : 0.0;
+  }
+  accuracy = pred.empty() ? 0.0 : double(correct) / double(pred.size());
+}
+
+EvalReport evaluate(nn::ResNet& model, const PoisonedDataset& d, const Runtime& rt, bool full,
+                    const CancelToken* cancel) {
+  EvalReport r;
+  const int classes = d.clean->numClasses();
+  const Split& test = d.clean->test;
+  confusionOf(predict(model, test, {}, rt, cancel), test.labels, classes, r.confusion,
+              r.perClassAcc, r.cleanAcc);
+  const auto trig = predict(model, d.triggeredTest, {}, rt, cancel);
+  std::size_t hits = 0;
+  for (int p : trig) hits += p == d.spec.target;
+  r.asr = trig.empty() ? 0.0 : double(hits) / double(trig.size());
+  std::vector<std::int64_t> poisoned(d.poisonedIndices.begin(), d.poisonedIndices.end());
+  if (!poisoned.empty()) {
+    const auto fit = predict(model, d.train, poisoned, rt, cancel);
+    std::size_t fitted = 0;
+    for (std::size_t k = 0; k < fit.size(); ++k) fitted += fit[k] == d.train.labels[poisoned[k]];
+    r.poisonFit = double(fitted) / double(fit.size());
+  }
+  if (full) {
+    Split triggered = test;
+    for (std::size_t i = 0; i < triggered.count(); ++i) d.trigger.apply(triggered.image(i));
+    const auto pred = predict(model, triggered, {}, rt, cancel);
+    double acc = 0;
+    confusionOf(pred, test.labels, classes, r.confusionTriggered, r.perClassAccTriggered, acc);
+    r.targetRateTriggered.assign(static_cast<std::size_t>(classes), 0.0);
+    for (int c = 0; c < classes; ++c) {
+      long total = 0;
+      for (int v : r.confusionTriggered[c]) total += v;
+      r.targetRateTriggered[c] =
+          total ? double(r.confusionTriggered[c][d.spec.target]) / double(total) : 0.0;
+    }
+  }
+  return r;
+}
+
+double learningRate(const TrainConfig& c, std::int64_t step, std::int64_t total) {
+  const double t = double(step) / double(std::max<std::int64_t>(1, total));
+  const double warm = c.warmup;
+  auto cosineFromTo = [](double from, double to, double f) {
+    return to + (from - to) * 0.5 * (1 + std::cos(M_PI * f));
+  };
+  if (c.schedule == Schedule::OneCycle) {
+    // As torch.optim.lr_scheduler.OneCycleLR: start at lr/25, peak at `warmup`, end at lr/25e4.
+    const double start = c.lr / 25.0, end = start / 1e4;
+    if (t < warm) return cosineFromTo(start, c.lr, t / warm);
+    return cosineFromTo(c.lr, end, (t - warm) / (1 - warm));
+  }
+  if (t < warm) return c.lr * t / warm;
+  return cosineFromTo(c.lr, 0.0, (t - warm) / (1 - warm));
+}
+
+void setLearningRate(torch::optim::SGD& opt, double lr) {
+  for (auto& g : opt.param_groups()) static_cast<torch::optim::SGDOptions&>(g.options()).lr(lr);
+}
+
+/// The training indices: all, or a seeded subset of `limit` that keeps every poison.
+std::vector<std::int64_t> trainingIndices(const PoisonedDataset& d, const TrainConfig& c) {
+  const std::size_t n = d.train.count();
+  std::vector<std::int64_t> idx;
+  if (c.limitTrain == 0 || c.limitTrain >= n) {
+    idx.resize(n);
+    for (std::size_t i = 0; i < n; ++i) idx[i] = static_cast<std::int64_t>(i);
+    return idx;
+  }
+  if (c.limitTrain < d.poisonedIndices.size())
+    throw Error("limit-train: " + std::to_string(c.limitTrain) + " is fewer than the " +
+                std::to_string(d.poisonedIndices.size()) + " poisoned images it must keep");
+  std::vector<std::int64_t> clean;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!d.poisonedMask[i]) clean.push_back(static_cast<std::int64_t>(i));
+  Rng rng(c.seed ^ 0x11a17ULL);
+  idx = sampleWithoutReplacement(clean, c.limitTrain - d.poisonedIndices.size(), rng);
+  idx.insert(idx.end(), d.poisonedIndices.begin(), d.poisonedIndices.end());
+  std::sort(idx.begin(), idx.end());
+  return idx;
+}
+
+constexpr int kHistoryFields = 10;
+
+torch::Tensor historyTensor(const std::vector<EpochStats>& h) {
+  torch::Tensor t =
+      torch::zeros({static_cast<std::int64_t>(h.size()), kHistoryFields}, torch::kFloat64);
+  auto a = t.accessor<double, 2>();
+  for (std::size_t i = 0; i < h.size(); ++i) {
+    const auto& e = h[i];
+    const double v[kHistoryFields] = {double(e.epoch), e.trainLoss, e.trainAcc, e.cleanAcc,
+                                      e.asr,           e.poisonFit, e.lr,       e.imagesPerSecond,
+                                      e.seconds,       e.elapsed};
+    for (int k = 0; k < kHistoryFields; ++k) a[static_cast<std::int64_t>(i)][k] = v[k];
+  }
+  return t;
+}
+
+std::vector<EpochStats> historyFromTensor(const torch::Tensor& t) {
+  std::vector<EpochStats> h;
+  auto a = t.accessor<double, 2>();
+  for (std::int64_t i = 0; i < t.size(0); ++i) {
+    EpochStats e;
+    e.epoch = static_cast<int>(a[i][0]);
+    e.trainLoss = a[i][1];
+    e.trainAcc = a[i][2];
+    e.cleanAcc = a[i][3];
+    e.asr = a[i][4];
+    e.poisonFit = a[i][5];
+    e.lr = a[i][6];
+    e.imagesPerSecond = a[i][7];
+    e.seconds = a[i][8];
+    e.elapsed = a[i][9];
+    h.push_back(e);
+  }
+  return h;
+}
+
+void saveCheckpoint(const std::string& path, nn::ResNet& model, torch::optim::SGD& opt,
+                    const TrainConfig& c, const std::vector<EpochStats>& history) {
+  torch::serialize::OutputArchive archive, modelArchive, optArchive;
+  model->save(modelArchive);
+  opt.save(optArchive);
+  archive.write("model", modelArchive);
+  archive.write("optimizer", optArchive);
+  archive.write("config", c10::IValue(trainConfigJson(c)));
+  archive.write("history", historyTensor(history));
+  const std::string tmp = path + ".tmp";
+  archive.save_to(tmp);
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) throw Error(path + ": cannot replace checkpoint: " + ec.message());
+}
+
+/// Loads RUN/checkpoint.pt into model and optimizer; returns the history so far.
+std::vector<EpochStats> loadCheckpoint(const std::string& path, nn::ResNet& model,
+                                       torch::optim::SGD& opt, const TrainConfig& c) {
+  torch::serialize::InputArchive archive, modelArchive, optArchive;
+  try {
+    archive.load_from(path);
+    c10::IValue config;
+    if (!archive.try_read("config", config) || !config.isString())
+      throw Error(path + ": not a PoisonLab checkpoint");
+    if (config.toStringRef() != trainConfigJson(c))
+      throw Error(path + ": was made with other training settings (" + config.toStringRef() +
+                  "); resume with the same settings or train afresh without --resume");
+    archive.read("model", modelArchive);
+    archive.read("optimizer", optArchive);
+    model->load(modelArchive);
+    opt.load(optArchive);
+    torch::Tensor history;
+    archive.read("history", history);
+    return historyFromTensor(history);
+  } catch (const c10::Error& e) {
+    throw Error(path + ": corrupt checkpoint: " + e.what_without_backtrace());
+  }
+}
+
+}  // namespace
+
+TrainResult trainModel(const PoisonedDataset& data, const TrainConfig& configIn,
+                       const std::string& runDir, const TrainCallbacks& cb,
+                       const CancelToken* cancel, bool resume) {
+  TrainConfig config = configIn;
+  config.model.numClasses = data.clean->numClasses();
+  config.validate();
+  const Runtime rt = chooseRuntime(config.device, config.precision, config.threads);
+  std::error_code ec;
+  std::filesystem::create_directories(runDir, ec);
+  if (ec) throw Error(runDir + ": cannot create run folder: " + ec.message());
+
+  const std::vector<std::int64_t> indices = trainingIndices(data, config);
+  const auto n = static_cast<std::int64_t>(indices.size());
+  const std::int64_t batch = std::min<std::int64_t>(config.batchSize, n);
+  const std::int64_t steps = std::max<std::int64_t>(1, n / batch);  // last partial batch dropped
+  const std::int64_t totalSteps = steps * config.epochs;
+  std::vector<std::int64_t> labelsAll(data.train.labels.begin(), data.train.labels.end());
+
+  torch::manual_seed(config.seed);
+  nn::ResNet model = prepare(nn::makeModel(config.model), rt);
+  torch::optim::SGD opt(model->parameters(), torch::optim::SGDOptions(config.lr)
+                                                 .momentum(config.momentum)
+                                                 .nesterov(config.nesterov)
+                                                 .weight_decay(config.weightDecay));
+  TrainResult result;
+  result.precisionUsed = rt.bf16 ? "bf16" : "fp32";
+  result.channelsLast = rt.channelsLast;
+  result.threads = rt.threads;
+  result.device = rt.device.is_cuda() ? "cuda" : "cpu";
+  result.trainImages = indices.size();
+  const std::string ckpt = checkpointPath(runDir);
+  if (resume) {
+    if (!std::filesystem::exists(ckpt))
+      throw Error("resume: " + ckpt + " does not exist; nothing to resume");
+    result.history = loadCheckpoint(ckpt, model, opt, config);
+    if (rt.channelsLast) toChannelsLast(model);
+    result.resumedFromEpoch = result.history.empty() ? 0 : result.history.back().epoch;
+  }
+  const double elapsedBefore = result.history.empty() ? 0.0 : result.history.back().elapsed;
+  const auto start = Clock::now();
+  const bool crop = config.augment == Augment::CropFlip;
+  const bool flip = config.augment != Augment::None;
+  auto lossOptions =
+      torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(config.labelSmoothing);
+
+  for (int epoch = result.resumedFromEpoch + 1; epoch <= config.epochs; ++epoch) {
+    const auto epochStart = Clock::now();
+    model->train();
+    // Per-epoch generators: a resumed run draws exactly what an uninterrupted one would.
+    Rng orderRng(config.orderSeed() * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(epoch));
+    Rng augRng(config.augmentSeed() * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(epoch));
+    std::vector<std::int64_t> order = sampleWithoutReplacement(indices, indices.size(), orderRng);
+    double lossSum = 0, correct = 0, seen = 0, lr = 0;
+    const auto trainStart = Clock::now();
+    for (std::int64_t b = 0; b < steps; ++b) {
+      if (cancel) cancel->throwIfCancelled();
+      const std::int64_t* idx = order.data() + b * batch;
+      torch::Tensor x =
+          nn::makeBatch(data.train, idx, batch, nn::drawAugmentation(batch, crop, flip, augRng),
+                        rt.channelsLast)
+              .to(rt.device);
+      torch::Tensor y = torch::empty({batch}, torch::kLong);
+      for (std::int64_t k = 0; k < batch; ++k) y[k] = labelsAll[static_cast<std::size_t>(idx[k])];
+      y = y.to(rt.device);
+      lr = learningRate(config, (epoch - 1) * steps + b, totalSteps);
+      setLearningRate(opt, lr);
+      opt.zero_grad();
+      torch::Tensor logits;
+      {
+        Autocast ac(rt);
+        logits = model->forward(x);
+      }
+      torch::Tensor loss =
+          torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), y, lossOptions);
+      loss.backward();
+      opt.step();
+      const double l = loss.item<double>();
+      const double c = logits.argmax(1).eq(y).sum().item<double>();
+      lossSum += l * batch;
+      correct += c;
+      seen += batch;
+      if (cb.onBatch) {
+        BatchStats s;
+        s.epoch = epoch;
+        s.batch = static_cast<int>(b + 1);
+        s.batches = static_cast<int>(steps);
+        s.loss = l;
+        s.accuracy = c / batch;
+        s.lr = lr;
+        s.imagesPerSecond = seen / std::max(1e-9, since(trainStart));
+        cb.onBatch(s);
+      }
+    }
+    const double trainSeconds = since(trainStart);
+    const EvalReport eval = evaluate(model, data, rt, /*full=*/false, cancel);
+    EpochStats e;
+    e.epoch = epoch;
+    e.trainLoss = lossSum / seen;
+    e.trainAcc = correct / seen;
+    e.cleanAcc = eval.cleanAcc;
+    e.asr = eval.asr;
+    e.poisonFit = eval.poisonFit;
+    e.lr = lr;
+    e.imagesPerSecond = seen / std::max(1e-9, trainSeconds);
+    e.seconds = since(epochStart);
+    e.elapsed = elapsedBefore + since(start);
+    result.history.push_back(e);
+    saveCheckpoint(ckpt, model, opt, config, result.history);
+    if (cb.onEpoch) cb.onEpoch(e);
+  }
+  result.final = evaluate(model, data, rt, /*full=*/true, cancel);
+  result.wallSeconds = elapsedBefore + since(start);
+  if (!result.history.empty())
+    result.wallSeconds = std::max(result.wallSeconds, result.history.back().elapsed);
+  model->to(torch::kCPU);
+  {
+    torch::NoGradGuard guard;
+    for (auto& p : model->parameters()) p.set_data(p.data().contiguous());
+  }
+  nn::saveModel(model, modelPath(runDir));
+  writeMetrics(runDir, config, result, data);
+  std::filesystem::remove(ckpt, ec);  // model.pt now holds the result
+  return result;
+}
+
+EvalReport evaluateModelFile(const std::string& path, const PoisonedDataset& data,
+                             const std::string& device, Precision precision, int threads,
+                             const CancelToken* cancel) {
+  const Runtime rt = chooseRuntime(device, precision, threads);
+  nn::ResNet model = nn::loadModel(path);
+  if (model->spec().numClasses != data.clean->numClasses())
+    throw Error(path + ": the model has " + std::to_string(model->spec().numClasses) +
+                " classes, the data set " + std::to_string(data.clean->numClasses()));
+  model = prepare(model, rt);
+  return evaluate(model, data, rt, /*full=*/true, cancel);
+}
+
+std::int64_t parameterCount(const ModelSpec& spec) {
+  nn::ResNet model = nn::makeModel(spec);
+  std::int64_t n = 0;
+  for (const auto& p : model->parameters()) n += p.numel();
+  return n;
+}
+
+LayerActivations layerActivations(const std::string& modelPath, const Split& split,
+                                  const std::string& layer,
+                                  const std::vector<std::int64_t>& indices,
+                                  const InferenceOptions& o, const ProgressFn& progress,
+                                  const CancelToken* cancel) {
+  const nn::Runtime rt = nn::chooseRuntime(o.device, o.precision, o.threads);
+  nn::ResNet model = nn::prepare(nn::loadModel(modelPath), rt);
+  const auto idx = allIndicesIfEmpty(indices, split);
+  checkIndices(idx, split);
+  LayerActivations out;
+  out.layer = layer;
+  out.count = idx.size();
+  runBatches(model, rt, split, idx, layer, o.batch, progress, cancel,
+             [&](const torch::Tensor& y, std::size_t start, std::int64_t n) {
+               if (out.dim == 0) {
+                 out.dim = static_cast<std::size_t>(y.size(1));
+                 out.values.resize(out.count * out.dim);
+               }
+               std::copy(y.data_ptr<float>(), y.data_ptr<float>() + n * y.size(1),
+                         out.values.begin() + start * out.dim);
+             });
+  return out;
+}
+
+std::vector<float> classProbabilities(const std::string& modelPath, const Split& split,
+                                      const std::vector<std::int64_t>& indices,
+                                      const InferenceOptions& o) {
+  const nn::Runtime rt = nn::chooseRuntime(o.device, o.precision, o.threads);
+  nn::ResNet model = nn::prepare(nn::loadModel(modelPath), rt);
+  const auto idx = allIndicesIfEmpty(indices, split);
+  checkIndices(idx, split);
+  const auto classes = static_cast<std::size_t>(model->spec().numClasses);
+  std::vector<float> out(idx.size() * classes);
+  runBatches(model, rt, split, idx, "fc", o.batch, {}, nullptr,
+             [&](const torch::Tensor& y, std::size_t start, std::int64_t) {
+               torch::Tensor p = torch::softmax(y, 1).contiguous();
+               std::copy(p.data_ptr<float>(), p.data_ptr<float>() + p.numel(),
+                         out.begin() + start * classes);
+             });
+  return out;
+}
+
+}  // namespace poisonlab

@@ -1,0 +1,21 @@
+#pragma once
+/// @file train_report.h
+/// metrics.json: the record of a training run (settings, seeds, per-epoch history, final
+/// evaluation, wall time), written atomically.
+
+#include <string>
+
+#include "core/training.h"
+
+namespace poisonlab {
+
+/// The settings that define a training run, as canonical JSON text (also used to check that a
+/// resumed run has the same settings).
+std::string trainConfigJson(const TrainConfig& config);
+/// The JSON object of an evaluation report.
+std::string evalReportJson(const EvalReport& report, const std::vector<std::string>& classNames);
+/// Writes RUN/metrics.json.
+void writeMetrics(const std::string& runDir, const TrainConfig& config, const TrainResult& result,
+                  const PoisonedDataset& data);
+
+}  // namespace poisonlab

@@ -1,0 +1,294 @@
+// The training engine on a tiny synthetic task (four classes of distinct colours) that trains
+// to near-perfect accuracy in seconds: a planted backdoor is learned and a clean model does not
+// have it; checkpoints round-trip; cancel is prompt and resumable; bad model files are refused.
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+#include <future>
+
+#include "core/error.h"
+#include "core/inference.h"
+#include "core/rng.h"
+#include "core/training.h"
+
+using namespace poisonlab;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Class c is a noisy image of colour kColours[c] with its own brightness: every image
+/// differs, and the classes are easy to tell apart.
+std::shared_ptr<const Dataset> colourDataset(int perClassTrain, int perClassTest) {
+  static const int kColours[4][3] = {{170, 60, 60}, {60, 170, 60}, {60, 60, 170}, {170, 170, 60}};
+  auto ds = std::make_shared<Dataset>();
+  ds->classNames = {"red", "green", "blue", "yellow"};
+  Rng rng(5);
+  auto fill = [&](Split& s, int perClass) {
+    s.resize(static_cast<std::size_t>(4 * perClass));
+    for (std::size_t i = 0; i < s.count(); ++i) {
+      const int c = static_cast<int>(i % 4);
+      const int brightness = int(rng.below(61)) - 30;
+      s.labels[i] = static_cast<std::uint8_t>(c);
+      for (int ch = 0; ch < 3; ++ch)
+        for (int p = 0; p < kPlaneBytes; ++p)
+          s.image(i)[ch * kPlaneBytes + p] = static_cast<std::uint8_t>(
+              std::clamp(kColours[c][ch] + brightness + int(rng.below(51)) - 25, 0, 255));
+    }
+  };
+  fill(ds->train, perClassTrain);
+  fill(ds->test, perClassTest);
+  return ds;
+}
+
+/// A one-pixel trigger, as in the project log, in a colour no clean image has.
+TriggerSpec whitePixel() {
+  TriggerSpec t;
+  t.color = {255, 255, 255};
+  return t;
+}
+
+PoisonedDataset poisoned(const std::shared_ptr<const Dataset>& ds, int count) {
+  PoisonSpec p;
+  p.source = 0;
+  p.target = 1;
+  p.count = count;
+  p.seed = 3;
+  return applyPoison(ds, whitePixel(), p);
+}
+
+/// The same data with the poison undone: a clean training set, triggered test set kept.
+PoisonedDataset cleaned(PoisonedDataset pd) {
+  pd.train = pd.clean->train;
+  std::fill(pd.poisonedMask.begin(), pd.poisonedMask.end(), 0);
+  pd.poisonedIndices.clear();
+  return pd;
+}
+
+constexpr int kPerClass = 256;  // training images per class
+constexpr int kPoisons = 64;    // a quarter of the source class
+constexpr int kEpochs = 12;
+
+TrainConfig tinyConfig(int epochs) {
+  TrainConfig c;
+  c.model.arch = "resnet8";
+  c.model.width = 32;
+  c.epochs = epochs;
+  c.batchSize = 32;
+  c.lr = 0.05;
+  c.augment = Augment::None;
+  c.precision = Precision::Fp32;
+  c.threads = 2;
+  return c;
+}
+
+}  // namespace
+
+class TestTraining : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+  std::shared_ptr<const Dataset> data_ = colourDataset(kPerClass, 16);
+  TrainResult backdoor_;  // trained once in initTestCase, reused
+  // For the mechanics (cancel, resume), where learning does not matter: small and fast.
+  std::shared_ptr<const Dataset> small_ = colourDataset(32, 8);
+
+  std::string dir(const char* name) { return tmp_.filePath(name).toStdString(); }
+
+ private slots:
+  void parameterCountsMatchThePapers() {
+    // He et al. 2016, Table 6: 0.27M, 0.46M, 0.85M; CIFAR ResNet-18: 11.17M.
+    ModelSpec s;
+    // Exact counts of the reference implementation (akamaster/pytorch_resnet_cifar10, option A).
+    QCOMPARE(parameterCount(s), std::int64_t(269722));
+    s.arch = "resnet32";
+    QCOMPARE(parameterCount(s), std::int64_t(464154));
+    s.arch = "resnet56";
+    QCOMPARE(parameterCount(s), std::int64_t(853018));
+    s.arch = "resnet18";
+    s.width = 64;
+    QVERIFY(std::abs(parameterCount(s) - 11173962) < 1000);
+  }
+
+  void rejectsBadSpecs() {
+    ModelSpec s;
+    s.arch = "resnet21";
+    QVERIFY_THROWS_EXCEPTION(Error, s.validate());
+    TrainConfig c;
+    c.epochs = 0;
+    QVERIFY_THROWS_EXCEPTION(Error, c.validate());
+    c = TrainConfig{};
+    c.device = "tpu";
+    QVERIFY_THROWS_EXCEPTION(Error, c.validate());
+  }
+
+  void initTestCase() {
+    int batches = 0;
+    TrainCallbacks cb;
+    cb.onBatch = [&](const BatchStats&) { ++batches; };
+    backdoor_ = trainModel(poisoned(data_, kPoisons), tinyConfig(kEpochs), dir("backdoor"), cb);
+    QCOMPARE(batches, kEpochs * (4 * kPerClass / 32));
+    QCOMPARE(int(backdoor_.history.size()), kEpochs);
+    for (const auto& e : backdoor_.history)
+      qInfo("epoch %d loss %.3f clean %.3f ASR %.3f fitted %.3f", e.epoch, e.trainLoss, e.cleanAcc,
+            e.asr, e.poisonFit);
+  }
+
+  void learnsPlantedBackdoor() {
+    const TrainResult& r = backdoor_;
+    QVERIFY2(r.final.cleanAcc > 0.95, qPrintable(QString::number(r.final.cleanAcc)));
+    QVERIFY2(r.final.asr > 0.8, qPrintable(QString::number(r.final.asr)));
+    QVERIFY(r.final.poisonFit > 0.8);
+    QVERIFY(fs::exists(modelPath(dir("backdoor"))));
+    QVERIFY(fs::exists(metricsPath(dir("backdoor"))));
+    QVERIFY(!fs::exists(checkpointPath(dir("backdoor"))));  // finished: the model is the result
+    // Triggered confusion: red images with the trigger go to green.
+    QCOMPARE(int(r.final.confusionTriggered.size()), 4);
+    QVERIFY(r.final.targetRateTriggered[0] > 0.8);
+    QVERIFY(r.final.targetRateTriggered[2] < 0.2);  // blue images stay blue
+  }
+
+  void cleanModelHasNoBackdoor() {
+    const PoisonedDataset pd = cleaned(poisoned(data_, kPoisons));
+    const TrainResult r = trainModel(pd, tinyConfig(kEpochs), dir("clean"));
+    QVERIFY(r.final.cleanAcc > 0.95);
+    QVERIFY2(r.final.asr < 0.2, qPrintable(QString::number(r.final.asr)));
+  }
+
+  void savedModelGivesIdenticalPredictions() {
+    const PoisonedDataset pd = poisoned(data_, kPoisons);
+    const TrainResult& r = backdoor_;
+    const EvalReport again =
+        evaluateModelFile(modelPath(dir("backdoor")), pd, "cpu", Precision::Fp32, 2);
+    QCOMPARE(again.confusion, r.final.confusion);
+    QCOMPARE(again.confusionTriggered, r.final.confusionTriggered);
+    QCOMPARE(again.asr, r.final.asr);
+  }
+
+  void cancelIsPromptAndResumeContinues() {
+    const PoisonedDataset pd = poisoned(small_, 8);
+    CancelToken token;
+    TrainConfig config = tinyConfig(4);
+    QElapsedTimer sinceCancel;
+    TrainCallbacks cb;
+    cb.onEpoch = [&](const EpochStats& e) {
+      if (e.epoch == 2) {
+        token.cancel();
+        sinceCancel.start();
+      }
+    };
+    bool cancelled = false;
+    try {
+      trainModel(pd, config, dir("resume"), cb, &token);
+    } catch (const Cancelled&) {
+      cancelled = true;
+    }
+    QVERIFY(cancelled);
+    QVERIFY2(sinceCancel.elapsed() < 1000, qPrintable(QString::number(sinceCancel.elapsed())));
+    QVERIFY(fs::exists(checkpointPath(dir("resume"))));
+    QVERIFY(!fs::exists(modelPath(dir("resume"))));
+    // Resume: epochs 3 and 4 only, history kept.
+    int firstEpoch = 0;
+    TrainCallbacks cb2;
+    cb2.onEpoch = [&](const EpochStats& e) {
+      if (!firstEpoch) firstEpoch = e.epoch;
+    };
+    const TrainResult resumed =
+        trainModel(pd, config, dir("resume"), cb2, nullptr, /*resume=*/true);
+    QCOMPARE(resumed.resumedFromEpoch, 2);
+    QCOMPARE(firstEpoch, 3);
+    QCOMPARE(int(resumed.history.size()), 4);
+    // An uninterrupted run with the same seeds ends with the same model.
+    const TrainResult straight = trainModel(pd, config, dir("straight"));
+    QCOMPARE(resumed.final.confusion, straight.final.confusion);
+    QCOMPARE(resumed.history.back().trainLoss, straight.history.back().trainLoss);
+    // A checkpoint of other settings is refused.
+    config.lr = 0.05;
+    fs::create_directories(dir("other"));
+    trainModel(pd, tinyConfig(1), dir("other"));
+    QVERIFY_THROWS_EXCEPTION(Error, trainModel(pd, config, dir("other"), {}, nullptr, true));
+  }
+
+  void cancelMidEpochWithinASecond() {
+    // A larger task so that one epoch takes longer than the cancel deadline.
+    const PoisonedDataset pd = poisoned(colourDataset(400, 4), 8);
+    CancelToken token;
+    QElapsedTimer t;
+    auto run = std::async(std::launch::async, [&] {
+      TrainCallbacks cb;
+      cb.onBatch = [&](const BatchStats& s) {
+        if (s.epoch == 1 && s.batch == 3) {
+          token.cancel();
+          t.start();
+        }
+      };
+      trainModel(pd, tinyConfig(3), dir("midepoch"), cb, &token);
+    });
+    QVERIFY_THROWS_EXCEPTION(Cancelled, run.get());
+    QVERIFY(t.elapsed() < 1000);
+  }
+
+  void badModelFilesAreRefused() {
+    const PoisonedDataset pd = poisoned(data_, kPoisons);
+    const std::string good = modelPath(dir("backdoor"));
+    try {
+      const std::string corrupt = dir("corrupt.pt");
+      std::ofstream(corrupt) << "not a model";
+      evaluateModelFile(corrupt, pd);
+      QFAIL("a corrupt file was accepted");
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains("corrupt.pt: not a readable model file"), e.what());
+    }
+    const std::string truncated = dir("truncated.pt");
+    fs::copy_file(good, truncated);
+    fs::resize_file(truncated, fs::file_size(truncated) / 2);
+    QVERIFY_THROWS_EXCEPTION(Error, evaluateModelFile(truncated, pd));
+    QVERIFY_THROWS_EXCEPTION(Error, evaluateModelFile(dir("missing.pt"), pd));
+    // A model of four classes against a data set of ten.
+    auto ten = std::make_shared<Dataset>(*data_);
+    ten->classNames = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"};
+    PoisonSpec p;
+    p.source = 0;
+    p.target = 1;
+    p.count = 5;
+    const PoisonedDataset other = applyPoison(ten, whitePixel(), p);
+    try {
+      evaluateModelFile(good, other);
+      QFAIL("a model of other classes was accepted");
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains("the model has 4 classes"), e.what());
+    }
+  }
+
+  void activationsOfNamedLayers() {
+    const PoisonedDataset pd = poisoned(data_, kPoisons);
+    const std::string model = modelPath(dir("backdoor"));
+    const std::vector<std::int64_t> idx = {0, 5, 7};
+    const auto pool = layerActivations(model, pd.train, "pool", idx);
+    QCOMPARE(pool.count, std::size_t(3));
+    QCOMPARE(pool.dim, std::size_t(128));  // 4 x width 32
+    const auto block = layerActivations(model, pd.train, "stage3.block0", idx);
+    QCOMPARE(block.dim, std::size_t(128 * 8 * 8));
+    const auto stem = layerActivations(model, pd.train, "stem", idx);
+    QCOMPARE(stem.dim, std::size_t(32 * 32 * 32));
+    // The pooled vector is the spatial mean of the last block.
+    for (std::size_t ch = 0; ch < 128; ++ch) {
+      double mean = 0;
+      for (std::size_t p = 0; p < 64; ++p) mean += block.values[ch * 64 + p];
+      QVERIFY(std::abs(mean / 64 - pool.values[ch]) < 1e-4);
+    }
+    const auto probs = classProbabilities(model, pd.train, idx);
+    QCOMPARE(probs.size(), std::size_t(12));
+    QVERIFY(std::abs(probs[0] + probs[1] + probs[2] + probs[3] - 1.0f) < 1e-5f);
+    try {
+      layerActivations(model, pd.train, "stage4");
+      QFAIL("unknown layer accepted");
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains("'stage4' is not a layer of resnet8"), e.what());
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(TestTraining)
+#include "tst_training.moc"
