@@ -1,5 +1,7 @@
 #include "core/dataset.h"
 
+#include "core/enum_names.h"
+
 namespace poisonlab {
 
 const std::vector<std::string>& cifar10ClassNames() {
@@ -8,14 +10,15 @@ const std::vector<std::string>& cifar10ClassNames() {
   return kNames;
 }
 
-const char* toString(DataFormat f) {
-  switch (f) {
-    case DataFormat::CifarBinary:
-      return "cifar-binary";
-    case DataFormat::ImageFolder:
-      return "image-folder";
-  }
-  return "unknown";
+namespace {
+constexpr EnumName<DataFormat> kFormats[] = {{DataFormat::CifarBinary, "cifar-binary"},
+                                             {DataFormat::ImageFolder, "image-folder"}};
+}  // namespace
+
+const char* toString(DataFormat f) { return enumToString(kFormats, f); }
+
+DataFormat parseDataFormat(const std::string& s, const std::string& field) {
+  return parseEnum(kFormats, s, field, "a data layout");
 }
 
 std::vector<std::size_t> Dataset::trainIndicesOfClass(int cls) const {

@@ -38,6 +38,8 @@ struct Split {
 /// The container a data set was read from, and its layout.
 enum class DataFormat { CifarBinary, ImageFolder };
 const char* toString(DataFormat f);
+/// Parses "cifar-binary" or "image-folder"; throws Error naming `field` otherwise.
+DataFormat parseDataFormat(const std::string& s, const std::string& field = "format");
 
 /// A whole data set: training and test split with class names.
 struct Dataset {

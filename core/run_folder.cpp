@@ -78,12 +78,8 @@ class Fields {
 
 TriggerSpec triggerFromJson(const Fields& f) {
   TriggerSpec t;
-  try {
-    t.type = parseTriggerType(f.text("type"), f.where("type"));
-    t.pattern = parseTriggerPattern(f.text("pattern"), f.where("pattern"));
-  } catch (const Error&) {
-    throw;
-  }
+  t.type = parseTriggerType(f.text("type"), f.where("type"));
+  t.pattern = parseTriggerPattern(f.text("pattern"), f.where("pattern"));
   t.row = static_cast<int>(f.integer("row"));
   t.col = static_cast<int>(f.integer("col"));
   t.size = static_cast<int>(f.integer("size"));
@@ -182,14 +178,7 @@ Experiment readExperiment(const std::string& runDir) {
   e.version = root.has("poisonlab_version") ? root.text("poisonlab_version") : std::string();
   const Fields data = root.object("data");
   e.dataSource = data.text("source");
-  const std::string fmt = data.text("format");
-  if (fmt == toString(DataFormat::CifarBinary)) {
-    e.dataFormat = DataFormat::CifarBinary;
-  } else if (fmt == toString(DataFormat::ImageFolder)) {
-    e.dataFormat = DataFormat::ImageFolder;
-  } else {
-    data.fail("format", "'" + fmt + "' is not cifar-binary or image-folder");
-  }
+  e.dataFormat = parseDataFormat(data.text("format"), data.where("format"));
   e.numTrain = data.unsignedInteger("num_train");
   e.numTest = data.unsignedInteger("num_test");
   if (data.has("class_names")) {

@@ -31,7 +31,7 @@ Schedule parseSchedule(const std::string& s, const std::string& field = "schedul
 /// ResNet-20 at width 16 only starts to after about 25 epochs. See BENCHMARKS.md.
 struct TrainConfig {
   ModelSpec model = defaultModel();
-  int epochs = 12;
+  int epochs = 15;
   int batchSize = 128;
   double lr = 0.2;  ///< peak learning rate
   double momentum = 0.9;

@@ -1,61 +1,35 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/enum_names.h"
 #include "core/error.h"
 #include "core/training.h"
 
 namespace poisonlab {
 
-const char* toString(Precision p) {
-  switch (p) {
-    case Precision::Auto:
-      return "auto";
-    case Precision::Fp32:
-      return "fp32";
-    case Precision::Bf16:
-      return "bf16";
-  }
-  return "?";
-}
+namespace {
+constexpr EnumName<Precision> kPrecisions[] = {
+    {Precision::Auto, "auto"}, {Precision::Fp32, "fp32"}, {Precision::Bf16, "bf16"}};
+constexpr EnumName<Augment> kAugments[] = {
+    {Augment::None, "none"}, {Augment::Flip, "flip"}, {Augment::CropFlip, "crop+flip"}};
+constexpr EnumName<Schedule> kSchedules[] = {{Schedule::OneCycle, "onecycle"},
+                                             {Schedule::Cosine, "cosine"}};
+}  // namespace
 
-const char* toString(Augment a) {
-  switch (a) {
-    case Augment::None:
-      return "none";
-    case Augment::Flip:
-      return "flip";
-    case Augment::CropFlip:
-      return "crop+flip";
-  }
-  return "?";
-}
-
-const char* toString(Schedule s) {
-  switch (s) {
-    case Schedule::OneCycle:
-      return "onecycle";
-    case Schedule::Cosine:
-      return "cosine";
-  }
-  return "?";
-}
+const char* toString(Precision p) { return enumToString(kPrecisions, p); }
+const char* toString(Augment a) { return enumToString(kAugments, a); }
+const char* toString(Schedule s) { return enumToString(kSchedules, s); }
 
 Precision parsePrecision(const std::string& s, const std::string& field) {
-  for (auto p : {Precision::Auto, Precision::Fp32, Precision::Bf16})
-    if (s == toString(p)) return p;
-  throw Error(field + ": '" + s + "' is not auto, fp32 or bf16");
+  return parseEnum(kPrecisions, s, field, "a precision");
 }
 
 Augment parseAugment(const std::string& s, const std::string& field) {
-  for (auto a : {Augment::None, Augment::Flip, Augment::CropFlip})
-    if (s == toString(a)) return a;
-  throw Error(field + ": '" + s + "' is not none, flip or crop+flip");
+  return parseEnum(kAugments, s, field, "an augmentation");
 }
 
 Schedule parseSchedule(const std::string& s, const std::string& field) {
-  for (auto x : {Schedule::OneCycle, Schedule::Cosine})
-    if (s == toString(x)) return x;
-  throw Error(field + ": '" + s + "' is not onecycle or cosine");
+  return parseEnum(kSchedules, s, field, "a schedule");
 }
 
 void TrainConfig::validate() const {

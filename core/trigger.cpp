@@ -3,45 +3,29 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/enum_names.h"
 #include "core/error.h"
 #include "core/rng.h"
 
 namespace poisonlab {
 
-const char* toString(TriggerType t) {
-  switch (t) {
-    case TriggerType::Pixel:
-      return "pixel";
-    case TriggerType::Patch:
-      return "patch";
-    case TriggerType::Blend:
-      return "blend";
-  }
-  return "?";
-}
+namespace {
+constexpr EnumName<TriggerType> kTriggerTypes[] = {
+    {TriggerType::Pixel, "pixel"}, {TriggerType::Patch, "patch"}, {TriggerType::Blend, "blend"}};
+constexpr EnumName<TriggerPattern> kPatterns[] = {{TriggerPattern::Solid, "solid"},
+                                                  {TriggerPattern::Checkerboard, "checkerboard"},
+                                                  {TriggerPattern::Noise, "noise"}};
+}  // namespace
 
-const char* toString(TriggerPattern p) {
-  switch (p) {
-    case TriggerPattern::Solid:
-      return "solid";
-    case TriggerPattern::Checkerboard:
-      return "checkerboard";
-    case TriggerPattern::Noise:
-      return "noise";
-  }
-  return "?";
-}
+const char* toString(TriggerType t) { return enumToString(kTriggerTypes, t); }
+const char* toString(TriggerPattern p) { return enumToString(kPatterns, p); }
 
 TriggerType parseTriggerType(const std::string& s, const std::string& field) {
-  for (auto t : {TriggerType::Pixel, TriggerType::Patch, TriggerType::Blend})
-    if (s == toString(t)) return t;
-  throw Error(field + ": '" + s + "' is not a trigger type (pixel, patch or blend)");
+  return parseEnum(kTriggerTypes, s, field, "a trigger type");
 }
 
 TriggerPattern parseTriggerPattern(const std::string& s, const std::string& field) {
-  for (auto p : {TriggerPattern::Solid, TriggerPattern::Checkerboard, TriggerPattern::Noise})
-    if (s == toString(p)) return p;
-  throw Error(field + ": '" + s + "' is not a pattern (solid, checkerboard or noise)");
+  return parseEnum(kPatterns, s, field, "a pattern");
 }
 
 TriggerSpec TriggerSpec::defaults(TriggerType type) {

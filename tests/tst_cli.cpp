@@ -1,5 +1,7 @@
 // poisonlab-cli end to end on a small generated data set: poison, preview, info, and the
 // errors a user meets first. Runs the real program with QProcess.
+#include <QDir>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <filesystem>
 
 #include "core/run_folder.h"
@@ -167,9 +170,40 @@ class TestCli : public QObject {
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains("'resnet21' is not a known network"), qPrintable(r.err));
     r = run({"train", "--run", dir, "--augment", "rotate"});
-    QVERIFY(r.err.contains("--augment: 'rotate' is not none, flip or crop+flip"));
+    QVERIFY(r.err.contains("--augment: 'rotate' is not an augmentation (none, flip or crop+flip)"));
     r = run({"evaluate", "--run", dir, "--model", tmp_.filePath("nothing.pt")});
     QVERIFY(r.err.contains("no such model file"));
+  }
+
+  void ctrlCKeepsTheCheckpointAndResumes() {
+    const QString dir = tmp_.filePath("interrupted");
+    QCOMPARE(run({"poison", "--data", data_, "--out", dir, "--count", "20"}).code, 0);
+    const QStringList settings = {"--model", "resnet8", "--width", "8",           "--epochs",
+                                  "12",      "--batch", "32",      "--precision", "fp32"};
+    QProcess p;
+    p.start(QString::fromStdString(binPath("poisonlab-cli")),
+            QStringList{"train", "--run", dir} + settings);
+    QVERIFY(p.waitForStarted());
+    QByteArray err;
+    QElapsedTimer t;
+    t.start();
+    while (!err.contains("epoch   2") && t.elapsed() < 60000) {
+      p.waitForReadyRead(100);
+      err += p.readAllStandardError();
+    }
+    QVERIFY2(err.contains("epoch   2"), err.constData());
+    ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(5000));
+    QCOMPARE(p.exitCode(), 130);
+    QVERIFY(QFile::exists(dir + "/checkpoint.pt"));
+    QVERIFY(!QFile::exists(dir + "/model.pt"));
+    QVERIFY(QDir(dir).entryList({"*.tmp"}).isEmpty());
+    const Result resumed = run(QStringList{"train", "--run", dir, "--resume", "--json"} + settings);
+    QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+    QVERIFY(!resumed.err.contains("epoch   1 "));
+    QVERIFY(resumed.err.contains("epoch  12"));
+    QVERIFY(QFile::exists(dir + "/model.pt"));
+    QVERIFY(!QFile::exists(dir + "/checkpoint.pt"));
   }
 
   void refusesToOverwriteARun() {

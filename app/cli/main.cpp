@@ -75,7 +75,8 @@ int main(int argc, char** argv) {
   } catch (const Cancelled&) {
     if (wantsJson(argc, argv))
       std::cout << nlohmann::json{{"error", "cancelled"}}.dump() << std::endl;
-    std::cerr << "\npoisonlab-cli: cancelled; nothing half-written was left behind\n";
+    std::cerr << "\npoisonlab-cli: cancelled; every file written is complete (train: --resume "
+                 "continues from the last epoch)\n";
     return 130;
   } catch (const std::exception& e) {
     if (wantsJson(argc, argv)) std::cout << nlohmann::json{{"error", e.what()}}.dump() << std::endl;

@@ -318,7 +318,8 @@ TrainResult trainModel(const PoisonedDataset& data, const TrainConfig& configIn,
                         rt.channelsLast)
               .to(rt.device);
       torch::Tensor y = torch::empty({batch}, torch::kLong);
-      for (std::int64_t k = 0; k < batch; ++k) y[k] = labelsAll[static_cast<std::size_t>(idx[k])];
+      std::int64_t* yp = y.data_ptr<std::int64_t>();
+      for (std::int64_t k = 0; k < batch; ++k) yp[k] = labelsAll[static_cast<std::size_t>(idx[k])];
       y = y.to(rt.device);
       lr = learningRate(config, (epoch - 1) * steps + b, totalSteps);
       setLearningRate(opt, lr);

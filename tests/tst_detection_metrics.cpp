@@ -1,0 +1,73 @@
+// Detector metrics against hand-computed values, including ties and degenerate cases.
+#include <QtTest>
+
+#include "core/detection_metrics.h"
+#include "core/error.h"
+
+using namespace poisonlab;
+
+class TestDetectionMetrics : public QObject {
+  Q_OBJECT
+ private slots:
+  void handComputed() {
+    // Scores 0.9 0.8 0.7 0.6 0.5 0.4; poisons at ranks 1, 3, 4; flagged = top 3.
+    const std::vector<double> s = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4};
+    const std::vector<std::uint8_t> truth = {1, 0, 1, 1, 0, 0};
+    const std::vector<std::uint8_t> flags = {1, 1, 1, 0, 0, 0};
+    const DetectionMetrics m = detectionMetrics(s, flags, truth);
+    QCOMPARE(m.poisons, std::size_t(3));
+    QCOMPARE(m.truePositives, std::size_t(2));
+    QCOMPARE(m.precision, 2.0 / 3);
+    QCOMPARE(m.recall, 2.0 / 3);
+    QCOMPARE(m.f1, 2.0 / 3);
+    // AUROC: pairs (pos, neg) with pos above neg: 0.9 beats 3 negatives, 0.7 beats 2, 0.6 beats 2 =
+    // 7 of 9.
+    QVERIFY(qFuzzyCompare(m.auroc, 7.0 / 9));
+    // AP = (1/3)(1/1) + (1/3)(2/3) + (1/3)(3/4) = 0.80555...
+    QVERIFY(qFuzzyCompare(m.averagePrecision, (1.0 + 2.0 / 3 + 3.0 / 4) / 3));
+    // recall@3: two of three poisons in the top three.
+    QCOMPARE(m.k, std::size_t(3));
+    QVERIFY(qFuzzyCompare(m.recallAtK, 2.0 / 3));
+  }
+
+  void ties() {
+    // All scores equal: AUROC 1/2, AP = prevalence, recall@k = k/n.
+    const std::vector<double> s(4, 1.0);
+    const std::vector<std::uint8_t> truth = {1, 0, 0, 0};
+    const DetectionMetrics m = detectionMetrics(s, std::vector<std::uint8_t>(4, 0), truth);
+    QCOMPARE(m.auroc, 0.5);
+    QCOMPARE(m.averagePrecision, 0.25);
+    QCOMPARE(m.recallAtK, 0.25);  // k = 1 of a 4-way tie
+    // A tie between one poison and one clean sample at the top.
+    const DetectionMetrics t = detectionMetrics({2, 2, 1}, {0, 0, 0}, {1, 0, 0});
+    QCOMPARE(t.auroc, 0.75);  // beats one negative, ties the other
+    QCOMPARE(t.averagePrecision, 0.5);
+    QCOMPARE(t.recallAtK, 0.5);
+  }
+
+  void degenerate() {
+    // No poisons: recall and AP 0, AUROC 0.5, precision 0 for anything flagged.
+    const DetectionMetrics none = detectionMetrics({0.3, 0.2}, {1, 0}, {0, 0});
+    QCOMPARE(none.recall, 0.0);
+    QCOMPARE(none.precision, 0.0);
+    QCOMPARE(none.auroc, 0.5);
+    QCOMPARE(none.recallAtK, 0.0);
+    // Everything flagged: recall 1, precision = prevalence.
+    const DetectionMetrics all = detectionMetrics({1, 2, 3, 4}, {1, 1, 1, 1}, {0, 1, 0, 0});
+    QCOMPARE(all.recall, 1.0);
+    QCOMPARE(all.precision, 0.25);
+    QCOMPARE(all.f1, 0.4);
+    // Nothing flagged: precision 0, F1 0, no division by zero.
+    const DetectionMetrics nothing = detectionMetrics({1, 2}, {0, 0}, {0, 1});
+    QCOMPARE(nothing.precision, 0.0);
+    QCOMPARE(nothing.f1, 0.0);
+    QCOMPARE(nothing.auroc, 1.0);
+    // Perfect and inverted rankings.
+    QCOMPARE(detectionMetrics({3, 2, 1}, {0, 0, 0}, {1, 1, 0}).auroc, 1.0);
+    QCOMPARE(detectionMetrics({1, 2, 3}, {0, 0, 0}, {1, 1, 0}).auroc, 0.0);
+    QVERIFY_THROWS_EXCEPTION(Error, detectionMetrics({1}, {0, 0}, {0, 0}));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestDetectionMetrics)
+#include "tst_detection_metrics.moc"
