@@ -58,4 +58,12 @@ std::vector<std::string> ModelSpec::layerNames() const {
   return names;
 }
 
+std::string ModelSpec::lastBlockInputLayer() const {
+  const auto blocks = blocksPerStage();
+  const int s = static_cast<int>(blocks.size());
+  if (blocks.back() >= 2)
+    return "stage" + std::to_string(s) + ".block" + std::to_string(blocks.back() - 2);
+  return "stage" + std::to_string(s - 1) + ".block" + std::to_string(blocks[s - 2] - 1);
+}
+
 }  // namespace poisonlab

@@ -28,6 +28,10 @@ struct ModelSpec {
   /// "stage1.block0" .. "stage3.block2", "stage1" .. "stage3" (= their last block), "pool"
   /// (the pooled penultimate vector), "fc" (the logits).
   std::vector<std::string> layerNames() const;
+  /// The input of the last residual block (its predecessor's output): the representation
+  /// Spectral Signatures' reference code uses, e.g. "stage3.block1" for resnet20 (64 x 8 x 8)
+  /// and "stage2.block0" for resnet8 (2w x 16 x 16).
+  std::string lastBlockInputLayer() const;
 };
 
 }  // namespace poisonlab

@@ -173,6 +173,31 @@ class TestCli : public QObject {
     QVERIFY(r.err.contains("--augment: 'rotate' is not an augmentation (none, flip or crop+flip)"));
     r = run({"evaluate", "--run", dir, "--model", tmp_.filePath("nothing.pt")});
     QVERIFY(r.err.contains("no such model file"));
+    // Detectors on the trained run: files, metrics in the JSON, options checked per method.
+    r = run({"detect", "--run", dir, "--method", "spectral", "--eps", "0.2", "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.json.value("poisons").toInt(), 20);
+    QCOMPARE(r.json.value("layer").toString(), QString("stage2.block0"));
+    QVERIFY(r.json.contains("auroc") && r.json.contains("recall") && r.json.contains("seconds"));
+    QCOMPARE(r.json.value("per_class").toArray().size(), 10);
+    QVERIFY(QFile::exists(dir + "/detect/spectral.csv"));
+    r = run({"detect", "--run", dir, "--method", "activation-clustering", "--reduce", "ica",
+             "--export-features", tmp_.filePath("ac.npy"), "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(QFile::exists(tmp_.filePath("ac.npy")) && QFile::exists(tmp_.filePath("ac.csv")));
+    r = run({"detect", "--run", dir, "--method", "influence", "--test-index", "3", "--self"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(QFile::exists(dir + "/detect/influence-self.json"));
+    r = run({"detect", "--run", dir, "--method", "spectral", "--reduce", "pca"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("--reduce belongs to --method activation-clustering, not spectral"),
+             qPrintable(r.err));
+    r = run({"detect", "--run", dir, "--method", "lof"});
+    QVERIFY2(r.err.contains("--method: 'lof' is not a detector"), qPrintable(r.err));
+    r = run({"features", "--run", dir, "--layer", "pool", "--export-features",
+             tmp_.filePath("pool.npy"), "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.json.value("rows").toInt(), 400);
   }
 
   void ctrlCKeepsTheCheckpointAndResumes() {

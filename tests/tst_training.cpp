@@ -9,8 +9,10 @@
 #include <fstream>
 #include <future>
 
+#include "core/detect.h"
 #include "core/error.h"
 #include "core/inference.h"
+#include "core/npy.h"
 #include "core/rng.h"
 #include "core/training.h"
 
@@ -259,6 +261,116 @@ class TestTraining : public QObject {
     } catch (const Error& e) {
       QVERIFY2(QString(e.what()).contains("the model has 4 classes"), e.what());
     }
+  }
+
+  void detectorsFindThePlantedBackdoor_data() {
+    QTest::addColumn<int>("method");
+    QTest::addColumn<double>("minAuroc");
+    QTest::newRow("spectral") << int(DetectorMethod::Spectral) << 0.9;
+    QTest::newRow("activation-clustering") << int(DetectorMethod::ActivationClustering) << 0.9;
+    QTest::newRow("influence") << int(DetectorMethod::Influence) << 0.9;
+  }
+  void detectorsFindThePlantedBackdoor() {
+    QFETCH(int, method);
+    QFETCH(double, minAuroc);
+    const PoisonedDataset pd = poisoned(data_, kPoisons);
+    const std::string run = dir("backdoor");
+    DetectRequest r;
+    r.method = static_cast<DetectorMethod>(method);
+    r.inference.threads = 2;
+    double lastProgress = 0;
+    const DetectionReport rep =
+        runDetector(run, pd, r, [&](double f, const std::string&) { lastProgress = f; });
+    QCOMPARE(lastProgress, 1.0);
+    const DetectionMetrics& m = rep.overall;
+    qInfo("%s on %s: precision %.3f recall %.3f AUROC %.4f recall@k %.3f, %.2f s", rep.name.c_str(),
+          rep.layer.c_str(), m.precision, m.recall, m.auroc, m.recallAtK, rep.seconds);
+    QCOMPARE(m.samples, pd.train.count());
+    QCOMPARE(m.poisons, std::size_t(kPoisons));
+    QVERIFY2(m.auroc > minAuroc, qPrintable(QString::number(m.auroc)));
+    QCOMPARE(int(rep.classes.size()), 4);
+    // Clean classes hold no poisons: any flag there is a false positive, reported per class.
+    QCOMPARE(rep.classes[1].metrics.poisons, std::size_t(kPoisons));
+    QCOMPARE(rep.classes[0].metrics.poisons, std::size_t(0));
+    // Written atomically, in the documented shape.
+    const std::string json = writeDetection(run, pd, rep);
+    for (const char* key : {"\"precision\"", "\"recall\"", "\"auroc\"", "\"flagged\"",
+                            "\"seconds\"", "\"per_class\"", "\"settings\""})
+      QVERIFY2(json.find(key) != std::string::npos, key);
+    std::ifstream csv(detectDir(run) + "/" + rep.name + ".csv");
+    std::string header;
+    std::getline(csv, header);
+    QVERIFY2(header.rfind("index,label,score,flagged,poisoned", 0) == 0, header.c_str());
+    std::size_t lines = 0;
+    for (std::string line; std::getline(csv, line);) ++lines;
+    QCOMPARE(lines, pd.train.count());
+    // The same request gives the same scores (seeded SVD, k-means and sampling).
+    QCOMPARE(runDetector(run, pd, r).scores, rep.scores);
+  }
+
+  void networkInfluenceAgreesWithTheExactClassifierLayer() {
+    // Restricted to the classifier layer, with H over every training sample, the HVP solvers
+    // must reproduce the closed form.
+    const PoisonedDataset pd = poisoned(data_, kPoisons);
+    const std::string run = dir("backdoor");
+    DetectRequest exact;
+    exact.method = DetectorMethod::Influence;
+    exact.influence.normalize = InfluenceNormalization::None;
+    exact.influence.damping = 0.1;
+    exact.inference.threads = 2;
+    const DetectionReport e = runDetector(run, pd, exact);
+    auto correlation = [](const std::vector<double>& a, const std::vector<double>& b) {
+      double ma = 0, mb = 0, sab = 0, saa = 0, sbb = 0;
+      for (std::size_t i = 0; i < a.size(); ++i) ma += a[i] / a.size(), mb += b[i] / b.size();
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        sab += (a[i] - ma) * (b[i] - mb);
+        saa += (a[i] - ma) * (a[i] - ma);
+        sbb += (b[i] - mb) * (b[i] - mb);
+      }
+      return sab / std::sqrt(saa * sbb);
+    };
+    for (HvpSolver solver : {HvpSolver::Cg, HvpSolver::Lissa}) {
+      DetectRequest net = exact;
+      net.influence.network = true;
+      net.influence.candidates = 0;  // all
+      net.influence.hessianSamples = pd.train.count();
+      net.influence.net.layers = {"fc"};
+      net.influence.net.solver = solver;
+      net.influence.net.lissaDepth = 300;
+      net.influence.net.lissaScale = 5;
+      net.influence.net.lissaBatch = int(pd.train.count());  // deterministic: full-batch HVPs
+      const DetectionReport n = runDetector(run, pd, net);
+      QCOMPARE(n.scores.size(), e.scores.size());
+      const double r = correlation(n.scores, e.scores);
+      qInfo("%s over fc vs closed form: r = %.6f, %.2f s", toString(solver), r, n.seconds);
+      QVERIFY2(r > 0.999, qPrintable(QString::number(r)));
+    }
+  }
+
+  void exportAndCancelLeaveCompleteFilesOnly() {
+    const PoisonedDataset pd = poisoned(data_, kPoisons);
+    const std::string run = dir("backdoor");
+    const std::string npy = dir("pool.npy");
+    exportFeatures(modelPath(run), pd, "pool", npy, InferenceOptions{});
+    const NpyMatrix m = readNpy(npy);
+    QCOMPARE(m.rows, pd.train.count());
+    QCOMPARE(m.cols, std::size_t(128));
+    const auto direct = layerActivations(modelPath(run), pd.train, "pool", {5});
+    for (std::size_t t = 0; t < 128; ++t) QCOMPARE(m.values[5 * 128 + t], direct.values[t]);
+    std::ifstream side(featureSidecarPath(npy));
+    std::string header;
+    std::getline(side, header);
+    QCOMPARE(header, std::string("index,label,original_label,poisoned"));
+    // A cancelled detector with an export writes nothing at all.
+    CancelToken token;
+    token.cancel();
+    DetectRequest r;
+    r.exportFeatures = dir("cancelled.npy");
+    QVERIFY_THROWS_EXCEPTION(Cancelled, runDetector(run, pd, r, {}, &token));
+    QVERIFY(!fs::exists(r.exportFeatures));
+    for (const auto& entry : fs::directory_iterator(tmp_.path().toStdString()))
+      QVERIFY2(entry.path().string().find(".tmp") == std::string::npos,
+               entry.path().string().c_str());
   }
 
   void activationsOfNamedLayers() {

@@ -61,12 +61,7 @@ int cmdTrain(int argc, char** argv) {
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");
   const TrainConfig config = configFromArgs(a);
-  readExperiment(run);  // a bad run folder fails before the load
-  TerminalProgress loadBar("loading");
-  const PoisonedDataset pd = openRun(
-      run, a.value("data"), [&](double f, const std::string& t) { loadBar(f, t); },
-      &interruptToken());
-  loadBar.finish();
+  const PoisonedDataset pd = openRunWithProgress(a, run);
   std::fprintf(stderr, "training %s on %zu images, %d epochs, batch %d, augment %s, precision %s\n",
                config.model.describe().c_str(),
                config.limitTrain ? std::min(config.limitTrain, pd.train.count()) : pd.train.count(),
@@ -114,12 +109,7 @@ int cmdEvaluate(int argc, char** argv) {
   const std::string model = a.value("model", modelPath(run));
   if (!std::filesystem::exists(model))
     throw Error("--model: " + model + ": no such model file (train first)");
-  readExperiment(run);
-  TerminalProgress loadBar("loading");
-  const PoisonedDataset pd = openRun(
-      run, a.value("data"), [&](double f, const std::string& t) { loadBar(f, t); },
-      &interruptToken());
-  loadBar.finish();
+  const PoisonedDataset pd = openRunWithProgress(a, run);
   const Precision p =
       a.has("precision") ? parsePrecision(a.value("precision"), "--precision") : Precision::Auto;
   const EvalReport r =

@@ -9,6 +9,7 @@
 
 #include "args.h"
 #include "core/dataset.h"
+#include "core/poison.h"
 #include "core/progress.h"
 
 namespace poisonlab::cli {
@@ -23,11 +24,16 @@ void emit(const Args& args, const nlohmann::json& result, const std::string& hum
 /// Fills data.* fields of `info` (path, origin, format, counts, seconds).
 std::shared_ptr<const Dataset> loadResolvedData(const Args& args, nlohmann::json& info);
 
+/// Opens a run folder (--data overrides its data source) with a progress bar; Ctrl-C cancels.
+PoisonedDataset openRunWithProgress(const Args& args, const std::string& runDir);
+
 int cmdInfo(int argc, char** argv);
 int cmdPoison(int argc, char** argv);
 int cmdPreview(int argc, char** argv);
 int cmdDownload(int argc, char** argv);
 int cmdTrain(int argc, char** argv);
 int cmdEvaluate(int argc, char** argv);
+int cmdDetect(int argc, char** argv);
+int cmdFeatures(int argc, char** argv);
 
 }  // namespace poisonlab::cli

@@ -5,6 +5,7 @@
 #include "core/cifar_loader.h"
 #include "core/data_location.h"
 #include "core/error.h"
+#include "core/run_folder.h"
 #include "terminal_progress.h"
 
 namespace poisonlab::cli {
@@ -39,6 +40,16 @@ std::shared_ptr<const Dataset> loadResolvedData(const Args& args, nlohmann::json
                   {"class_names", ds->classNames},
                   {"load_seconds", seconds}};
   return ds;
+}
+
+PoisonedDataset openRunWithProgress(const Args& args, const std::string& runDir) {
+  readExperiment(runDir);  // a bad run folder fails before the load
+  TerminalProgress bar("loading");
+  PoisonedDataset pd = openRun(
+      runDir, args.value("data"), [&](double f, const std::string& t) { bar(f, t); },
+      &interruptToken());
+  bar.finish();
+  return pd;
 }
 
 }  // namespace poisonlab::cli

@@ -34,6 +34,24 @@ commands:
             checkpoint after every epoch (--resume continues from it).
   evaluate  --run RUN [--model FILE] [--precision P] [--threads N] [--device D] [--data D]
             Clean accuracy, ASR, poisons fitted, per-class accuracy and confusion matrices.
+  detect    --run RUN --method spectral|activation-clustering|influence [--model FILE]
+            [--layer NAME] [--export-features FILE.npy] [--precision P] [--threads N] [--seed X]
+            spectral: [--eps E | --percentile P] [--pooled] [--uncentred] [--classes 4,9]
+            activation-clustering: [--reduce pca|ica] [--dims 10]
+              [--criterion smaller|relative-size|silhouette|distance] [--size-threshold 0.35]
+              [--silhouette-threshold 0.10] [--attempts 3]
+            influence: [--mode classifier|network] [--self] [--test-index I
+              [--test-split test|triggered]] [--true-labels] [--damping 0.01]
+              [--normalize gradient|relatif|none]
+              [--flag-top K | --flag-z 10]; network: [--layers stage3,fc] [--solver cg|lissa]
+              [--iterations 100] [--tolerance 1e-6] [--depth 200] [--repeats 1] [--scale 25]
+              [--lissa-batch 64] [--hessian-samples 1000] [--candidates 5000|all]
+              [--candidates-class C]
+            Score every training sample for suspicion; writes RUN/detect/<name>.csv and .json
+            with precision, recall, AUROC, recall@k against the ground truth, per class too.
+  features  --run RUN --layer NAME --export-features FILE.npy [--model FILE] [--precision P]
+            Activations of a layer for every training image: float32 N x D .npy and a CSV
+            (index,label,original_label,poisoned) beside it.
   help      Show this text.
 
 Every command accepts --json and then prints one JSON object as its last line.
@@ -62,6 +80,8 @@ int main(int argc, char** argv) {
     if (command == "download") return cli::cmdDownload(argc, argv);
     if (command == "train") return cli::cmdTrain(argc, argv);
     if (command == "evaluate") return cli::cmdEvaluate(argc, argv);
+    if (command == "detect") return cli::cmdDetect(argc, argv);
+    if (command == "features") return cli::cmdFeatures(argc, argv);
     if (command == "help" || command == "--help" || command == "-h") {
       std::cout << kUsage;
       return 0;

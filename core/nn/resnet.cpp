@@ -122,6 +122,74 @@ std::map<std::string, torch::Tensor> ResNetImpl::activations(
   return out;
 }
 
+std::vector<std::string> ResNetImpl::unitNames() const {
+  std::vector<std::string> names{"stem"};
+  for (std::size_t s = 0; s < stages_.size(); ++s)
+    for (std::size_t b = 0; b < stages_[s].size(); ++b)
+      names.push_back("stage" + std::to_string(s + 1) + ".block" + std::to_string(b));
+  names.push_back("fc");
+  return names;
+}
+
+std::vector<std::size_t> ResNetImpl::unitsOf(const std::string& layer) const {
+  const auto units = unitNames();
+  std::vector<std::size_t> out;
+  for (std::size_t u = 0; u < units.size(); ++u)
+    if (units[u] == layer || units[u].rfind(layer + ".", 0) == 0) out.push_back(u);
+  if (out.empty()) {
+    std::string list;
+    for (const auto& a : units) list += (list.empty() ? "" : ", ") + a;
+    throw Error("layer: '" + layer + "' has no parameters in " + spec_.arch + " (use " + list +
+                " or a stage name)");
+  }
+  return out;
+}
+
+torch::Tensor ResNetImpl::forwardFrom(const torch::Tensor& input, const std::string& after) {
+  if (after == "pool") return fc_(input);
+  if (after == "fc") throw Error("layer: nothing runs after fc");
+  std::size_t next = 0;  // first unit to run
+  if (after != "input") {
+    const auto u = unitsOf(after);
+    next = u.back() + 1;
+  }
+  torch::Tensor y = input;
+  std::size_t pos = 0;
+  if (next <= pos) y = torch::relu(stemBn_(stem_(y)));
+  for (auto& stage : stages_)
+    for (auto& block : stage)
+      if (next <= ++pos) y = block(y);
+  if (y.dim() == 4) y = F::adaptive_avg_pool2d(y, F::AdaptiveAvgPool2dFuncOptions(1)).flatten(1);
+  return fc_(y);
+}
+
+std::vector<torch::Tensor> ResNetImpl::layerParameters(const std::vector<std::string>& layers) {
+  std::vector<bool> chosen(unitNames().size(), false);
+  for (const auto& l : layers)
+    for (auto u : unitsOf(l)) chosen[u] = true;
+  std::vector<torch::Tensor> out;
+  auto add = [&](torch::nn::Module& m) {
+    for (auto& p : m.parameters()) out.push_back(p);
+  };
+  std::size_t pos = 0;
+  if (chosen[pos]) {
+    add(*stem_);
+    add(*stemBn_);
+  }
+  for (auto& stage : stages_)
+    for (auto& block : stage)
+      if (chosen[++pos]) add(*block);
+  if (chosen[++pos]) add(*fc_);
+  return out;
+}
+
+std::string ResNetImpl::inputLayerOf(const std::vector<std::string>& layers) {
+  std::size_t first = unitNames().size();
+  for (const auto& l : layers) first = std::min(first, unitsOf(l).front());
+  if (first == 0 || first >= unitNames().size()) return "input";
+  return unitNames()[first - 1];
+}
+
 ResNet makeModel(const ModelSpec& spec) { return ResNet(spec); }
 
 void saveModel(ResNet& model, const std::string& path) {

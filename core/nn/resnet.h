@@ -36,6 +36,15 @@ class ResNetImpl : public torch::nn::Module {
   /// "fc" too when asked. Runs only as far as the deepest layer asked for.
   std::map<std::string, torch::Tensor> activations(const torch::Tensor& x,
                                                    const std::vector<std::string>& names);
+  /// Logits from the output of layer `after` ("input" = the normalised image; a block name
+  /// "stageK.blockJ", "stageK" or "stem"): runs only the rest of the network, so work on the
+  /// top layers can reuse activations computed once below them.
+  torch::Tensor forwardFrom(const torch::Tensor& y, const std::string& after);
+  /// The parameters of the named layers ("stem", "stageK.blockJ", "stageK" = all its blocks,
+  /// "fc"), in a fixed order. Throws Error naming an unknown layer.
+  std::vector<torch::Tensor> layerParameters(const std::vector<std::string>& layers);
+  /// The layer whose output feeds the earliest of `layers` ("input" when that is the stem).
+  std::string inputLayerOf(const std::vector<std::string>& layers);
   const ModelSpec& spec() const { return spec_; }
   /// The classifier layer (for influence functions and the like).
   torch::nn::Linear& classifier() { return fc_; }
@@ -46,6 +55,10 @@ class ResNetImpl : public torch::nn::Module {
   torch::nn::BatchNorm2d stemBn_{nullptr};
   std::vector<std::vector<BasicBlock>> stages_;
   torch::nn::Linear fc_{nullptr};
+  /// The units that hold parameters, input to output: "stem", "stageK.blockJ"..., "fc".
+  std::vector<std::string> unitNames() const;
+  /// Positions in unitNames() of a layer name (a stage covers all its blocks).
+  std::vector<std::size_t> unitsOf(const std::string& layer) const;
 };
 TORCH_MODULE(ResNet);
 

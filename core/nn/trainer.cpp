@@ -425,6 +425,35 @@ LayerActivations layerActivations(const std::string& modelPath, const Split& spl
   return out;
 }
 
+void forEachActivationBatch(const std::string& modelPath, const Split& split,
+                            const std::string& layer, const std::vector<std::int64_t>& indices,
+                            const InferenceOptions& o, const ActivationBatchFn& fn,
+                            const ProgressFn& progress, const CancelToken* cancel) {
+  const nn::Runtime rt = nn::chooseRuntime(o.device, o.precision, o.threads);
+  nn::ResNet model = nn::prepare(nn::loadModel(modelPath), rt);
+  const auto idx = allIndicesIfEmpty(indices, split);
+  checkIndices(idx, split);
+  runBatches(model, rt, split, idx, layer, o.batch, progress, cancel,
+             [&](const torch::Tensor& y, std::size_t start, std::int64_t n) {
+               fn(y.data_ptr<float>(), start, static_cast<std::size_t>(n),
+                  static_cast<std::size_t>(y.size(1)));
+             });
+}
+
+ModelSpec modelSpecOf(const std::string& modelPath) { return nn::readModelSpec(modelPath); }
+
+ClassifierWeights readClassifier(const std::string& modelPath) {
+  nn::ResNet model = nn::loadModel(modelPath);
+  torch::Tensor w = model->classifier()->weight.detach().to(torch::kFloat32).contiguous();
+  torch::Tensor b = model->classifier()->bias.detach().to(torch::kFloat32).contiguous();
+  ClassifierWeights c;
+  c.classes = static_cast<int>(w.size(0));
+  c.dim = static_cast<int>(w.size(1));
+  c.weight.assign(w.data_ptr<float>(), w.data_ptr<float>() + w.numel());
+  c.bias.assign(b.data_ptr<float>(), b.data_ptr<float>() + b.numel());
+  return c;
+}
+
 std::vector<float> classProbabilities(const std::string& modelPath, const Split& split,
                                       const std::vector<std::int64_t>& indices,
                                       const InferenceOptions& o) {

@@ -1,0 +1,264 @@
+// detect and features: the poison detectors and feature export from the command line.
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <sstream>
+
+#include "commands.h"
+#include "core/detect.h"
+#include "core/error.h"
+#include "core/run_folder.h"
+#include "core/training.h"
+#include "terminal_progress.h"
+
+namespace poisonlab::cli {
+namespace {
+
+/// Options that only one detector understands (a misplaced one is an error, not ignored).
+const std::map<std::string, DetectorMethod> kMethodOptions = {
+    {"eps", DetectorMethod::Spectral},
+    {"percentile", DetectorMethod::Spectral},
+    {"uncentred", DetectorMethod::Spectral},
+    {"pooled", DetectorMethod::Spectral},
+    {"classes", DetectorMethod::Spectral},
+    {"reduce", DetectorMethod::ActivationClustering},
+    {"dims", DetectorMethod::ActivationClustering},
+    {"criterion", DetectorMethod::ActivationClustering},
+    {"size-threshold", DetectorMethod::ActivationClustering},
+    {"silhouette-threshold", DetectorMethod::ActivationClustering},
+    {"attempts", DetectorMethod::ActivationClustering},
+    {"mode", DetectorMethod::Influence},
+    {"self", DetectorMethod::Influence},
+    {"test-index", DetectorMethod::Influence},
+    {"test-split", DetectorMethod::Influence},
+    {"true-labels", DetectorMethod::Influence},
+    {"damping", DetectorMethod::Influence},
+    {"normalize", DetectorMethod::Influence},
+    {"flag-top", DetectorMethod::Influence},
+    {"flag-z", DetectorMethod::Influence},
+    {"layers", DetectorMethod::Influence},
+    {"solver", DetectorMethod::Influence},
+    {"iterations", DetectorMethod::Influence},
+    {"tolerance", DetectorMethod::Influence},
+    {"depth", DetectorMethod::Influence},
+    {"repeats", DetectorMethod::Influence},
+    {"scale", DetectorMethod::Influence},
+    {"lissa-batch", DetectorMethod::Influence},
+    {"hessian-samples", DetectorMethod::Influence},
+    {"candidates", DetectorMethod::Influence},
+    {"candidates-class", DetectorMethod::Influence},
+};
+
+std::vector<std::string> splitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  for (std::string item; std::getline(in, item, ',');)
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+InferenceOptions inferenceFromArgs(const Args& a) {
+  InferenceOptions o;
+  // As in training: bf16 + channels-last where the CPU runs it fast (2x), else fp32.
+  o.precision = Precision::Auto;
+  if (a.has("precision")) o.precision = parsePrecision(a.value("precision"), "--precision");
+  o.threads = static_cast<int>(a.integer("threads", 0, 0, 1024));
+  o.device = a.value("device", o.device);
+  o.batch = static_cast<int>(a.integer("batch", o.batch, 1, 65536));
+  return o;
+}
+
+DetectRequest requestFromArgs(const Args& a) {
+  DetectRequest r;
+  r.method = parseDetectorMethod(a.required("method"), "--method");
+  for (const auto& [name, method] : kMethodOptions)
+    if ((a.has(name) || a.flag(name)) && method != r.method)
+      throw Error("--" + name + " belongs to --method " + toString(method) + ", not " +
+                  toString(r.method));
+  r.modelPath = a.value("model");
+  r.layer = a.value("layer");
+  r.inference = inferenceFromArgs(a);
+  r.exportFeatures = a.value("export-features");
+  const std::uint64_t seed = a.seed("seed", 0);
+  // Spectral Signatures
+  r.spectral.eps = a.number("eps", r.spectral.eps, 1e-6, 1);
+  r.spectral.percentile = a.number("percentile", 0, 0, 99.999);
+  r.spectral.centred = !a.flag("uncentred");
+  r.pooledSpectral = a.flag("pooled");
+  for (const auto& c : splitList(a.value("classes"))) {
+    try {
+      r.spectral.classes.push_back(std::stoi(c));
+    } catch (const std::exception&) {
+      throw Error("--classes: '" + c + "' is not a class number");
+    }
+  }
+  r.spectral.seed = seed;
+  // Activation Clustering
+  if (a.has("reduce")) r.ac.reduce = parseReduction(a.value("reduce"), "--reduce");
+  r.ac.dims = static_cast<int>(a.integer("dims", r.ac.dims, 1, 1000));
+  if (a.has("criterion")) r.ac.criterion = parseAcCriterion(a.value("criterion"), "--criterion");
+  r.ac.sizeThreshold = a.number("size-threshold", r.ac.sizeThreshold, 1e-6, 0.5);
+  r.ac.silhouetteThreshold = a.number("silhouette-threshold", r.ac.silhouetteThreshold, -1, 1);
+  r.ac.attempts = static_cast<int>(a.integer("attempts", r.ac.attempts, 1, 100));
+  r.ac.seed = seed;
+  // Influence functions
+  InfluenceRequest& q = r.influence;
+  const std::string mode = a.value("mode", "classifier");
+  if (mode != "classifier" && mode != "network")
+    throw Error("--mode: '" + mode + "' is not classifier or network");
+  q.network = mode == "network";
+  q.self = a.flag("self");
+  q.testIndex = a.integer("test-index", -1, 0, 1LL << 40);
+  const std::string split = a.value("test-split", "test");
+  if (split != "test" && split != "triggered")
+    throw Error("--test-split: '" + split + "' is not test or triggered");
+  if (a.has("test-split") && !a.has("test-index")) throw Error("--test-split needs --test-index");
+  q.testTriggered = split == "triggered";
+  q.trueLabels = a.flag("true-labels");
+  q.damping = a.number("damping", q.damping, 0, 1e6);
+  if (a.has("normalize"))
+    q.normalize = parseInfluenceNormalization(a.value("normalize"), "--normalize");
+  else if (q.network)
+    q.normalize = InfluenceNormalization::None;
+  q.flagTop = static_cast<std::size_t>(a.integer("flag-top", 0, 0, 1LL << 40));
+  q.flagZ = a.number("flag-z", q.flagZ, 0, 1e9);
+  if (a.has("layers")) q.net.layers = splitList(a.value("layers"));
+  if (a.has("solver")) q.net.solver = parseHvpSolver(a.value("solver"), "--solver");
+  q.net.cgIterations = static_cast<int>(a.integer("iterations", q.net.cgIterations, 1, 100000));
+  q.net.cgTolerance = a.number("tolerance", q.net.cgTolerance, 0, 1);
+  q.net.lissaDepth = static_cast<int>(a.integer("depth", q.net.lissaDepth, 1, 10000000));
+  q.net.lissaRepeats = static_cast<int>(a.integer("repeats", q.net.lissaRepeats, 1, 100000));
+  q.net.lissaScale = a.number("scale", q.net.lissaScale, 1e-9, 1e12);
+  q.net.lissaBatch = static_cast<int>(a.integer("lissa-batch", q.net.lissaBatch, 1, 65536));
+  q.net.batch = static_cast<int>(a.integer("batch", q.net.batch, 1, 65536));
+  q.net.seed = seed;
+  q.hessianSamples =
+      static_cast<std::size_t>(a.integer("hessian-samples", q.hessianSamples, 1, 1LL << 40));
+  const std::string cand = a.value("candidates", std::to_string(q.candidates));
+  q.candidates =
+      cand == "all" ? 0 : static_cast<std::size_t>(a.integer("candidates", 0, 1, 1LL << 40));
+  q.candidateClass = static_cast<int>(a.integer("candidates-class", -1, 0, 255));
+  if (!q.network)
+    for (const char* o :
+         {"layers", "solver", "iterations", "tolerance", "depth", "repeats", "scale", "lissa-batch",
+          "hessian-samples", "candidates", "candidates-class"})
+      if (a.has(o)) throw Error(std::string("--") + o + " needs --mode network");
+  return r;
+}
+
+double figure(const std::vector<Figure>& f, const std::string& name, double fallback = 0) {
+  for (const auto& [k, v] : f)
+    if (k == name) return v;
+  return fallback;
+}
+
+std::string humanSummary(const DetectionReport& rep, const PoisonedDataset& pd,
+                         const std::string& jsonPath) {
+  const DetectionMetrics& m = rep.overall;
+  std::ostringstream h;
+  char line[256];
+  h << rep.name << " on layer " << rep.layer << ": flagged " << m.flagged << " of " << m.samples
+    << " (" << m.truePositives << " of " << m.poisons << " poisons)\n";
+  std::snprintf(line, sizeof line,
+                "  precision %.3f  recall %.3f  F1 %.3f  AUROC %.4f  AP %.3f  recall@%zu %.3f\n",
+                m.precision, m.recall, m.f1, m.auroc, m.averagePrecision, m.k, m.recallAtK);
+  h << line;
+  std::snprintf(line, sizeof line, "  %.1f s in all, %.1f s of it computing activations\n",
+                rep.seconds, rep.featureSeconds);
+  h << line;
+  h << "  per class (training label):  samples  poisons  flagged  precision  recall  AUROC";
+  const bool spectral = rep.method == "spectral";
+  const bool ac = rep.method == "activation-clustering";
+  h << (spectral ? "   s1/s2" : ac ? "  sizes        silhouette" : "") << "\n";
+  for (const auto& c : rep.classes) {
+    std::snprintf(line, sizeof line, "    %d %-12s %14zu %8zu %8zu %10.3f %7.3f %6.3f", c.cls,
+                  pd.classNames().at(static_cast<std::size_t>(c.cls)).c_str(), c.metrics.samples,
+                  c.metrics.poisons, c.metrics.flagged, c.metrics.precision, c.metrics.recall,
+                  c.metrics.auroc);
+    h << line;
+    if (spectral) {
+      std::snprintf(line, sizeof line, "  %6.2f", figure(c.figures, "singular_ratio"));
+      h << line;
+    } else if (ac) {
+      std::snprintf(line, sizeof line, "  %5.0f/%-5.0f  %8.3f", figure(c.figures, "cluster0_size"),
+                    figure(c.figures, "cluster1_size"), figure(c.figures, "silhouette"));
+      h << line;
+    }
+    h << "\n";
+  }
+  for (const auto& [k, v] : rep.figures) {
+    std::snprintf(line, sizeof line, "  %s: %.6g\n", k.c_str(), v);
+    h << line;
+  }
+  h << "wrote " << jsonPath << " and the .csv beside it\n";
+  return h.str();
+}
+
+}  // namespace
+
+int cmdDetect(int argc, char** argv) {
+  std::set<std::string> valued{"run",   "method",          "model",   "data",
+                               "layer", "precision",       "threads", "device",
+                               "batch", "export-features", "seed"};
+  std::set<std::string> flags{};
+  for (const auto& [name, method] : kMethodOptions) {
+    (void)method;
+    if (name == "uncentred" || name == "pooled" || name == "self" || name == "true-labels")
+      flags.insert(name);
+    else
+      valued.insert(name);
+  }
+  Args a("detect", valued, flags);
+  a.parse(argc, argv, 2);
+  const std::string run = a.required("run");
+  const DetectRequest request = requestFromArgs(a);
+  const PoisonedDataset pd = openRunWithProgress(a, run);
+  TerminalProgress bar("detect");
+  const DetectionReport rep = runDetector(
+      run, pd, request, [&](double f, const std::string& t) { bar(f, t); }, &interruptToken());
+  bar.finish();
+  const std::string text = writeDetection(run, pd, rep);
+  const std::string jsonPath =
+      (std::filesystem::path(detectDir(run)) / (rep.name + ".json")).string();
+  nlohmann::json out = nlohmann::json::parse(text);
+  out["json_file"] = jsonPath;
+  out["csv_file"] = (std::filesystem::path(detectDir(run)) / (rep.name + ".csv")).string();
+  if (!request.exportFeatures.empty()) out["features_file"] = request.exportFeatures;
+  emit(a, out, humanSummary(rep, pd, jsonPath));
+  return 0;
+}
+
+int cmdFeatures(int argc, char** argv) {
+  Args a("features",
+         {"run", "model", "data", "layer", "export-features", "precision", "threads", "device",
+          "batch"},
+         {});
+  a.parse(argc, argv, 2);
+  const std::string run = a.required("run");
+  const std::string layer = a.required("layer");
+  const std::string out = a.required("export-features");
+  const std::string model = a.value("model", modelPath(run));
+  if (!std::filesystem::exists(model))
+    throw Error("--model: " + model + ": no such model file (train first)");
+  const PoisonedDataset pd = openRunWithProgress(a, run);
+  const auto start = std::chrono::steady_clock::now();
+  TerminalProgress bar("features");
+  exportFeatures(
+      model, pd, layer, out, inferenceFromArgs(a),
+      [&](double f, const std::string& t) { bar(f, t); }, &interruptToken());
+  bar.finish();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  nlohmann::json j{{"features_file", out},
+                   {"sidecar_file", featureSidecarPath(out)},
+                   {"layer", layer},
+                   {"rows", pd.train.count()},
+                   {"seconds", seconds}};
+  std::ostringstream h;
+  h << "wrote " << out << " (" << pd.train.count() << " rows, layer " << layer << ") and "
+    << featureSidecarPath(out) << " in " << seconds << " s\n";
+  emit(a, j, h.str());
+  return 0;
+}
+
+}  // namespace poisonlab::cli
