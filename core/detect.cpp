@@ -15,6 +15,7 @@
 #include "core/atomic_file.h"
 #include "core/enum_names.h"
 #include "core/error.h"
+#include "core/stopwatch.h"
 #include "core/npy.h"
 #include "core/rng.h"
 #include "core/run_folder.h"
@@ -25,10 +26,6 @@ namespace poisonlab {
 namespace {
 
 using nlohmann::json;
-using Clock = std::chrono::steady_clock;
-double since(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
-}
 
 constexpr EnumName<DetectorMethod> kMethods[] = {
     {DetectorMethod::Spectral, "spectral"},

@@ -49,6 +49,9 @@ ModelSpec modelSpecOf(const std::string& modelPath);
 /// The classifier layer's weights of a model file.
 ClassifierWeights readClassifier(const std::string& modelPath);
 
+/// Every parameter value of a model file, flattened in model order (for comparing versions).
+std::vector<float> modelParameterValues(const std::string& modelPath);
+
 /// Number of trainable parameters of the network `spec` describes.
 std::int64_t parameterCount(const ModelSpec& spec);
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/atomic_file.h"
+#include "core/error.h"
 #include "core/run_folder.h"
 #include "core/version.h"
 
@@ -29,6 +30,8 @@ json configJson(const TrainConfig& c) {
       {"augment", toString(c.augment)},
       {"precision", toString(c.precision)},
       {"limit_train", c.limitTrain},
+      {"excluded", c.exclude.size()},
+      {"init_model", c.initModel},
       {"seeds", {{"init", c.seed}, {"order", c.orderSeed()}, {"augment", c.augmentSeed()}}}};
 }
 
@@ -81,6 +84,41 @@ void writeMetrics(const std::string& runDir, const TrainConfig& config, const Tr
                  {"count", data.poisonedIndices.size()},
                  {"trigger", data.trigger.describe()}};
   writeFileAtomic(metricsPath(runDir), j.dump(2) + "\n");
+}
+
+TrainConfig readTrainConfig(const std::string& runDir) {
+  const std::string path = metricsPath(runDir);
+  json j;
+  try {
+    j = json::parse(readTextFile(path));
+  } catch (const json::exception& e) {
+    throw Error(path + ": not valid JSON: " + e.what());
+  }
+  try {
+    const json& s = j.at("settings");
+    TrainConfig c;
+    c.model.arch = s.at("model").at("arch").get<std::string>();
+    c.model.width = s.at("model").at("width").get<int>();
+    c.model.numClasses = s.at("model").at("classes").get<int>();
+    c.epochs = s.at("epochs").get<int>();
+    c.batchSize = s.at("batch").get<int>();
+    c.lr = s.at("lr").get<double>();
+    c.momentum = s.at("momentum").get<double>();
+    c.nesterov = s.at("nesterov").get<bool>();
+    c.weightDecay = s.at("weight_decay").get<double>();
+    c.schedule = parseSchedule(s.at("schedule").get<std::string>(), path + ": settings.schedule");
+    c.warmup = s.at("warmup").get<double>();
+    c.labelSmoothing = s.at("label_smoothing").get<double>();
+    c.augment = parseAugment(s.at("augment").get<std::string>(), path + ": settings.augment");
+    c.precision =
+        parsePrecision(s.at("precision").get<std::string>(), path + ": settings.precision");
+    c.limitTrain = s.at("limit_train").get<std::size_t>();
+    c.seed = s.at("seeds").at("init").get<std::uint64_t>();
+    c.validate();
+    return c;
+  } catch (const json::exception& e) {
+    throw Error(path + ": settings: " + e.what());
+  }
 }
 
 std::string checkpointPath(const std::string& runDir) {

@@ -14,6 +14,9 @@ namespace poisonlab {
 std::string trainConfigJson(const TrainConfig& config);
 /// The JSON object of an evaluation report.
 std::string evalReportJson(const EvalReport& report, const std::vector<std::string>& classNames);
+/// The training settings recorded in RUN/metrics.json (to repeat a run's recipe, e.g. for
+/// retraining without a forget set). Errors name the file and the field.
+TrainConfig readTrainConfig(const std::string& runDir);
 /// Writes RUN/metrics.json.
 void writeMetrics(const std::string& runDir, const TrainConfig& config, const TrainResult& result,
                   const PoisonedDataset& data);

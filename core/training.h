@@ -42,10 +42,12 @@ struct TrainConfig {
   double labelSmoothing = 0.0;
   Augment augment = Augment::Flip;
   Precision precision = Precision::Auto;
-  int threads = 0;             ///< intra-op threads; 0 = every core
-  std::string device = "cpu";  ///< "cpu" or "cuda"
-  std::size_t limitTrain = 0;  ///< 0 = all; else a seeded subset that keeps every poison
-  std::uint64_t seed = 0;      ///< initialisation; order and augmentation seeds derive from it
+  int threads = 0;                    ///< intra-op threads; 0 = every core
+  std::string device = "cpu";         ///< "cpu" or "cuda"
+  std::size_t limitTrain = 0;         ///< 0 = all; else a seeded subset that keeps every poison
+  std::vector<std::int64_t> exclude;  ///< training indices left out (unlearning: the forget set)
+  std::string initModel;   ///< start from this model file's weights instead of a fresh init
+  std::uint64_t seed = 0;  ///< initialisation; order and augmentation seeds derive from it
   std::uint64_t orderSeed() const { return seed * 2 + 0x5eed1; }
   std::uint64_t augmentSeed() const { return seed * 2 + 0xa06e7; }
 

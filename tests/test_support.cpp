@@ -6,6 +6,7 @@
 #include <QBuffer>
 #include <QImage>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -147,6 +148,18 @@ void writeTarGz(const std::string& path,
 std::string sharedArchive() {
   const std::string p = std::string(POISONLAB_SHARED_DIR) + "/datasets/cifar10-jpeg.tar.gz";
   return fs::exists(p) ? p : std::string();
+}
+
+double pearson(const std::vector<double>& a, const std::vector<double>& b) {
+  const double n = double(a.size());
+  double ma = 0, mb = 0, sab = 0, saa = 0, sbb = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) ma += a[i] / n, mb += b[i] / n;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) * (a[i] - ma);
+    sbb += (b[i] - mb) * (b[i] - mb);
+  }
+  return sab / std::sqrt(saa * sbb);
 }
 
 std::string binPath(const std::string& program) {

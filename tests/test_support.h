@@ -43,6 +43,9 @@ std::vector<std::uint8_t> encodePng(const std::uint8_t* chw, int width = kImageS
 /// The shared CIFAR-10 archive beside the checkout, or "" when absent.
 std::string sharedArchive();
 
+/// Pearson correlation of two equally long series.
+double pearson(const std::vector<double>& a, const std::vector<double>& b);
+
 /// Path of a built program in build/bin.
 std::string binPath(const std::string& program);
 

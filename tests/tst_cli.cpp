@@ -47,6 +47,8 @@ class TestCli : public QObject {
 
  private slots:
   void initTestCase() {
+    if (qEnvironmentVariableIsSet("KEEP_TMP")) tmp_.setAutoRemove(false);
+    qInfo("%s", qPrintable(tmp_.path()));
     data_ = tmp_.filePath("cifar.tar.gz");
     writeTarGz(data_.toStdString(), folderLayout(makeDataset(10, 40, 4), "cifar10-mini"));
   }
@@ -198,6 +200,39 @@ class TestCli : public QObject {
              tmp_.filePath("pool.npy"), "--json"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(r.json.value("rows").toInt(), 400);
+
+    // Unlearning: new versions beside the original, from every forget-set source.
+    const QByteArray original = [&] {
+      QFile f(dir + "/model.pt");
+      f.open(QIODevice::ReadOnly);
+      return f.readAll();
+    }();
+    r = run({"unlearn", "--run", dir, "--method", "ssd", "--forget", "ground-truth", "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    for (const char* key : {"clean_acc_before", "asr_before", "clean_acc", "asr", "seconds",
+                            "method", "settings", "forget"})
+      QVERIFY2(r.json.contains(key), key);
+    QCOMPARE(r.json.value("forget").toObject().value("poisons").toInt(), 20);
+    QVERIFY(QFile::exists(dir + "/unlearn/ssd-ground-truth-a10-l1/model.pt"));
+    r = run({"unlearn", "--run", dir, "--method", "finetune", "--forget", "detector:spectral",
+             "--epochs", "1", "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.json.value("forget").toObject().value("source").toString(),
+             QString("detector:spectral"));
+    r = run({"unlearn-sweep", "--run", dir, "--fractions", "0.5,1", "--methods", "ssd", "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.json.value("rows").toArray().size(), 2);
+    QVERIFY(r.json.value("rows").toArray()[1].toObject().value("reused").toBool());  // ran above
+    QVERIFY(QImage(dir + "/unlearn/sweep.png").width() > 500);
+    QVERIFY(QFile::exists(dir + "/unlearn/sweep.csv"));
+    r = run({"unlearn", "--run", dir, "--method", "retrain", "--forget", "ground-truth", "--alpha",
+             "3"});
+    QVERIFY2(r.err.contains("--alpha belongs to --method ssd"), qPrintable(r.err));
+    r = run({"unlearn", "--run", dir, "--method", "ssd", "--forget", "everything"});
+    QVERIFY2(r.err.contains("'everything' is neither ground-truth"), qPrintable(r.err));
+    QFile after(dir + "/model.pt");
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), original);
   }
 
   void ctrlCKeepsTheCheckpointAndResumes() {

@@ -16,8 +16,10 @@
 #include "core/npy.h"
 #include "core/rng.h"
 #include "core/spectral.h"
+#include "test_support.h"
 
 using namespace poisonlab;
+using poisonlab::testing::pearson;
 
 namespace {
 
@@ -25,19 +27,6 @@ double gaussian(Rng& rng) {
   const double u1 = (double(rng.next() >> 11) + 0.5) * 0x1.0p-53;
   const double u2 = double(rng.next() >> 11) * 0x1.0p-53;
   return std::sqrt(-2 * std::log(u1)) * std::cos(2 * M_PI * u2);
-}
-
-double pearson(const std::vector<double>& a, const std::vector<double>& b) {
-  const double n = double(a.size());
-  const double ma = std::accumulate(a.begin(), a.end(), 0.0) / n;
-  const double mb = std::accumulate(b.begin(), b.end(), 0.0) / n;
-  double sab = 0, saa = 0, sbb = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    sab += (a[i] - ma) * (b[i] - mb);
-    saa += (a[i] - ma) * (a[i] - ma);
-    sbb += (b[i] - mb) * (b[i] - mb);
-  }
-  return sab / std::sqrt(saa * sbb);
 }
 
 /// Softmax regression with an L2 penalty, trained to convergence in double by gradient

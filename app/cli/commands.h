@@ -35,5 +35,7 @@ int cmdTrain(int argc, char** argv);
 int cmdEvaluate(int argc, char** argv);
 int cmdDetect(int argc, char** argv);
 int cmdFeatures(int argc, char** argv);
+int cmdUnlearn(int argc, char** argv);
+int cmdUnlearnSweep(int argc, char** argv);
 
 }  // namespace poisonlab::cli

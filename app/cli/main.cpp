@@ -52,6 +52,19 @@ commands:
   features  --run RUN --layer NAME --export-features FILE.npy [--model FILE] [--precision P]
             Activations of a layer for every training image: float32 N x D .npy and a CSV
             (index,label,original_label,poisoned) beside it.
+  unlearn   --run RUN --method ssd|retrain|finetune
+            --forget ground-truth[:FRACTION]|detector:NAME|FILE.csv [--name N] [--seed X]
+            ssd: [--alpha 10] [--lambda 1] [--fisher-batch 64]
+              or --select [--asr-target 0.05] [--acc-budget 0.02] [--validation 2000]
+              [--alphas 1,2,5,10,20,50] [--lambdas 0.1,0.5,1] (chosen on training images)
+            finetune: [--epochs 2] [--lr 0.02]
+            [--model FILE] [--precision P] [--threads N]
+            A new model version RUN/unlearn/<name>/model.pt and RUN/unlearn/<name>.json with
+            clean accuracy and ASR before and after; the original model is never written.
+  unlearn-sweep --run RUN [--fractions 0.1,0.25,0.5,1] [--methods ssd,finetune,retrain]
+            [method options as for unlearn] [--seed X] [--no-reuse]
+            Every method on every fraction of the ground-truth poisons; RUN/unlearn/sweep.csv
+            and sweep.png. Results already in RUN/unlearn are reused unless --no-reuse.
   help      Show this text.
 
 Every command accepts --json and then prints one JSON object as its last line.
@@ -82,6 +95,8 @@ int main(int argc, char** argv) {
     if (command == "evaluate") return cli::cmdEvaluate(argc, argv);
     if (command == "detect") return cli::cmdDetect(argc, argv);
     if (command == "features") return cli::cmdFeatures(argc, argv);
+    if (command == "unlearn") return cli::cmdUnlearn(argc, argv);
+    if (command == "unlearn-sweep") return cli::cmdUnlearnSweep(argc, argv);
     if (command == "help" || command == "--help" || command == "-h") {
       std::cout << kUsage;
       return 0;

@@ -7,6 +7,7 @@
 
 #include "core/enum_names.h"
 #include "core/error.h"
+#include "core/stopwatch.h"
 #include "core/influence.h"
 #include "core/nn/batches.h"
 #include "core/nn/resnet.h"
@@ -15,11 +16,6 @@
 
 namespace poisonlab {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-double since(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
-}
 
 constexpr EnumName<HvpSolver> kSolvers[] = {{HvpSolver::Cg, "cg"}, {HvpSolver::Lissa, "lissa"}};
 

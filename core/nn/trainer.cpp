@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/error.h"
+#include "core/stopwatch.h"
 #include "core/nn/batches.h"
 #include "core/nn/resnet.h"
 #include "core/nn/runtime.h"
@@ -17,15 +18,11 @@
 namespace poisonlab {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using nn::Autocast;
 using nn::chooseRuntime;
 using nn::prepare;
 using nn::Runtime;
 using nn::toChannelsLast;
-double since(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
-}
 
 std::vector<std::int64_t> allIndicesIfEmpty(const std::vector<std::int64_t>& indices,
                                             const Split& split) {
@@ -159,21 +156,27 @@ void setLearningRate(torch::optim::SGD& opt, double lr) {
 /// The training indices: all, or a seeded subset of `limit` that keeps every poison.
 std::vector<std::int64_t> trainingIndices(const PoisonedDataset& d, const TrainConfig& c) {
   const std::size_t n = d.train.count();
-  std::vector<std::int64_t> idx;
-  if (c.limitTrain == 0 || c.limitTrain >= n) {
-    idx.resize(n);
-    for (std::size_t i = 0; i < n; ++i) idx[i] = static_cast<std::int64_t>(i);
-    return idx;
+  std::vector<std::uint8_t> excluded(n, 0);
+  for (auto e : c.exclude) {
+    if (e < 0 || static_cast<std::size_t>(e) >= n)
+      throw Error("exclude: index " + std::to_string(e) + " is outside 0.." +
+                  std::to_string(n - 1));
+    excluded[static_cast<std::size_t>(e)] = 1;
   }
-  if (c.limitTrain < d.poisonedIndices.size())
+  std::vector<std::int64_t> idx, poisons, clean;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (excluded[i]) continue;
+    idx.push_back(static_cast<std::int64_t>(i));
+    (d.poisonedMask[i] ? poisons : clean).push_back(static_cast<std::int64_t>(i));
+  }
+  if (idx.empty()) throw Error("exclude: every training image is left out");
+  if (c.limitTrain == 0 || c.limitTrain >= idx.size()) return idx;
+  if (c.limitTrain < poisons.size())
     throw Error("limit-train: " + std::to_string(c.limitTrain) + " is fewer than the " +
-                std::to_string(d.poisonedIndices.size()) + " poisoned images it must keep");
-  std::vector<std::int64_t> clean;
-  for (std::size_t i = 0; i < n; ++i)
-    if (!d.poisonedMask[i]) clean.push_back(static_cast<std::int64_t>(i));
+                std::to_string(poisons.size()) + " poisoned images it must keep");
   Rng rng(c.seed ^ 0x11a17ULL);
-  idx = sampleWithoutReplacement(clean, c.limitTrain - d.poisonedIndices.size(), rng);
-  idx.insert(idx.end(), d.poisonedIndices.begin(), d.poisonedIndices.end());
+  idx = sampleWithoutReplacement(clean, c.limitTrain - poisons.size(), rng);
+  idx.insert(idx.end(), poisons.begin(), poisons.end());
   std::sort(idx.begin(), idx.end());
   return idx;
 }
@@ -275,7 +278,9 @@ TrainResult trainModel(const PoisonedDataset& data, const TrainConfig& configIn,
   std::vector<std::int64_t> labelsAll(data.train.labels.begin(), data.train.labels.end());
 
   torch::manual_seed(config.seed);
-  nn::ResNet model = prepare(nn::makeModel(config.model), rt);
+  nn::ResNet model = config.initModel.empty()
+                         ? prepare(nn::makeModel(config.model), rt)
+                         : prepare(nn::loadModel(config.initModel, &config.model), rt);
   torch::optim::SGD opt(model->parameters(), torch::optim::SGDOptions(config.lr)
                                                  .momentum(config.momentum)
                                                  .nesterov(config.nesterov)
@@ -438,6 +443,16 @@ void forEachActivationBatch(const std::string& modelPath, const Split& split,
                fn(y.data_ptr<float>(), start, static_cast<std::size_t>(n),
                   static_cast<std::size_t>(y.size(1)));
              });
+}
+
+std::vector<float> modelParameterValues(const std::string& modelPath) {
+  nn::ResNet model = nn::loadModel(modelPath);
+  std::vector<float> out;
+  for (const auto& p : model->parameters()) {
+    torch::Tensor c = p.detach().to(torch::kFloat32).contiguous();
+    out.insert(out.end(), c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+  }
+  return out;
 }
 
 ModelSpec modelSpecOf(const std::string& modelPath) { return nn::readModelSpec(modelPath); }

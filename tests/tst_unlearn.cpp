@@ -1,0 +1,169 @@
+// Unlearning's parts on a tiny network and data made here: the Fisher importances against a
+// brute-force computation, SSD's no-op cases, and forget sets from every source.
+// Torch first: Qt's `slots` macro breaks its headers.
+#include <torch/torch.h>
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+
+#include "core/download.h"
+#include "core/error.h"
+#include "core/inference.h"
+#include "core/nn/batches.h"
+#include "core/nn/resnet.h"
+#include "core/poison.h"
+#include "core/rng.h"
+#include "core/unlearn.h"
+#include "test_support.h"
+
+using namespace poisonlab;
+
+class TestUnlearn : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+  std::string model_;
+  Split data_;
+
+  std::string path(const char* name) { return tmp_.filePath(name).toStdString(); }
+
+ private slots:
+  void initTestCase() {
+    at::set_num_threads(2);
+    ModelSpec spec;
+    spec.arch = "resnet8";
+    spec.width = 4;
+    spec.numClasses = 3;
+    torch::manual_seed(7);
+    nn::ResNet m = nn::makeModel(spec);
+    // Non-trivial batch-norm statistics, so eval mode matters.
+    {
+      torch::NoGradGuard g;
+      for (auto& b : m->buffers())
+        if (b.dtype() == torch::kFloat32) b.uniform_(0.5, 1.5);
+    }
+    model_ = path("tiny.pt");
+    nn::saveModel(m, model_);
+    Rng rng(3);
+    data_.resize(10);
+    for (auto& v : data_.images) v = static_cast<std::uint8_t>(rng.below(256));
+    for (std::size_t i = 0; i < data_.count(); ++i)
+      data_.labels[i] = static_cast<std::uint8_t>(i % 3);
+  }
+
+  void fisherMatchesBruteForce() {
+    // Batches of 4 over 10 samples: {0,1,2,3}, {4,5,6,7}, {8,9}; importance = mean over the 3
+    // batches of the squared gradient of each batch's mean loss, model in eval mode.
+    std::vector<std::int64_t> idx(10);
+    for (int i = 0; i < 10; ++i) idx[i] = i;
+    const auto fisher = fisherImportances(model_, data_, idx, 4, Precision::Fp32, 2);
+    nn::ResNet m = nn::loadModel(model_);
+    m->to(torch::kFloat64);
+    m->eval();
+    auto params = m->parameters();
+    QCOMPARE(fisher.size(), params.size());
+    std::vector<torch::Tensor> sum;
+    for (auto& p : params) sum.push_back(torch::zeros_like(p));
+    for (int start = 0; start < 10; start += 4) {
+      const int n = std::min(4, 10 - start);
+      torch::Tensor x = nn::makeBatch(data_, idx.data() + start, n, {}, false).to(torch::kFloat64);
+      torch::Tensor y = torch::tensor(
+          std::vector<int64_t>(data_.labels.begin() + start, data_.labels.begin() + start + n));
+      // The mean cross-entropy written out: -log softmax at the label, averaged.
+      torch::Tensor logp = torch::log_softmax(m->forward(x), 1);
+      torch::Tensor loss = -logp.gather(1, y.unsqueeze(1)).mean();
+      auto grads = torch::autograd::grad({loss}, params);
+      for (std::size_t k = 0; k < params.size(); ++k) sum[k] += grads[k].square();
+    }
+    double worst = 0, scale = 0;
+    for (std::size_t k = 0; k < params.size(); ++k) {
+      torch::Tensor expect = (sum[k] / 3.0).contiguous();
+      QCOMPARE(fisher[k].size(), std::size_t(expect.numel()));
+      const double* e = expect.data_ptr<double>();
+      for (std::size_t i = 0; i < fisher[k].size(); ++i) {
+        worst = std::max(worst, std::abs(fisher[k][i] - e[i]));
+        scale = std::max(scale, std::abs(e[i]));
+      }
+    }
+    qInfo("largest importance %.3g, largest difference to brute force %.3g", scale, worst);
+    QVERIFY(scale > 0);
+    QVERIFY2(worst < 1e-4 * scale, qPrintable(QString::number(worst)));
+  }
+
+  void ssdWithNothingSelectedChangesNoWeight() {
+    std::vector<std::int64_t> all = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    const auto full = fisherImportances(model_, data_, all, 4, Precision::Fp32, 2);
+    const auto none = fisherImportances(model_, data_, {}, 4, Precision::Fp32, 2);
+    const auto forget = fisherImportances(model_, data_, {0, 1}, 4, Precision::Fp32, 2);
+    const std::string md5 = md5OfFile(model_);
+    SsdOptions o;
+    DampeningStats st = dampen(model_, path("empty.pt"), full, none, o);
+    QCOMPARE(st.selected, std::size_t(0));
+    QCOMPARE(modelParameterValues(path("empty.pt")), modelParameterValues(model_));
+    o.alpha = std::numeric_limits<double>::infinity();
+    st = dampen(model_, path("inf.pt"), full, forget, o);
+    QCOMPARE(st.selected, std::size_t(0));
+    QCOMPARE(modelParameterValues(path("inf.pt")), modelParameterValues(model_));
+    // A real selection dampens, by at most the factor lambda I_D / I_f, never amplifies.
+    o.alpha = 1;
+    st = dampen(model_, path("some.pt"), full, forget, o);
+    QVERIFY(st.selected > 0);
+    const auto before = modelParameterValues(model_), after = modelParameterValues(path("some.pt"));
+    std::size_t changed = 0;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+      QVERIFY(std::abs(after[i]) <= std::abs(before[i]) + 1e-12f);
+      changed += after[i] != before[i];
+    }
+    QVERIFY(changed > 0 && changed <= st.selected);
+    QCOMPARE(md5OfFile(model_), md5);  // the input is never written
+  }
+
+  void forgetSets() {
+    auto ds = std::make_shared<Dataset>(testing::makeDataset(10, 30, 2));
+    PoisonSpec p;
+    p.count = 20;
+    const PoisonedDataset pd = applyPoison(ds, TriggerSpec{}, p);
+    const std::string run = path("run");
+    ForgetSet f = resolveForgetSet("ground-truth", run, pd);
+    QCOMPARE(f.indices.size(), std::size_t(20));
+    QCOMPARE(f.poisons, std::size_t(20));
+    f = resolveForgetSet("ground-truth:0.25", run, pd, 5);
+    QCOMPARE(f.indices.size(), std::size_t(5));
+    QCOMPARE(f.poisons, std::size_t(5));
+    QVERIFY(std::is_sorted(f.indices.begin(), f.indices.end()));
+    QCOMPARE(resolveForgetSet("ground-truth:0.25", run, pd, 5).indices, f.indices);  // seeded
+    QVERIFY(resolveForgetSet("ground-truth:0.25", run, pd, 6).indices != f.indices);
+    QVERIFY_THROWS_EXCEPTION(Error, resolveForgetSet("ground-truth:1.5", run, pd));
+    // A detector's flagged rows.
+    std::filesystem::create_directories(run + "/detect");
+    std::ofstream(run + "/detect/spectral.csv")
+        << "index,label,score,flagged,poisoned\n3,4,0.9,1,0\n8,4,0.1,0,0\n"
+        << pd.poisonedIndices[0] << ",4,0.8,1,1\n";
+    f = resolveForgetSet("detector:spectral", run, pd);
+    QCOMPARE(f.indices.size(), std::size_t(2));
+    QCOMPARE(f.poisons, std::size_t(1));
+    try {
+      resolveForgetSet("detector:influence", run, pd);
+      QFAIL("missing detector result accepted");
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains("influence.csv does not exist"), e.what());
+    }
+    // A user's selection: plain indices, duplicates and blank lines allowed.
+    std::ofstream(path("pick.csv")) << "5\n7\n\n5\n";
+    f = resolveForgetSet(path("pick.csv"), run, pd);
+    QCOMPARE(f.indices, (std::vector<std::int64_t>{5, 7}));
+    std::ofstream(path("bad.csv")) << "5\nseven\n";
+    try {
+      resolveForgetSet(path("bad.csv"), run, pd);
+      QFAIL("bad line accepted");
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains("bad.csv: line 2"), e.what());
+    }
+    std::ofstream(path("far.csv")) << "index\n300\n";
+    QVERIFY_THROWS_EXCEPTION(Error, resolveForgetSet(path("far.csv"), run, pd));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestUnlearn)
+#include "tst_unlearn.moc"
