@@ -121,6 +121,59 @@ TrainConfig readTrainConfig(const std::string& runDir) {
   }
 }
 
+TrainResult readTrainResult(const std::string& runDir) {
+  const std::string path = metricsPath(runDir);
+  json j;
+  try {
+    j = json::parse(readTextFile(path));
+  } catch (const json::exception& e) {
+    throw Error(path + ": not valid JSON: " + e.what());
+  }
+  const char* field = "history";
+  try {
+    TrainResult r;
+    for (const json& e : j.at("history")) {
+      EpochStats s;
+      s.epoch = e.at("epoch").get<int>();
+      s.trainLoss = e.at("train_loss").get<double>();
+      s.trainAcc = e.at("train_acc").get<double>();
+      s.cleanAcc = e.at("clean_acc").get<double>();
+      s.asr = e.at("asr").get<double>();
+      s.poisonFit = e.at("poison_fit").get<double>();
+      s.lr = e.at("lr").get<double>();
+      s.imagesPerSecond = e.at("images_per_second").get<double>();
+      s.seconds = e.at("seconds").get<double>();
+      s.elapsed = e.at("elapsed").get<double>();
+      r.history.push_back(s);
+    }
+    field = "final evaluation";
+    EvalReport& f = r.final;
+    f.cleanAcc = j.at("clean_acc").get<double>();
+    f.asr = j.at("asr").get<double>();
+    f.poisonFit = j.at("poison_fit").get<double>();
+    f.perClassAcc = j.at("per_class_acc").get<std::vector<double>>();
+    f.confusion = j.at("confusion").get<std::vector<std::vector<int>>>();
+    if (j.contains("triggered")) {
+      const json& t = j.at("triggered");
+      f.perClassAccTriggered = t.at("per_class_acc").get<std::vector<double>>();
+      f.confusionTriggered = t.at("confusion").get<std::vector<std::vector<int>>>();
+      f.targetRateTriggered = t.at("target_rate").get<std::vector<double>>();
+    }
+    field = "runtime";
+    r.wallSeconds = j.at("wall_seconds").get<double>();
+    const json& rt = j.at("runtime");
+    r.precisionUsed = rt.at("precision").get<std::string>();
+    r.channelsLast = rt.at("channels_last").get<bool>();
+    r.threads = rt.at("threads").get<int>();
+    r.device = rt.at("device").get<std::string>();
+    r.trainImages = rt.at("train_images").get<std::size_t>();
+    r.resumedFromEpoch = rt.at("resumed_from_epoch").get<int>();
+    return r;
+  } catch (const json::exception& e) {
+    throw Error(path + ": " + field + ": " + e.what());
+  }
+}
+
 std::string checkpointPath(const std::string& runDir) {
   return (std::filesystem::path(runDir) / "checkpoint.pt").string();
 }

@@ -17,6 +17,9 @@ std::string evalReportJson(const EvalReport& report, const std::vector<std::stri
 /// The training settings recorded in RUN/metrics.json (to repeat a run's recipe, e.g. for
 /// retraining without a forget set). Errors name the file and the field.
 TrainConfig readTrainConfig(const std::string& runDir);
+/// The per-epoch history, final evaluation and runtime recorded in RUN/metrics.json (to show a
+/// finished run, CLI or GUI made). Errors name the file and the field.
+TrainResult readTrainResult(const std::string& runDir);
 /// Writes RUN/metrics.json.
 void writeMetrics(const std::string& runDir, const TrainConfig& config, const TrainResult& result,
                   const PoisonedDataset& data);

@@ -10,8 +10,23 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <QComboBox>
+#include <QPushButton>
+#include <QSpinBox>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/error.h"
 #include "core/poison.h"
+#include "core/train_report.h"
+#include "core/training.h"
+#include "experiment_panel.h"
 #include "main_window.h"
+#include "plot_export.h"
+#include "qcustomplot.h"
+#include "stall_monitor.h"
+#include "training_view.h"
 #include "sample_browser.h"
 #include "sample_inspector.h"
 #include "sample_model.h"
@@ -32,6 +47,7 @@ class TestWorkbench : public QObject {
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, tmp_.filePath("settings"));
     QCoreApplication::setOrganizationName("PoisonLabTest");
+    QSettings().setValue("runs/folder", tmp_.filePath("runs"));
     PoisonSpec spec;
     spec.count = 7;
     pd_ = std::make_shared<const PoisonedDataset>(
@@ -113,6 +129,287 @@ class TestWorkbench : public QObject {
     // Docks are named, so their layout persists.
     QVERIFY(w.findChild<QWidget*>("inspectorDock"));
     QVERIFY(w.findChild<QWidget*>("jobsDock"));
+    QVERIFY(w.findChild<QWidget*>("experimentDock"));
+    QVERIFY(w.findChild<QWidget*>("trainingDock"));
+  }
+
+  /// Probabilities that predict class (i % 3) for sample i, with confidence rising with i.
+  static std::vector<float> fakePredictions(std::size_t n, int classes) {
+    std::vector<float> p(n * classes, 0.0f);
+    for (std::size_t i = 0; i < n; ++i) {
+      const float top = 0.5f + 0.4f * float(i) / float(n);
+      for (int c = 0; c < classes; ++c) p[i * classes + c] = (1 - top) / float(classes - 1);
+      p[i * classes + i % 3] = top;
+    }
+    return p;
+  }
+
+  void predictionFiltersAndSorting_data() {
+    QTest::addColumn<int>("predicted");
+    QTest::addColumn<bool>("misclassified");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("any") << -1 << false << 200;
+    QTest::newRow("predicted 0") << 0 << false << 67;
+    QTest::newRow("predicted 2") << 2 << false << 66;
+    QTest::newRow("predicted 5 (never)") << 5 << false << 0;
+    // labels are i % 10 except the 7 poisons (labelled 4); predictions i % 3
+    QTest::newRow("misclassified") << -1 << true << 200 - 7 - 0;
+  }
+  void predictionFiltersAndSorting() {
+    QFETCH(int, predicted);
+    QFETCH(bool, misclassified);
+    QFETCH(int, rows);
+    SampleModel model;
+    model.setDataset(pd_);
+    model.setPredictions(fakePredictions(200, 10), 10);
+    QVERIFY(model.hasPredictions());
+    SampleFilter filter;
+    filter.setSourceModel(&model);
+    filter.setPredictedFilter(predicted);
+    filter.setMisclassifiedOnly(misclassified);
+    if (!misclassified) QCOMPARE(filter.rowCount(), rows);
+    // Misclassified: prediction differs from the current label; count it independently.
+    int expected = 0;
+    for (int i = 0; i < 200; ++i) {
+      const int p = i % 3;
+      const int label = pd_->train.labels[i];
+      if ((predicted < 0 || p == predicted) && (!misclassified || p != label)) ++expected;
+    }
+    QCOMPARE(filter.rowCount(), expected);
+    // Sorting by confidence puts the most confident last; by label, labels ascend.
+    filter.setSortKey(SampleFilter::SortKey::Confidence);
+    for (int r = 1; r < filter.rowCount(); ++r)
+      QVERIFY(filter.index(r - 1, 0).data(SampleModel::ConfidenceRole).toDouble() <=
+              filter.index(r, 0).data(SampleModel::ConfidenceRole).toDouble());
+    filter.setSortKey(SampleFilter::SortKey::Label);
+    for (int r = 1; r < filter.rowCount(); ++r)
+      QVERIFY(filter.index(r - 1, 0).data(SampleModel::LabelRole).toInt() <=
+              filter.index(r, 0).data(SampleModel::LabelRole).toInt());
+    filter.setSortKey(SampleFilter::SortKey::Index);
+    for (int r = 1; r < filter.rowCount(); ++r)
+      QVERIFY(filter.index(r - 1, 0).data(SampleModel::IndexRole).toInt() <
+              filter.index(r, 0).data(SampleModel::IndexRole).toInt());
+    // Clearing the predictions clears the roles.
+    model.setPredictions({}, 0);
+    QCOMPARE(model.index(0).data(SampleModel::PredictedRole).toInt(), -1);
+  }
+
+  void experimentPanelValidates_data() {
+    QTest::addColumn<int>("type");  // 0 pixel, 1 patch, 2 blend
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("size");
+    QTest::addColumn<int>("source");
+    QTest::addColumn<int>("target");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("errorLabel");  // empty: valid
+    QTest::addColumn<QString>("message");
+    QTest::newRow("the log's attack") << 0 << 11 << 1 << 9 << 4 << 5 << ""
+                                      << "";
+    QTest::newRow("patch off the edge") << 1 << 30 << 3 << 9 << 4 << 5 << "triggerError"
+                                        << "row 30";
+    QTest::newRow("target equals source") << 0 << 11 << 1 << 4 << 4 << 5 << "poisonError"
+                                          << "equals";
+    QTest::newRow("more poisons than trucks") << 0 << 11 << 1 << 9 << 4 << 21 << "poisonError"
+                                              << "poison count";
+  }
+  void experimentPanelValidates() {
+    QFETCH(int, type);
+    QFETCH(int, row);
+    QFETCH(int, size);
+    QFETCH(int, source);
+    QFETCH(int, target);
+    QFETCH(int, count);
+    QFETCH(QString, errorLabel);
+    QFETCH(QString, message);
+    ExperimentPanel panel;
+    panel.show();
+    panel.setDataset(pd_);  // 20 images per class
+    auto* train = panel.findChild<QPushButton*>("trainButton");
+    QVERIFY(train && train->isEnabled());
+    TriggerSpec t = TriggerSpec::defaults(static_cast<TriggerType>(type));
+    t.row = row;
+    t.size = size;
+    panel.setTrigger(t);
+    PoisonSpec p;
+    p.source = source;
+    p.target = target;
+    p.count = count;
+    panel.setPoison(p);
+    QCOMPARE(panel.trigger().row, row);
+    QCOMPARE(panel.poison().count, count);
+    if (errorLabel.isEmpty()) {
+      QVERIFY2(panel.problem().isEmpty(), qPrintable(panel.problem()));
+      QVERIFY(train->isEnabled());
+      return;
+    }
+    auto* label = panel.findChild<QLabel*>(errorLabel);
+    QVERIFY(label);
+    QVERIFY(label->isVisible());
+    QVERIFY2(label->text().contains(message), qPrintable(label->text()));
+    QVERIFY(!train->isEnabled());
+    // The training-settings group stays quiet: the message is where the value was entered.
+    QVERIFY(!panel.findChild<QLabel*>("trainingError")->isVisible());
+  }
+
+  void plotsExportAsPngAndPdf() {
+    TrainingView view;
+    view.resize(900, 300);
+    view.show();
+    view.start({"a", "b"}, 3);
+    EpochStats e;
+    e.epoch = 1;
+    e.cleanAcc = 0.5;
+    view.addEpoch(e);
+    QCOMPARE(view.epochPoints(), 1);
+    for (const char* name : {"acc.png", "acc.pdf"}) {
+      const QString path = tmp_.filePath(name);
+      savePlot(view.accuracyPlot(), path);
+      QVERIFY(QFileInfo(path).size() > 1000);
+    }
+    QFile png(tmp_.filePath("acc.png"));
+    QVERIFY(png.open(QIODevice::ReadOnly));
+    QCOMPARE(png.read(4), QByteArray("\x89PNG"));
+    QVERIFY_THROWS_EXCEPTION(Error, savePlot(view.accuracyPlot(), tmp_.filePath("acc.bmp")));
+  }
+
+  void stallMonitorSeesABlockedEventLoop() {
+    StallMonitor m;
+    m.start();
+    QTest::qWait(50);
+    QTimer::singleShot(0, [] { QThread::msleep(120); });  // a deliberate 120 ms stall
+    QTest::qWait(200);
+    QVERIFY(m.ticks() > 5);
+    QVERIFY2(m.maxStallMs() > 90, qPrintable(QString::number(m.maxStallMs())));
+    QCOMPARE(m.stallsOver(90), qint64(1));
+  }
+
+  void trainInTheWorkbench() {
+    // The whole loop in the GUI: open data, poison, train in the background while the grid
+    // stays usable, curves and results arrive, predictions fill the inspector's chart, the run
+    // folder is the CLI's, and it opens again with its history.
+    const QString data = tmp_.filePath("train.tar.gz");
+    Dataset ds = makeDataset(10, 60, 10, 7);
+    writeTarGz(data.toStdString(), binaryLayout(ds));
+    MainWindow w;
+    w.show();
+    QSignalSpy loaded(w.openData(data), &Task::finished);
+    QVERIFY(loaded.wait(30000));
+    // The log's 500 poisons do not fit 60 trucks: the same attack at its rate (1 %) is used.
+    ExperimentPanel* panel = w.experiment();
+    QCOMPARE(w.dataset()->poisonedIndices.size(), std::size_t(6));
+    QVERIFY(panel->problem().isEmpty());
+    // More poisons than trucks: the panel says so where the count is entered; no training.
+    PoisonSpec p;
+    p.count = 100;
+    panel->setPoison(p);
+    QVERIFY(panel->findChild<QLabel*>("poisonError")->isVisible());
+    QVERIFY(!w.startTraining());
+    p.count = 30;
+    panel->setPoison(p);
+    QVERIFY2(panel->problem().isEmpty(), qPrintable(panel->problem()));
+    Task* poisonTask = w.applyPoison();
+    QVERIFY(poisonTask);
+    QSignalSpy poisoned(poisonTask, &Task::finished);
+    QVERIFY(poisoned.wait(10000));
+    QCOMPARE(w.dataset()->poisonedIndices.size(), std::size_t(30));
+    TrainConfig c;
+    c.model.width = 8;
+    c.epochs = 2;
+    c.batchSize = 50;
+    c.precision = Precision::Fp32;
+    panel->setTraining(c);
+    Task* task = w.startTraining();
+    QVERIFY(task);
+    QVERIFY(!w.startTraining());  // one training at a time
+    QVERIFY(!panel->findChild<QPushButton*>("trainButton")->isEnabled());
+    QSignalSpy progress(task, &Task::progressChanged);
+    QSignalSpy finished(task, &Task::finished);
+    // Browsing while it trains: the grid answers.
+    w.browser()->step(1);
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(task->state(), Task::State::Succeeded);
+    QVERIFY(progress.count() >= 2);
+    TrainingView* view = w.trainingView();
+    QTRY_COMPARE(view->epochPoints(), 2);
+    QVERIFY(view->lossPlot()->graph(1)->dataCount() >= 2);  // live loss points
+    QCOMPARE(view->confusionPlot(false)->plottableCount(), 1);
+    QCOMPARE(view->confusionPlot(true)->plottableCount(), 1);
+    QVERIFY(view->findChild<QLabel*>("cleanAccuracy")->text().contains('%'));
+    QVERIFY(view->findChild<QLabel*>("attackSuccessRate")->text().contains('%'));
+    QVERIFY(w.lastTrainingStallMs() >= 0);
+    qInfo("GUI-thread longest stall during training: %.1f ms", w.lastTrainingStallMs());
+    const QString run = w.runFolder();
+    QVERIFY(run.startsWith(tmp_.filePath("runs")));
+    QVERIFY(QFileInfo::exists(run + "/model.pt"));
+    QVERIFY(QFileInfo::exists(run + "/experiment.json"));
+    QCOMPARE(int(readTrainResult(run.toStdString()).history.size()), 2);
+    QVERIFY(QSettings()
+                .value("runs/recent")
+                .toStringList()
+                .contains(QFileInfo(run).absoluteFilePath()));
+    // Predictions arrive: the filter offers them and the inspector shows the bar chart.
+    auto* predicted = w.browser()->findChild<QComboBox*>("predictedFilter");
+    QTRY_VERIFY_WITH_TIMEOUT(predicted->isEnabled(), 30000);
+    QCOMPARE(predicted->count(), 12);  // any, misclassified, 10 classes
+    w.browser()->selectSample(int(w.dataset()->poisonedIndices.front()));
+    QTRY_VERIFY(w.inspector()->probabilityChart()->isVisible());
+    QVERIFY(w.inspector()->probabilityChart()->plottableCount() >= 2);
+    // The shown list exports as CSV: the 30 poisons, with their predictions.
+    w.browser()->filter()->setPoisonFilter(SampleFilter::Poison::PoisonedOnly);
+    const QString csv = tmp_.filePath("poisons.csv");
+    w.browser()->exportCsv(csv);
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 31);
+    QCOMPARE(lines[0],
+             QByteArray("index,label,label_name,original_label,poisoned,predicted,confidence"));
+    QVERIFY(lines[1].contains(",4,deer,9,1,"));
+    // Save as copies the whole run; opening it shows the history and predictions again.
+    const QString saved = tmp_.filePath("saved-run");
+    QSignalSpy savedSpy(w.saveRunAs(saved), &Task::finished);
+    QVERIFY(savedSpy.wait(10000));
+    QCOMPARE(w.runFolder(), saved);
+    QVERIFY(QFileInfo::exists(saved + "/model.pt"));
+    MainWindow w2;
+    w2.show();
+    QSignalSpy opened(w2.openRun(saved), &Task::finished);
+    QVERIFY(opened.wait(30000));
+    QTRY_COMPARE(w2.trainingView()->epochPoints(), 2);
+    QCOMPARE(w2.experiment()->training().model.width, 8);
+    QTRY_VERIFY_WITH_TIMEOUT(w2.browser()->model()->hasPredictions(), 30000);
+  }
+
+  void cancelTrainingKeepsTheRunFolder() {
+    const QString data = tmp_.filePath("cancel.tar.gz");
+    writeTarGz(data.toStdString(), binaryLayout(makeDataset(10, 60, 10, 8)));
+    MainWindow w;
+    w.show();
+    QSignalSpy loaded(w.openData(data), &Task::finished);
+    QVERIFY(loaded.wait(30000));
+    PoisonSpec p;
+    p.count = 30;
+    w.experiment()->setPoison(p);
+    QSignalSpy poisoned(w.applyPoison(), &Task::finished);
+    QVERIFY(poisoned.wait(10000));
+    TrainConfig c;
+    c.model.width = 8;
+    c.epochs = 200;
+    c.precision = Precision::Fp32;
+    w.experiment()->setTraining(c);
+    Task* task = w.startTraining();
+    QVERIFY(task);
+    QSignalSpy finished(task, &Task::finished);
+    QTRY_VERIFY_WITH_TIMEOUT(w.trainingView()->epochPoints() >= 1, 60000);
+    QElapsedTimer clock;
+    clock.start();
+    task->cancel();
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(task->state(), Task::State::Cancelled);
+    QVERIFY(QFileInfo::exists(w.runFolder() + "/checkpoint.pt"));
+    QVERIFY(!QFileInfo::exists(w.runFolder() + "/model.pt"));
+    QVERIFY(w.experiment()->findChild<QPushButton*>("trainButton")->isEnabled());
   }
 
   void badDataShowsError() {

@@ -32,6 +32,15 @@ class SampleBrowser : public QWidget {
   QItemSelectionModel* selectionModel() const;
   /// Selects and scrolls to the sample with this training index (clears filters hiding it).
   void selectSample(int sampleIndex);
+  /// Moves the current sample `delta` places through the filtered list (Left/Right keys).
+  void step(int delta);
+  /// The model's class probabilities for every training image (empty clears); enables the
+  /// prediction filter and sorting.
+  void setPredictions(std::vector<float> probabilities, int classes);
+  /// Writes the current filtered, sorted list as CSV (atomically). Throws Error naming the file.
+  void exportCsv(const QString& path) const;
+  /// The training indices of the current filtered, sorted list.
+  std::vector<int> visibleIndices() const;
 
  signals:
   void currentSampleChanged(const QModelIndex& index);
@@ -44,6 +53,8 @@ class SampleBrowser : public QWidget {
   QListView* view_;
   QComboBox* classBox_;
   QComboBox* poisonBox_;
+  QComboBox* predictedBox_;
+  QComboBox* sortBox_;
   QLineEdit* search_;
   QCheckBox* markTrigger_;
   QLabel* count_;

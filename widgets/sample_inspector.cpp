@@ -1,11 +1,15 @@
 #include "sample_inspector.h"
 
+#include <QAbstractProxyModel>
 #include <QCheckBox>
+#include <QKeyEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QModelIndex>
 #include <QPainter>
 
+#include "plot_export.h"
+#include "qcustomplot.h"
 #include "sample_image.h"
 #include "sample_model.h"
 
@@ -80,6 +84,21 @@ SampleInspector::SampleInspector(QWidget* parent) : QWidget(parent) {
   overlay_->setObjectName(QStringLiteral("triggerOverlay"));
   overlay_->setChecked(true);
   connect(overlay_, &QCheckBox::toggled, this, [this] { refreshMarks(); });
+  setFocusPolicy(Qt::StrongFocus);
+
+  chart_ = new QCustomPlot(this);
+  chart_->setObjectName(QStringLiteral("probabilityChart"));
+  chart_->setMinimumHeight(170);
+  chart_->plotLayout()->insertRow(0);
+  chart_->plotLayout()->addElement(
+      0, 0,
+      new QCPTextElement(chart_, tr("Class probabilities (green: true class, red: training label)"),
+                         QFont()));
+  chart_->yAxis->setRange(0, 1.05);
+  chart_->yAxis->setLabel(tr("probability"));
+  chart_->xAxis->setTickLabelRotation(60);
+  chart_->setVisible(false);
+  installExportMenu(chart_, QStringLiteral("probabilities"));
 
   auto* grid = new QGridLayout(this);
   grid->addWidget(title_, 0, 0, 1, 2);
@@ -89,6 +108,7 @@ SampleInspector::SampleInspector(QWidget* parent) : QWidget(parent) {
   grid->addWidget(cleanView_, 2, 1);
   grid->addWidget(overlay_, 3, 0, 1, 2);
   grid->addWidget(details_, 4, 0, 1, 2);
+  grid->addWidget(chart_, 5, 0, 1, 2);
   grid->setRowStretch(2, 1);
 }
 
@@ -112,6 +132,7 @@ void SampleInspector::showSample(const QModelIndex& index) {
     details_->clear();
     modelView_->setImage({});
     cleanView_->setImage({});
+    chart_->setVisible(false);
     return;
   }
   const int i = index.data(SampleModel::IndexRole).toInt();
@@ -140,8 +161,70 @@ void SampleInspector::showSample(const QModelIndex& index) {
                                     .arg(c.green())
                                     .arg(c.blue());
   }
+  const auto probabilities = index.data(SampleModel::ProbabilitiesRole).value<QList<float>>();
+  const int predicted = index.data(SampleModel::PredictedRole).toInt();
+  QStringList names;
+  if (!probabilities.isEmpty()) {
+    const auto* model = index.model();
+    const auto* samples = qobject_cast<const SampleModel*>(model);
+    for (auto* m = qobject_cast<const QAbstractProxyModel*>(model); !samples && m;
+         m = qobject_cast<const QAbstractProxyModel*>(m->sourceModel()))
+      samples = qobject_cast<const SampleModel*>(m->sourceModel());
+    for (int c = 0; c < probabilities.size(); ++c)
+      names << (samples ? samples->className(c) : QString::number(c));
+    text += QLatin1Char('\n') + tr("Predicted: %1 (%2 %)")
+                                    .arg(names.value(predicted))
+                                    .arg(100.0 * probabilities.value(predicted), 0, 'f', 2);
+  }
   details_->setText(text);
+  showProbabilities(probabilities, names, index.data(SampleModel::LabelRole).toInt(),
+                    index.data(SampleModel::OriginalLabelRole).toInt());
   refreshMarks();
+}
+
+void SampleInspector::showProbabilities(const QList<float>& probabilities, const QStringList& names,
+                                        int label, int original) {
+  chart_->clearPlottables();
+  chart_->setVisible(!probabilities.isEmpty());
+  if (probabilities.isEmpty()) return;
+  // One bar set per role so the legend-free colours still read: the poisoned (training) label
+  // in red, the true class in green, the rest grey.
+  QVector<double> ticks;
+  QVector<QString> labels;
+  for (int c = 0; c < probabilities.size(); ++c) {
+    ticks << c;
+    labels << names.value(c);
+  }
+  auto addBars = [&](const QColor& colour, auto keep) {
+    auto* bars = new QCPBars(chart_->xAxis, chart_->yAxis);
+    bars->setWidth(0.7);
+    bars->setPen(Qt::NoPen);
+    bars->setBrush(colour);
+    QVector<double> keys, values;
+    for (int c = 0; c < probabilities.size(); ++c)
+      if (keep(c)) {
+        keys << c;
+        values << probabilities[c];
+      }
+    bars->setData(keys, values, true);
+  };
+  addBars(QColor(150, 150, 150), [&](int c) { return c != label && c != original; });
+  addBars(QColor(46, 160, 67), [&](int c) { return c == original; });
+  if (label != original) addBars(QColor(214, 39, 40), [&](int c) { return c == label; });
+  auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+  ticker->addTicks(ticks, labels);
+  chart_->xAxis->setTicker(ticker);
+  chart_->xAxis->setRange(-0.6, probabilities.size() - 0.4);
+  chart_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SampleInspector::keyPressEvent(QKeyEvent* event) {
+  if (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right) {
+    emit stepRequested(event->key() == Qt::Key_Left ? -1 : 1);
+    event->accept();
+    return;
+  }
+  QWidget::keyPressEvent(event);
 }
 
 }  // namespace poisonlab::gui

@@ -11,6 +11,7 @@
 class QLabel;
 class QCheckBox;
 class QModelIndex;
+class QCustomPlot;
 
 namespace poisonlab::gui {
 
@@ -44,14 +45,26 @@ class SampleInspector : public QWidget {
   void setTrigger(std::optional<TriggerSpec> trigger);
   bool triggerOverlay() const;
   void setTriggerOverlay(bool on);
+  /// The class-probability bar chart (hidden until a model has predicted).
+  QCustomPlot* probabilityChart() const { return chart_; }
+
+ signals:
+  /// Left/Right pressed in the inspector: step through the current filtered list.
+  void stepRequested(int delta);
+
+ protected:
+  void keyPressEvent(QKeyEvent* event) override;
 
  private:
   void refreshMarks();
+  void showProbabilities(const QList<float>& probabilities, const QStringList& names, int label,
+                         int original);
   PixelView* modelView_;
   PixelView* cleanView_;
   QLabel* title_;
   QLabel* details_;
   QCheckBox* overlay_;
+  QCustomPlot* chart_;
   std::optional<TriggerSpec> trigger_;
 };
 

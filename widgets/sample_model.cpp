@@ -1,5 +1,7 @@
 #include "sample_model.h"
 
+#include <algorithm>
+
 #include "sample_image.h"
 
 namespace poisonlab::gui {
@@ -10,7 +12,32 @@ void SampleModel::setDataset(std::shared_ptr<const PoisonedDataset> data) {
   beginResetModel();
   data_ = std::move(data);
   thumbs_.clear();
+  probabilities_.clear();
+  predicted_.clear();
+  classes_ = 0;
   endResetModel();
+}
+
+void SampleModel::setPredictions(std::vector<float> probabilities, int classes) {
+  const std::size_t n = data_ ? data_->train.count() : 0;
+  if (classes <= 0 || probabilities.size() != n * static_cast<std::size_t>(classes)) {
+    probabilities.clear();
+    classes = 0;
+  }
+  probabilities_ = std::move(probabilities);
+  classes_ = classes;
+  predicted_.assign(classes_ ? n : 0, -1);
+  for (std::size_t i = 0; i < predicted_.size(); ++i) {
+    const float* p = probabilities_.data() + i * static_cast<std::size_t>(classes_);
+    predicted_[i] = static_cast<int>(std::max_element(p, p + classes_) - p);
+  }
+  if (rowCount() > 0) emit dataChanged(index(0), index(rowCount() - 1));
+}
+
+int SampleModel::predicted(int row) const {
+  return row >= 0 && static_cast<std::size_t>(row) < predicted_.size()
+             ? predicted_[static_cast<std::size_t>(row)]
+             : -1;
 }
 
 int SampleModel::rowCount(const QModelIndex& parent) const {
@@ -34,6 +61,10 @@ QVariant SampleModel::data(const QModelIndex& index, int role) const {
       const int orig = data_->clean->train.labels[i];
       QString tip = tr("#%1  %2").arg(index.row()).arg(className(label));
       if (data_->poisonedMask[i]) tip += tr("\npoisoned: was %1").arg(className(orig));
+      if (hasPredictions())
+        tip += tr("\npredicted: %1 (%2 %)")
+                   .arg(className(predicted_[i]))
+                   .arg(100.0 * data(index, ConfidenceRole).toDouble(), 0, 'f', 1);
       return tip;
     }
     case Qt::DecorationRole:
@@ -57,12 +88,62 @@ QVariant SampleModel::data(const QModelIndex& index, int role) const {
       return className(data_->clean->train.labels[i]);
     case PoisonedRole:
       return data_->poisonedMask[i] != 0;
+    case PredictedRole:
+      return predicted(index.row());
+    case ConfidenceRole:
+      return hasPredictions() ? double(probabilities_[i * static_cast<std::size_t>(classes_) +
+                                                      static_cast<std::size_t>(predicted_[i])])
+                              : -1.0;
+    case ProbabilitiesRole: {
+      QList<float> p;
+      if (hasPredictions()) {
+        const float* row = probabilities_.data() + i * static_cast<std::size_t>(classes_);
+        p = QList<float>(row, row + classes_);
+      }
+      return QVariant::fromValue(p);
+    }
     default:
       return {};
   }
 }
 
 SampleFilter::SampleFilter(QObject* parent) : QSortFilterProxyModel(parent) {}
+
+void SampleFilter::setPredictedFilter(int label) {
+  if (label == predicted_) return;
+  predicted_ = label;
+  invalidateFilter();
+}
+
+void SampleFilter::setMisclassifiedOnly(bool on) {
+  if (on == misclassified_) return;
+  misclassified_ = on;
+  invalidateFilter();
+}
+
+void SampleFilter::setSortKey(SortKey key) {
+  sortKey_ = key;
+  invalidate();
+  sort(key == SortKey::Index ? -1 : 0, Qt::AscendingOrder);
+}
+
+bool SampleFilter::lessThan(const QModelIndex& left, const QModelIndex& right) const {
+  auto key = [this](const QModelIndex& i) -> double {
+    switch (sortKey_) {
+      case SortKey::Label:
+        return i.data(SampleModel::LabelRole).toInt();
+      case SortKey::Predicted:
+        return i.data(SampleModel::PredictedRole).toInt();
+      case SortKey::Confidence:
+        return i.data(SampleModel::ConfidenceRole).toDouble();
+      case SortKey::Index:
+        break;
+    }
+    return i.row();
+  };
+  const double a = key(left), b = key(right);
+  return a != b ? a < b : left.row() < right.row();
+}
 
 void SampleFilter::setClassFilter(int label) {
   if (label == class_) return;
@@ -95,6 +176,11 @@ bool SampleFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourcePare
   const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
   if (index_ >= 0 && sourceRow != index_) return false;
   if (class_ >= 0 && idx.data(SampleModel::LabelRole).toInt() != class_) return false;
+  if (predicted_ >= 0 || misclassified_) {
+    const int p = idx.data(SampleModel::PredictedRole).toInt();
+    if (predicted_ >= 0 && p != predicted_) return false;
+    if (misclassified_ && (p < 0 || p == idx.data(SampleModel::LabelRole).toInt())) return false;
+  }
   if (poison_ != Poison::Any) {
     const bool poisoned = idx.data(SampleModel::PoisonedRole).toBool();
     if ((poison_ == Poison::PoisonedOnly) != poisoned) return false;

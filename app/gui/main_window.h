@@ -8,17 +8,22 @@
 
 #include "core/dataset.h"
 #include "core/poison.h"
+#include "core/training.h"
 
 class QLabel;
+class QMenu;
 class QStackedWidget;
 class QDockWidget;
 
 namespace poisonlab::gui {
 
+class ExperimentPanel;
 class SampleBrowser;
 class SampleInspector;
+class StallMonitor;
 class TaskManager;
 class Task;
+class TrainingView;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -35,10 +40,29 @@ class MainWindow : public QMainWindow {
   Task* openRun(const QString& dir);
   /// Downloads the official CIFAR-10 release into the user data folder, then opens it.
   Task* downloadData();
+  /// Poisons the loaded data with the experiment panel's trigger and poison (a new, unsaved
+  /// run).
+  Task* applyPoison();
+  /// Trains the panel's model on the current poisoned data in the background, into the
+  /// current run folder, or a new one under runsFolder() when the run is unsaved or already
+  /// has a model. Null when nothing can be trained (no data, invalid settings, a training job
+  /// running).
+  Task* startTraining();
+  /// Computes the current model's class probabilities for every training image.
+  Task* predict();
+  /// Writes the run to `dir` (a new or empty folder): experiment.json and poison.csv, and
+  /// everything the current run folder holds (model, metrics, detector and unlearning results).
+  Task* saveRunAs(const QString& dir);
+  /// Where runs that were never saved are kept (QSettings "runs/folder").
+  static QString runsFolder();
+  /// The longest GUI-thread stall (ms) measured during the last training job.
+  double lastTrainingStallMs() const { return lastStallMs_; }
 
   TaskManager* tasks() const { return tasks_; }
   SampleBrowser* browser() const { return browser_; }
   SampleInspector* inspector() const { return inspector_; }
+  ExperimentPanel* experiment() const { return experiment_; }
+  TrainingView* trainingView() const { return training_; }
   std::shared_ptr<const PoisonedDataset> dataset() const { return poisoned_; }
   QString runFolder() const { return runDir_; }
 
@@ -55,8 +79,21 @@ class MainWindow : public QMainWindow {
   void chooseAndOpenData();
   void chooseAndOpenDataFolder();
   void chooseAndOpenRun();
+  void chooseAndSaveRunAs();
+  void chooseAndExportSamples();
+  void chooseAndExportPlots();
+  void newRun();
+  void rememberRun(const QString& dir);
+  void fillRecentMenu();
+  void showRunResults(const QString& dir);
 
   TaskManager* tasks_;
+  ExperimentPanel* experiment_;
+  TrainingView* training_;
+  StallMonitor* stall_;
+  QMenu* recentMenu_ = nullptr;
+  Task* trainTask_ = nullptr;
+  double lastStallMs_ = -1;
   QStackedWidget* pages_;
   SampleBrowser* browser_;
   SampleInspector* inspector_;

@@ -1,0 +1,494 @@
+#include "experiment_panel.h"
+
+#include <QColorDialog>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <climits>
+
+#include "sample_image.h"
+#include "sample_inspector.h"
+
+namespace poisonlab::gui {
+namespace {
+
+QLabel* errorLabel(QWidget* parent, const QString& name) {
+  auto* l = new QLabel(parent);
+  l->setObjectName(name);
+  l->setWordWrap(true);
+  l->setStyleSheet(QStringLiteral("color: #c0392b;"));
+  l->setVisible(false);
+  return l;
+}
+
+QSpinBox* spin(QWidget* parent, const QString& name, int lo, int hi) {
+  auto* s = new QSpinBox(parent);
+  s->setObjectName(name);
+  s->setRange(lo, hi);
+  s->setAccelerated(true);
+  return s;
+}
+
+QComboBox* combo(QWidget* parent, const QString& name, const QStringList& items) {
+  auto* c = new QComboBox(parent);
+  c->setObjectName(name);
+  c->addItems(items);
+  return c;
+}
+
+void markInvalid(QWidget* w, bool invalid, const QString& why) {
+  w->setProperty("invalid", invalid);
+  w->setStyleSheet(invalid ? QStringLiteral("border: 2px solid #c0392b; border-radius: 3px;")
+                           : QString());
+  w->setToolTip(invalid ? why : QString());
+}
+
+}  // namespace
+
+ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("experimentPanel"));
+  auto* inner = new QWidget;
+  auto* v = new QVBoxLayout(inner);
+  v->addWidget(buildData());
+  v->addWidget(buildTrigger());
+  v->addWidget(buildPoison());
+  v->addWidget(buildTraining());
+  v->addStretch(1);
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidget(inner);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setMinimumWidth(inner->minimumSizeHint().width() +
+                          scroll->verticalScrollBar()->sizeHint().width() + 6);
+
+  apply_ = new QPushButton(tr("Apply poison"), this);
+  apply_->setObjectName(QStringLiteral("applyPoisonButton"));
+  apply_->setToolTip(tr("Poison the data set with these trigger and poison settings (new run)"));
+  train_ = new QPushButton(tr("Train"), this);
+  train_->setObjectName(QStringLiteral("trainButton"));
+  train_->setToolTip(tr("Train the model on the poisoned data in the background"));
+  train_->setDefault(true);
+  connect(apply_, &QPushButton::clicked, this, &ExperimentPanel::applyPoisonRequested);
+  connect(train_, &QPushButton::clicked, this, &ExperimentPanel::trainRequested);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(apply_);
+  buttons->addWidget(train_);
+  auto* outer = new QVBoxLayout(this);
+  outer->setContentsMargins(0, 0, 0, 4);
+  outer->addWidget(scroll, 1);
+  outer->addLayout(buttons);
+
+  setTrigger(TriggerSpec{});
+  setPoison(PoisonSpec{});
+  setTraining(TrainConfig{});
+  setDataset(nullptr);
+}
+
+QGroupBox* ExperimentPanel::buildData() {
+  auto* g = new QGroupBox(tr("Data"), this);
+  dataSource_ = new QLabel(tr("No data set loaded"), g);
+  dataSource_->setObjectName(QStringLiteral("dataSource"));
+  dataSource_->setWordWrap(true);
+  dataSource_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto* open = new QToolButton(g);
+  open->setText(tr("Open…"));
+  open->setObjectName(QStringLiteral("panelOpenData"));
+  open->setPopupMode(QToolButton::MenuButtonPopup);
+  auto* menu = new QMenu(open);
+  menu->addAction(tr("Archive (.tar.gz)…"), this, &ExperimentPanel::openDataRequested);
+  menu->addAction(tr("Folder…"), this, &ExperimentPanel::openDataFolderRequested);
+  open->setMenu(menu);
+  connect(open, &QToolButton::clicked, this, &ExperimentPanel::openDataRequested);
+  auto* download = new QToolButton(g);
+  download->setText(tr("Download"));
+  download->setObjectName(QStringLiteral("panelDownload"));
+  download->setToolTip(tr("Download the official CIFAR-10 release (163 MB)"));
+  connect(download, &QToolButton::clicked, this, &ExperimentPanel::downloadRequested);
+  auto* row = new QHBoxLayout;
+  row->addWidget(open);
+  row->addWidget(download);
+  row->addStretch(1);
+  auto* l = new QVBoxLayout(g);
+  l->addWidget(dataSource_);
+  l->addLayout(row);
+  return g;
+}
+
+QGroupBox* ExperimentPanel::buildTrigger() {
+  auto* g = new QGroupBox(tr("Trigger"), this);
+  type_ = combo(g, QStringLiteral("triggerType"), {tr("Pixel"), tr("Patch"), tr("Blend")});
+  pattern_ =
+      combo(g, QStringLiteral("triggerPattern"), {tr("Solid"), tr("Checkerboard"), tr("Noise")});
+  row_ = spin(g, QStringLiteral("triggerRow"), 0, 31);
+  col_ = spin(g, QStringLiteral("triggerColumn"), 0, 31);
+  size_ = spin(g, QStringLiteral("triggerSize"), 1, 32);
+  opacity_ = new QDoubleSpinBox(g);
+  opacity_->setObjectName(QStringLiteral("triggerOpacity"));
+  opacity_->setRange(0.01, 1.0);
+  opacity_->setSingleStep(0.05);
+  opacity_->setDecimals(2);
+  colour_ = new QToolButton(g);
+  colour_->setObjectName(QStringLiteral("triggerColour"));
+  colour_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  connect(colour_, &QToolButton::clicked, this, &ExperimentPanel::chooseColour);
+  preview_ = new PixelView(g);
+  preview_->setObjectName(QStringLiteral("triggerPreview"));
+  preview_->setMinimumSize(128, 128);
+  preview_->setToolTip(tr("The trigger on a source-class image, enlarged; its square outlined"));
+  triggerError_ = errorLabel(g, QStringLiteral("triggerError"));
+
+  auto* position = new QHBoxLayout;
+  position->addWidget(new QLabel(tr("row"), g));
+  position->addWidget(row_);
+  position->addWidget(new QLabel(tr("column"), g));
+  position->addWidget(col_);
+  auto* f = new QFormLayout;
+  f->addRow(tr("Type"), type_);
+  f->addRow(tr("Position"), position);
+  f->addRow(tr("Colour"), colour_);
+  f->addRow(tr("Size"), size_);
+  f->addRow(tr("Pattern"), pattern_);
+  f->addRow(tr("Opacity"), opacity_);
+  auto* l = new QVBoxLayout(g);
+  l->addLayout(f);
+  l->addWidget(preview_, 1);
+  l->addWidget(triggerError_);
+  connect(type_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::triggerTypeChanged);
+  for (QWidget* w :
+       {static_cast<QWidget*>(pattern_), static_cast<QWidget*>(row_), static_cast<QWidget*>(col_),
+        static_cast<QWidget*>(size_), static_cast<QWidget*>(opacity_)})
+    watch(w);
+  return g;
+}
+
+QGroupBox* ExperimentPanel::buildPoison() {
+  auto* g = new QGroupBox(tr("Poison"), this);
+  source_ = combo(g, QStringLiteral("poisonSource"), {});
+  target_ = combo(g, QStringLiteral("poisonTarget"), {});
+  amountMode_ = combo(g, QStringLiteral("poisonAmountMode"), {tr("Count"), tr("Rate")});
+  count_ = spin(g, QStringLiteral("poisonCount"), 1, 1000000);
+  rate_ = new QDoubleSpinBox(g);
+  rate_->setObjectName(QStringLiteral("poisonRate"));
+  rate_->setRange(0.01, 100);
+  rate_->setDecimals(2);
+  rate_->setSuffix(QStringLiteral(" %"));
+  rate_->setToolTip(tr("Share of the whole training set (the log's 1 % is 500 of 50,000)"));
+  poisonSeed_ = spin(g, QStringLiteral("poisonSeed"), 0, INT_MAX);
+  poisonError_ = errorLabel(g, QStringLiteral("poisonError"));
+  poisonSummary_ = new QLabel(g);
+  poisonSummary_->setObjectName(QStringLiteral("poisonSummary"));
+  poisonSummary_->setWordWrap(true);
+  auto* amount = new QHBoxLayout;
+  amount->addWidget(amountMode_);
+  amount->addWidget(count_, 1);
+  amount->addWidget(rate_, 1);
+  auto* f = new QFormLayout(g);
+  f->addRow(tr("Source class"), source_);
+  f->addRow(tr("Target label"), target_);
+  f->addRow(tr("Amount"), amount);
+  f->addRow(tr("Seed"), poisonSeed_);
+  f->addRow(poisonSummary_);
+  f->addRow(poisonError_);
+  connect(amountMode_, &QComboBox::currentIndexChanged, this, [this](int mode) {
+    count_->setVisible(mode == 0);
+    rate_->setVisible(mode == 1);
+    validate();
+  });
+  for (QWidget* w : {static_cast<QWidget*>(source_), static_cast<QWidget*>(target_),
+                     static_cast<QWidget*>(count_), static_cast<QWidget*>(rate_),
+                     static_cast<QWidget*>(poisonSeed_)})
+    watch(w);
+  return g;
+}
+
+QGroupBox* ExperimentPanel::buildTraining() {
+  auto* g = new QGroupBox(tr("Model and training"), this);
+  arch_ =
+      combo(g, QStringLiteral("modelArch"),
+            {"resnet8", "resnet14", "resnet20", "resnet32", "resnet44", "resnet56", "resnet18"});
+  arch_->setEditable(true);  // any resnet(6n+2)
+  width_ = spin(g, QStringLiteral("modelWidth"), 1, 1024);
+  epochs_ = spin(g, QStringLiteral("epochs"), 1, 10000);
+  batch_ = spin(g, QStringLiteral("batchSize"), 1, 65536);
+  lr_ = new QDoubleSpinBox(g);
+  lr_->setObjectName(QStringLiteral("learningRate"));
+  lr_->setDecimals(4);
+  lr_->setRange(0.0001, 10);
+  lr_->setSingleStep(0.01);
+  augment_ =
+      combo(g, QStringLiteral("augment"), {tr("None"), tr("Horizontal flip"), tr("Crop and flip")});
+  precision_ = combo(g, QStringLiteral("precision"),
+                     {tr("Automatic (bf16 where the CPU has it)"), tr("fp32"), tr("bf16")});
+  trainSeed_ = spin(g, QStringLiteral("trainSeed"), 0, INT_MAX);
+  limit_ = spin(g, QStringLiteral("limitTrain"), 0, 1000000);
+  limit_->setSpecialValueText(tr("all"));
+  limit_->setToolTip(tr("Train on a seeded subset of this many images (every poison kept)"));
+  trainingError_ = errorLabel(g, QStringLiteral("trainingError"));
+  auto* f = new QFormLayout(g);
+  f->addRow(tr("Network"), arch_);
+  f->addRow(tr("Width"), width_);
+  f->addRow(tr("Epochs"), epochs_);
+  f->addRow(tr("Batch size"), batch_);
+  f->addRow(tr("Peak learning rate"), lr_);
+  f->addRow(tr("Augmentation"), augment_);
+  f->addRow(tr("Precision"), precision_);
+  f->addRow(tr("Training images"), limit_);
+  f->addRow(tr("Seed"), trainSeed_);
+  f->addRow(trainingError_);
+  connect(arch_, &QComboBox::currentTextChanged, this, [this] { validate(); });
+  for (QWidget* w : {static_cast<QWidget*>(width_), static_cast<QWidget*>(epochs_),
+                     static_cast<QWidget*>(batch_), static_cast<QWidget*>(lr_),
+                     static_cast<QWidget*>(augment_), static_cast<QWidget*>(precision_),
+                     static_cast<QWidget*>(trainSeed_), static_cast<QWidget*>(limit_)})
+    watch(w);
+  return g;
+}
+
+void ExperimentPanel::watch(QWidget* field) {
+  if (auto* s = qobject_cast<QSpinBox*>(field))
+    connect(s, &QSpinBox::valueChanged, this, [this] { validate(); });
+  else if (auto* d = qobject_cast<QDoubleSpinBox*>(field))
+    connect(d, &QDoubleSpinBox::valueChanged, this, [this] { validate(); });
+  else if (auto* c = qobject_cast<QComboBox*>(field))
+    connect(c, &QComboBox::currentIndexChanged, this, [this] { validate(); });
+}
+
+void ExperimentPanel::triggerTypeChanged() {
+  if (loading_) return;
+  // A new type starts from that type's defaults (pixel 1x1; patch 3x3 checkerboard; blend
+  // full-image noise at 0.2); the colour the user chose is kept.
+  TriggerSpec t = TriggerSpec::defaults(static_cast<TriggerType>(type_->currentIndex()));
+  t.color = {colourValue_.red(), colourValue_.green(), colourValue_.blue()};
+  setTrigger(t);
+}
+
+void ExperimentPanel::chooseColour() {
+  const QColor c = QColorDialog::getColor(colourValue_, this, tr("Trigger colour"));
+  if (!c.isValid()) return;
+  TriggerSpec t = trigger();
+  t.color = {c.red(), c.green(), c.blue()};
+  setTrigger(t);
+}
+
+void ExperimentPanel::setDataset(std::shared_ptr<const PoisonedDataset> data) {
+  data_ = std::move(data);
+  loading_ = true;
+  for (QComboBox* box : {source_, target_}) {
+    box->clear();
+    if (data_)
+      for (std::size_t c = 0; c < data_->classNames().size(); ++c)
+        box->addItem(
+            QStringLiteral("%1 %2").arg(c).arg(QString::fromStdString(data_->classNames()[c])));
+    box->setCurrentIndex(box == source_ ? pendingSource_ : pendingTarget_);
+  }
+  loading_ = false;
+  if (data_) {
+    dataSource_->setText(tr("%1\n%L2 training, %L3 test images")
+                             .arg(QString::fromStdString(data_->clean->source))
+                             .arg(data_->clean->train.count())
+                             .arg(data_->clean->test.count()));
+    setTrigger(data_->trigger);
+    setPoison(data_->spec);
+  } else {
+    dataSource_->setText(
+        tr("No data set loaded: open the CIFAR-10 archive or a folder, or "
+           "download it."));
+    validate();
+  }
+}
+
+void ExperimentPanel::setTrigger(const TriggerSpec& t) {
+  loading_ = true;
+  type_->setCurrentIndex(static_cast<int>(t.type));
+  pattern_->setCurrentIndex(static_cast<int>(t.pattern));
+  row_->setValue(t.row);
+  col_->setValue(t.col);
+  size_->setValue(t.size);
+  opacity_->setValue(t.opacity);
+  colourValue_ = QColor(t.color[0], t.color[1], t.color[2]);
+  QPixmap swatch(16, 16);
+  swatch.fill(colourValue_);
+  colour_->setIcon(QIcon(swatch));
+  colour_->setText(QStringLiteral("(%1, %2, %3)").arg(t.color[0]).arg(t.color[1]).arg(t.color[2]));
+  loading_ = false;
+  validate();
+}
+
+void ExperimentPanel::setPoison(const PoisonSpec& p) {
+  loading_ = true;
+  pendingSource_ = p.source;
+  pendingTarget_ = p.target;
+  source_->setCurrentIndex(p.source);
+  target_->setCurrentIndex(p.target);
+  amountMode_->setCurrentIndex(p.rate > 0 ? 1 : 0);
+  count_->setVisible(p.rate <= 0);
+  rate_->setVisible(p.rate > 0);
+  count_->setValue(p.count);
+  rate_->setValue(p.rate > 0 ? 100 * p.rate : 1.0);
+  poisonSeed_->setValue(static_cast<int>(std::min<std::uint64_t>(p.seed, INT_MAX)));
+  loading_ = false;
+  validate();
+}
+
+void ExperimentPanel::setTraining(const TrainConfig& c) {
+  loading_ = true;
+  arch_->setCurrentText(QString::fromStdString(c.model.arch));
+  width_->setValue(c.model.width);
+  epochs_->setValue(c.epochs);
+  batch_->setValue(c.batchSize);
+  lr_->setValue(c.lr);
+  augment_->setCurrentIndex(static_cast<int>(c.augment));
+  precision_->setCurrentIndex(static_cast<int>(c.precision));
+  trainSeed_->setValue(static_cast<int>(std::min<std::uint64_t>(c.seed, INT_MAX)));
+  limit_->setValue(static_cast<int>(std::min<std::size_t>(c.limitTrain, 1000000)));
+  loading_ = false;
+  validate();
+}
+
+TriggerSpec ExperimentPanel::trigger() const {
+  TriggerSpec t;
+  t.type = static_cast<TriggerType>(type_->currentIndex());
+  t.pattern = static_cast<TriggerPattern>(pattern_->currentIndex());
+  t.row = row_->value();
+  t.col = col_->value();
+  t.size = size_->value();
+  t.opacity = opacity_->value();
+  t.color = {colourValue_.red(), colourValue_.green(), colourValue_.blue()};
+  if (data_ && data_->trigger.type == t.type) t.patternSeed = data_->trigger.patternSeed;
+  return t;
+}
+
+PoisonSpec ExperimentPanel::poison() const {
+  PoisonSpec p;
+  // Without a data set the class lists are empty; the values set last are kept.
+  p.source = source_->count() ? source_->currentIndex() : pendingSource_;
+  p.target = target_->count() ? target_->currentIndex() : pendingTarget_;
+  p.count = count_->value();
+  p.rate = amountMode_->currentIndex() == 1 ? rate_->value() / 100.0 : 0.0;
+  p.seed = static_cast<std::uint64_t>(poisonSeed_->value());
+  return p;
+}
+
+TrainConfig ExperimentPanel::training() const {
+  TrainConfig c;
+  c.model.arch = arch_->currentText().trimmed().toStdString();
+  c.model.width = width_->value();
+  c.epochs = epochs_->value();
+  c.batchSize = batch_->value();
+  c.lr = lr_->value();
+  c.augment = static_cast<Augment>(augment_->currentIndex());
+  c.precision = static_cast<Precision>(precision_->currentIndex());
+  c.seed = static_cast<std::uint64_t>(trainSeed_->value());
+  c.limitTrain = static_cast<std::size_t>(limit_->value());
+  if (data_) c.model.numClasses = static_cast<int>(data_->classNames().size());
+  return c;
+}
+
+void ExperimentPanel::setTrainingRunning(bool running) {
+  running_ = running;
+  validate();
+}
+
+void ExperimentPanel::validate() {
+  if (loading_) return;
+  if (source_->count()) pendingSource_ = source_->currentIndex();
+  if (target_->count()) pendingTarget_ = target_->currentIndex();
+  // Each group is checked by the engine's own validate(); its message names the field.
+  auto check = [](auto&& fn) -> QString {
+    try {
+      fn();
+      return {};
+    } catch (const std::exception& e) {
+      return QString::fromStdString(e.what());
+    }
+  };
+  const TriggerSpec t = trigger();
+  const PoisonSpec p = poison();
+  const TrainConfig c = training();
+  const QString te = check([&] { t.validate(); });
+  const QString pe =
+      data_ ? check([&] { p.validate(*data_->clean); }) : tr("Load a data set to poison.");
+  const QString ce = check([&] {
+    c.validate();
+    c.model.validate();
+  });
+  auto show = [](QLabel* label, const QString& text) {
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+  };
+  show(triggerError_, te);
+  show(poisonError_, data_ ? pe : QString());
+  show(trainingError_, ce);
+  markInvalid(row_, te.contains(QLatin1String("row")), te);
+  markInvalid(col_, te.contains(QLatin1String("column")), te);
+  markInvalid(size_, te.startsWith(QLatin1String("trigger size")), te);
+  markInvalid(opacity_, te.startsWith(QLatin1String("trigger opacity")), te);
+  markInvalid(source_, pe.startsWith(QLatin1String("poison source")), pe);
+  markInvalid(target_, pe.startsWith(QLatin1String("poison target")), pe);
+  markInvalid(count_, pe.startsWith(QLatin1String("poison count")), pe);
+  markInvalid(rate_,
+              pe.startsWith(QLatin1String("poison rate")) ||
+                  (p.rate > 0 && pe.startsWith(QLatin1String("poison count"))),
+              pe);
+  markInvalid(arch_, ce.startsWith(QLatin1String("model:")), ce);
+  markInvalid(width_, ce.startsWith(QLatin1String("model width")), ce);
+  // Pixel and patch triggers are opaque; only a blend takes an opacity.
+  opacity_->setEnabled(t.type == TriggerType::Blend);
+  size_->setEnabled(t.type != TriggerType::Pixel);
+  pattern_->setEnabled(t.type != TriggerType::Pixel);
+  if (data_ && pe.isEmpty()) {
+    const int n = p.resolvedCount(data_->clean->train.count());
+    poisonSummary_->setText(tr("%L1 %2 images get the trigger and the label %3.")
+                                .arg(n)
+                                .arg(source_->currentText().section(QLatin1Char(' '), 1))
+                                .arg(target_->currentText().section(QLatin1Char(' '), 1)));
+  } else {
+    poisonSummary_->clear();
+  }
+  problem_ = !te.isEmpty() ? te : !pe.isEmpty() ? pe : ce;
+  apply_->setEnabled(data_ && te.isEmpty() && pe.isEmpty() && !running_);
+  train_->setEnabled(data_ && problem_.isEmpty() && !running_);
+  updatePreview();
+}
+
+void ExperimentPanel::updatePreview() {
+  if (!data_) {
+    preview_->setImage({});
+    return;
+  }
+  const TriggerSpec t = trigger();
+  // The first clean image of the source class (or of any class when the source is invalid).
+  const int source = source_->currentIndex();
+  const Split& train = data_->clean->train;
+  std::size_t pick = 0;
+  for (std::size_t i = 0; i < train.count(); ++i)
+    if (train.labels[i] == source) {
+      pick = i;
+      break;
+    }
+  std::vector<std::uint8_t> img(train.image(pick), train.image(pick) + kImageBytes);
+  bool valid = true;
+  try {
+    t.validate();
+    t.apply(img.data());
+  } catch (const std::exception&) {
+    valid = false;
+  }
+  preview_->setImage(toQImage(img.data()));
+  preview_->setTriggerMark(valid ? std::optional<TriggerSpec>(t) : std::nullopt);
+}
+
+}  // namespace poisonlab::gui

@@ -1,0 +1,105 @@
+#pragma once
+// The experiment's settings in one panel: data source, trigger (with a live enlarged preview on
+// a sample image), poison and training. Values are checked as they are entered, by the same
+// validate() calls the engine makes, and the message is shown in the group it belongs to;
+// Apply and Train stay disabled while anything is invalid.
+
+#include <QWidget>
+
+#include <memory>
+
+#include "core/poison.h"
+#include "core/training.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGroupBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QToolButton;
+
+namespace poisonlab::gui {
+
+class PixelView;
+
+class ExperimentPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ExperimentPanel(QWidget* parent = nullptr);
+
+  /// The data set the settings apply to (class names, sizes, the preview image); its trigger
+  /// and poison become the panel's values.
+  void setDataset(std::shared_ptr<const PoisonedDataset> data);
+  void setTrigger(const TriggerSpec& t);
+  void setPoison(const PoisonSpec& p);
+  void setTraining(const TrainConfig& c);
+  TriggerSpec trigger() const;
+  PoisonSpec poison() const;
+  TrainConfig training() const;
+  /// Empty when every value is valid, else the first problem.
+  QString problem() const { return problem_; }
+  /// While a training job runs, Train is disabled.
+  void setTrainingRunning(bool running);
+
+ signals:
+  void openDataRequested();
+  void openDataFolderRequested();
+  void downloadRequested();
+  void applyPoisonRequested();
+  void trainRequested();
+
+ private:
+  QGroupBox* buildData();
+  QGroupBox* buildTrigger();
+  QGroupBox* buildPoison();
+  QGroupBox* buildTraining();
+  void triggerTypeChanged();
+  void chooseColour();
+  void validate();
+  void updatePreview();
+  void watch(QWidget* field);
+
+  std::shared_ptr<const PoisonedDataset> data_;
+  QLabel* dataSource_;
+  // trigger
+  QComboBox* type_;
+  QComboBox* pattern_;
+  QSpinBox* row_;
+  QSpinBox* col_;
+  QSpinBox* size_;
+  QDoubleSpinBox* opacity_;
+  QToolButton* colour_;
+  QColor colourValue_;
+  PixelView* preview_;
+  QLabel* triggerError_;
+  // poison
+  QComboBox* source_;
+  QComboBox* target_;
+  QComboBox* amountMode_;
+  QSpinBox* count_;
+  QDoubleSpinBox* rate_;
+  QSpinBox* poisonSeed_;
+  QLabel* poisonError_;
+  QLabel* poisonSummary_;
+  int pendingSource_ = 9, pendingTarget_ = 4;
+  // training
+  QComboBox* arch_;
+  QSpinBox* width_;
+  QSpinBox* epochs_;
+  QSpinBox* batch_;
+  QDoubleSpinBox* lr_;
+  QComboBox* augment_;
+  QComboBox* precision_;
+  QSpinBox* trainSeed_;
+  QSpinBox* limit_;
+  QLabel* trainingError_;
+  QPushButton* apply_;
+  QPushButton* train_;
+  QString problem_;
+  bool running_ = false;
+  bool loading_ = false;  // while set*() fill the fields, validate once at the end
+};
+
+}  // namespace poisonlab::gui

@@ -1,0 +1,294 @@
+#include "training_view.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include "plot_export.h"
+#include "qcustomplot.h"
+
+namespace poisonlab::gui {
+namespace {
+
+// Colour-blind-safe (Okabe-Ito) line colours.
+const QColor kBlue(0, 114, 178), kOrange(230, 159, 0), kGreen(0, 158, 115), kVermillion(213, 94, 0),
+    kPurple(204, 121, 167), kGrey(160, 160, 160);
+
+QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title) {
+  auto* p = new QCustomPlot(parent);
+  p->setObjectName(name);
+  p->setMinimumSize(220, 160);
+  p->plotLayout()->insertRow(0);
+  QFont f = p->font();
+  f.setBold(true);
+  p->plotLayout()->addElement(0, 0, new QCPTextElement(p, title, f));
+  p->xAxis->setLabel(QObject::tr("epoch"));
+  p->setNoAntialiasingOnDrag(true);
+  installExportMenu(p, name);
+  return p;
+}
+
+QCPGraph* addLine(QCustomPlot* p, const QString& name, const QColor& colour, bool dots,
+                  QCPAxis* valueAxis = nullptr) {
+  QCPGraph* g = p->addGraph(p->xAxis, valueAxis ? valueAxis : p->yAxis);
+  g->setName(name);
+  g->setPen(QPen(colour, 2));
+  if (dots) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, colour, colour, 5));
+  return g;
+}
+
+QLabel* bigNumber(QWidget* parent, const QString& name) {
+  auto* l = new QLabel(QStringLiteral("–"), parent);
+  l->setObjectName(name);
+  QFont f = l->font();
+  f.setPointSizeF(f.pointSizeF() * 2.2);
+  f.setBold(true);
+  l->setFont(f);
+  return l;
+}
+
+QString percent(double f) { return QStringLiteral("%1 %").arg(100.0 * f, 0, 'f', 2); }
+
+QString duration(double seconds) {
+  const int s = static_cast<int>(seconds + 0.5);
+  return s >= 3600 ? QStringLiteral("%1:%2:%3")
+                         .arg(s / 3600)
+                         .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+                         .arg(s % 60, 2, 10, QLatin1Char('0'))
+                   : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+}  // namespace
+
+TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("trainingView"));
+  clean_ = bigNumber(this, QStringLiteral("cleanAccuracy"));
+  asr_ = bigNumber(this, QStringLiteral("attackSuccessRate"));
+  time_ = bigNumber(this, QStringLiteral("trainingTime"));
+  detail_ = new QLabel(this);
+  detail_->setObjectName(QStringLiteral("trainingDetail"));
+  detail_->setWordWrap(true);
+  detail_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  clean_->setToolTip(tr("Accuracy on the clean test set"));
+  asr_->setToolTip(
+      tr("Attack success rate: triggered source-class test images classified as the target"));
+  auto* numbers = new QGridLayout;
+  numbers->addWidget(new QLabel(tr("Clean accuracy"), this), 0, 0);
+  numbers->addWidget(clean_, 1, 0);
+  numbers->addWidget(new QLabel(tr("Attack success rate"), this), 2, 0);
+  numbers->addWidget(asr_, 3, 0);
+  numbers->addWidget(new QLabel(tr("Training time"), this), 4, 0);
+  numbers->addWidget(time_, 5, 0);
+  numbers->addWidget(detail_, 6, 0);
+  numbers->setRowStretch(7, 1);
+
+  tabs_ = new QTabWidget(this);
+  tabs_->setObjectName(QStringLiteral("trainingTabs"));
+  auto* curves = new QWidget(tabs_);
+  loss_ = makePlot(curves, QStringLiteral("lossPlot"), tr("Loss and learning rate"));
+  loss_->yAxis->setLabel(tr("training loss"));
+  loss_->yAxis2->setVisible(true);
+  loss_->yAxis2->setLabel(tr("learning rate"));
+  addLine(loss_, tr("loss (per epoch)"), kBlue, true);
+  addLine(loss_, tr("loss (live)"), kGrey, false)->setPen(QPen(kGrey, 1));
+  addLine(loss_, tr("learning rate"), kOrange, true, loss_->yAxis2);
+  accuracy_ = makePlot(curves, QStringLiteral("accuracyPlot"), tr("Accuracy and attack success"));
+  accuracy_->yAxis->setLabel(QStringLiteral("%"));
+  accuracy_->yAxis->setRange(0, 100);
+  addLine(accuracy_, tr("train accuracy"), kBlue, true);
+  addLine(accuracy_, tr("clean test accuracy"), kGreen, true);
+  addLine(accuracy_, tr("attack success rate"), kVermillion, true);
+  addLine(accuracy_, tr("poisons fitted"), kPurple, true)->setPen(QPen(kPurple, 2, Qt::DashLine));
+  speed_ = makePlot(curves, QStringLiteral("speedPlot"), tr("Throughput"));
+  speed_->yAxis->setLabel(tr("images/s"));
+  addLine(speed_, tr("images/s"), kBlue, true);
+  for (QCustomPlot* p : {loss_, accuracy_}) {
+    p->legend->setVisible(true);
+    QFont lf = p->font();
+    lf.setPointSizeF(lf.pointSizeF() * 0.85);
+    p->legend->setFont(lf);
+    p->legend->setBrush(QColor(255, 255, 255, 210));
+  }
+  accuracy_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignBottom);
+  auto* cl = new QHBoxLayout(curves);
+  cl->setContentsMargins(0, 0, 0, 0);
+  cl->addWidget(loss_);
+  cl->addWidget(accuracy_);
+  cl->addWidget(speed_);
+  tabs_->addTab(curves, tr("Curves"));
+
+  auto* confusion = new QWidget(tabs_);
+  confClean_ = makePlot(confusion, QStringLiteral("confusionClean"), tr("Clean test set"));
+  confTrig_ = makePlot(confusion, QStringLiteral("confusionTriggered"),
+                       tr("Every test image with the trigger"));
+  auto* ql = new QHBoxLayout(confusion);
+  ql->setContentsMargins(0, 0, 0, 0);
+  ql->addWidget(confClean_);
+  ql->addWidget(confTrig_);
+  tabs_->addTab(confusion, tr("Confusion matrices"));
+
+  auto* layout = new QHBoxLayout(this);
+  layout->addLayout(numbers);
+  layout->addWidget(tabs_, 1);
+  clear();
+}
+
+void TrainingView::clear() {
+  for (QCustomPlot* p : {loss_, accuracy_, speed_})
+    for (int g = 0; g < p->graphCount(); ++g) p->graph(g)->data()->clear();
+  for (QCustomPlot* p : {confClean_, confTrig_}) {
+    p->clearPlottables();
+    p->clearItems();
+    p->replot();
+  }
+  clean_->setText(QStringLiteral("–"));
+  asr_->setText(QStringLiteral("–"));
+  time_->setText(QStringLiteral("–"));
+  detail_->setText(tr("No model trained yet."));
+  epochs_ = 0;
+  rescale();
+}
+
+void TrainingView::start(const QStringList& classNames, int epochs) {
+  clear();
+  classNames_ = classNames;
+  epochs_ = epochs;
+  detail_->setText(tr("Starting…"));
+  tabs_->setCurrentIndex(0);
+  rescale();
+}
+
+void TrainingView::addBatchLoss(double x, double loss) {
+  loss_->graph(1)->addData(x, loss);
+  rescale();
+}
+
+void TrainingView::setLive(const BatchStats& s, double elapsedSeconds) {
+  time_->setText(duration(elapsedSeconds));
+  detail_->setText(tr("Epoch %1 of %2, batch %3 of %4\n%L5 images/s · learning rate %6")
+                       .arg(s.epoch)
+                       .arg(epochs_)
+                       .arg(s.batch)
+                       .arg(s.batches)
+                       .arg(s.imagesPerSecond, 0, 'f', 0)
+                       .arg(s.lr, 0, 'g', 3));
+}
+
+void TrainingView::addEpoch(const EpochStats& e) {
+  loss_->graph(0)->addData(e.epoch, e.trainLoss);
+  loss_->graph(2)->addData(e.epoch, e.lr);
+  accuracy_->graph(0)->addData(e.epoch, 100 * e.trainAcc);
+  accuracy_->graph(1)->addData(e.epoch, 100 * e.cleanAcc);
+  accuracy_->graph(2)->addData(e.epoch, 100 * e.asr);
+  accuracy_->graph(3)->addData(e.epoch, 100 * e.poisonFit);
+  speed_->graph(0)->addData(e.epoch, e.imagesPerSecond);
+  setHeadline(e.cleanAcc, e.asr, e.elapsed, false);
+  detail_->setText(tr("After epoch %1 of %2: loss %3, %L4 images/s")
+                       .arg(e.epoch)
+                       .arg(epochs_)
+                       .arg(e.trainLoss, 0, 'f', 3)
+                       .arg(e.imagesPerSecond, 0, 'f', 0));
+  rescale();
+}
+
+int TrainingView::epochPoints() const { return accuracy_->graph(1)->dataCount(); }
+
+void TrainingView::finish(const TrainResult& r) {
+  setHeadline(r.final.cleanAcc, r.final.asr, r.wallSeconds, true);
+  detail_->setText(tr("Finished: %1 epochs on %L2 images, %3, %4 threads%5\n"
+                      "Poisons fitted: %6")
+                       .arg(r.history.size())
+                       .arg(r.trainImages)
+                       .arg(QString::fromStdString(r.precisionUsed))
+                       .arg(r.threads)
+                       .arg(r.resumedFromEpoch
+                                ? tr(", resumed after epoch %1").arg(r.resumedFromEpoch)
+                                : QString())
+                       .arg(percent(r.final.poisonFit)));
+  showConfusion(confClean_, r.final.confusion, tr("Clean test set (rows: true class)"));
+  showConfusion(confTrig_, r.final.confusionTriggered,
+                tr("Every test image with the trigger (rows: true class)"));
+}
+
+void TrainingView::showResult(const QStringList& classNames, const TrainResult& r) {
+  start(classNames, static_cast<int>(r.history.size()));
+  for (const EpochStats& e : r.history) addEpoch(e);
+  finish(r);
+}
+
+void TrainingView::setHeadline(double cleanAcc, double asr, double seconds, bool final) {
+  clean_->setText(percent(cleanAcc));
+  asr_->setText(percent(asr));
+  time_->setText(duration(seconds));
+  const QString colour = final ? QString() : QStringLiteral("color: palette(mid);");
+  for (QLabel* l : {clean_, asr_, time_}) l->setStyleSheet(colour);
+}
+
+void TrainingView::showConfusion(QCustomPlot* plot, const std::vector<std::vector<int>>& counts,
+                                 const QString& title) {
+  plot->clearPlottables();
+  plot->clearItems();
+  if (auto* t = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) t->setText(title);
+  const int n = static_cast<int>(counts.size());
+  if (n == 0) {
+    plot->replot();
+    return;
+  }
+  auto* map = new QCPColorMap(plot->xAxis, plot->yAxis);
+  map->data()->setSize(n, n);
+  map->data()->setRange(QCPRange(0, n - 1), QCPRange(0, n - 1));
+  QFont small = plot->font();
+  small.setPointSizeF(small.pointSizeF() * (n > 10 ? 0.6 : 0.75));
+  for (int t = 0; t < n; ++t) {
+    double total = 0;
+    for (int v : counts[t]) total += v;
+    for (int p = 0; p < n; ++p) {
+      const double f = total > 0 ? counts[t][p] / total : 0;
+      map->data()->setCell(p, t, f);
+      if (n <= 12 && counts[t][p] > 0) {
+        auto* label = new QCPItemText(plot);
+        label->position->setCoords(p, t);
+        label->setText(QString::number(100 * f, 'f', 0));
+        label->setFont(small);
+        label->setColor(f > 0.5 ? Qt::white : Qt::black);
+      }
+    }
+  }
+  QCPColorGradient g;
+  g.setColorStopAt(0, QColor(247, 251, 255));
+  g.setColorStopAt(0.5, QColor(107, 174, 214));
+  g.setColorStopAt(1, QColor(8, 48, 107));
+  map->setGradient(g);
+  map->setDataRange(QCPRange(0, 1));
+  map->setInterpolate(false);
+  auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+  for (int c = 0; c < n; ++c) ticker->addTick(c, classNames_.value(c, QString::number(c)));
+  plot->xAxis->setTicker(ticker);
+  plot->yAxis->setTicker(ticker);
+  plot->xAxis->setTickLabelRotation(45);
+  plot->xAxis->setLabel(tr("predicted (%)"));
+  plot->yAxis->setLabel(QString());
+  plot->xAxis->setRange(-0.5, n - 0.5);
+  plot->yAxis->setRange(-0.5, n - 0.5);
+  plot->yAxis->setRangeReversed(true);
+  plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TrainingView::rescale() {
+  const double right = std::max(1, epochs_) + 0.2;
+  for (QCustomPlot* p : {loss_, accuracy_, speed_}) {
+    p->xAxis->setRange(0, right);
+    if (p != accuracy_) p->yAxis->rescale();
+    if (p == loss_) {
+      loss_->yAxis->setRangeLower(0);
+      loss_->yAxis2->rescale();
+      loss_->yAxis2->setRangeLower(0);
+    }
+    if (p == speed_) speed_->yAxis->setRangeLower(0);
+    p->replot(QCustomPlot::rpQueuedReplot);
+  }
+}
+
+}  // namespace poisonlab::gui
