@@ -74,6 +74,8 @@ void forEachActivationBatch(const std::string& modelPath, const Split& split,
 /// Softmax class probabilities (N x classes, row-major) of the model for images of `split`.
 std::vector<float> classProbabilities(const std::string& modelPath, const Split& split,
                                       const std::vector<std::int64_t>& indices = {},
-                                      const InferenceOptions& options = {});
+                                      const InferenceOptions& options = {},
+                                      const ProgressFn& progress = {},
+                                      const CancelToken* cancel = nullptr);
 
 }  // namespace poisonlab

@@ -95,8 +95,8 @@ SampleInspector::SampleInspector(QWidget* parent) : QWidget(parent) {
       new QCPTextElement(chart_, tr("Class probabilities (green: true class, red: training label)"),
                          QFont()));
   chart_->yAxis->setRange(0, 1.05);
-  chart_->yAxis->setLabel(tr("probability"));
-  chart_->xAxis->setTickLabelRotation(60);
+  chart_->yAxis->ticker()->setTickCount(2);
+  chart_->xAxis->setTickLabelRotation(90);
   chart_->setVisible(false);
   installExportMenu(chart_, QStringLiteral("probabilities"));
 

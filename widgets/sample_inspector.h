@@ -25,7 +25,7 @@ class PixelView : public QWidget {
   /// Pixels that differ from `other` are outlined (the poisoned vs clean difference).
   void setDifference(const QImage& other);
   QSize sizeHint() const override { return {192, 192}; }
-  QSize minimumSizeHint() const override { return {96, 96}; }
+  QSize minimumSizeHint() const override { return {128, 128}; }
 
  protected:
   void paintEvent(QPaintEvent* event) override;

@@ -1,5 +1,9 @@
 #include "task_manager.h"
 
+#include <QElapsedTimer>
+
+#include <algorithm>
+
 #include <QDateTime>
 #include <QMetaObject>
 #include <QPointer>
@@ -68,11 +72,13 @@ void Task::runInWorker() {
 TaskManager::TaskManager(QObject* parent) : QObject(parent) {
   // Torch and OpenCV parallelise inside a job; two jobs at once is plenty on a laptop.
   pool_.setMaxThreadCount(2);
+  engine_.setMaxThreadCount(1);
+  engine_.setExpiryTimeout(-1);  // keep the thread (and its OpenMP team) for the next job
 }
 
 TaskManager::~TaskManager() { cancelAllAndWait(5000); }
 
-Task* TaskManager::start(const QString& title, Task::Work work) {
+Task* TaskManager::start(const QString& title, Task::Work work, Lane lane) {
   auto* task = new Task(title, std::move(work), this);
   tasks_.append(task);
   connect(task, &Task::finished, this, [this, task] {
@@ -81,7 +87,7 @@ Task* TaskManager::start(const QString& title, Task::Work work) {
   });
   emit taskStarted(task);
   emit activeCountChanged(activeTasks().size());
-  pool_.start([task] { task->runInWorker(); });
+  (lane == Lane::Engine ? engine_ : pool_).start([task] { task->runInWorker(); });
   return task;
 }
 
@@ -94,7 +100,10 @@ QList<Task*> TaskManager::activeTasks() const {
 
 bool TaskManager::cancelAllAndWait(int msecs) {
   for (Task* t : tasks_) t->cancel();
-  return pool_.waitForDone(msecs);
+  QElapsedTimer clock;
+  clock.start();
+  const bool general = pool_.waitForDone(msecs);
+  return engine_.waitForDone(std::max(0, msecs - int(clock.elapsed()))) && general;
 }
 
 }  // namespace poisonlab::gui

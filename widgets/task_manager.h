@@ -74,14 +74,21 @@ class Task : public QObject {
   std::atomic<qint64> lastPostMs_{0};
 };
 
-/// Owns every task; runs them on its own thread pool.
+/// Owns every task; runs them on its own threads.
 class TaskManager : public QObject {
   Q_OBJECT
  public:
+  /// Where a task runs. Engine work (training, inference, detection, unlearning) parallelises
+  /// inside itself over every core, so engine tasks run one at a time, in order, on one
+  /// long-lived thread: two at once only fight for the cores, and a thread of its own would
+  /// start a second OpenMP team that competes with the idle one for seconds. Loading and
+  /// downloading run beside them.
+  enum class Lane { General, Engine };
   explicit TaskManager(QObject* parent = nullptr);
   ~TaskManager() override;
-  /// Starts `work` in the background and returns its task (owned by the manager).
-  Task* start(const QString& title, Task::Work work);
+  /// Starts `work` in the background and returns its task (owned by the manager). An engine
+  /// task waits (Queued) while another engine task runs.
+  Task* start(const QString& title, Task::Work work, Lane lane = Lane::General);
   /// Tasks that have not finished yet.
   QList<Task*> activeTasks() const;
   bool hasActiveTasks() const { return !activeTasks().isEmpty(); }
@@ -95,6 +102,7 @@ class TaskManager : public QObject {
 
  private:
   QThreadPool pool_;
+  QThreadPool engine_;
   QList<Task*> tasks_;
 };
 

@@ -156,6 +156,7 @@ void MainWindow::buildDocks() {
   addDockWidget(Qt::RightDockWidgetArea, jobsDock);
   resizeDocks({experimentDock, inspectorDock}, {330, 400}, Qt::Horizontal);
   resizeDocks({trainingDock}, {300}, Qt::Vertical);
+  resizeDocks({inspectorDock, jobsDock}, {560, 160}, Qt::Vertical);
 }
 
 void MainWindow::buildActions() {
@@ -475,7 +476,8 @@ Task* MainWindow::startTraining() {
               Qt::QueuedConnection);
         };
         *result = trainModel(*data, config, runDir, cb, &ctx.cancelToken());
-      });
+      },
+      TaskManager::Lane::Engine);
   trainTask_ = task;
   experiment_->setTrainingRunning(true);
   stall_->start();
@@ -508,13 +510,16 @@ Task* MainWindow::predict() {
   const std::string model = modelPath(runDir_.toStdString());
   auto data = poisoned_;
   auto probs = std::make_shared<std::vector<float>>();
-  Task* task =
-      tasks_->start(tr("Predict the training set"), [data, model, probs](TaskContext& ctx) {
+  Task* task = tasks_->start(
+      tr("Predict the training set"),
+      [data, model, probs](TaskContext& ctx) {
         ctx.progress(0, "classifying " + std::to_string(data->train.count()) + " images");
         InferenceOptions o;
         o.precision = Precision::Auto;
-        *probs = classProbabilities(model, data->train, {}, o);
-      });
+        *probs =
+            classProbabilities(model, data->train, {}, o, ctx.progressFn(), &ctx.cancelToken());
+      },
+      TaskManager::Lane::Engine);
   connect(task, &Task::finished, this, [this, task, probs, data](Task::State s) {
     if (s == Task::State::Succeeded && data == poisoned_) {
       browser_->setPredictions(std::move(*probs), static_cast<int>(data->classNames().size()));

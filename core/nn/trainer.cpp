@@ -471,14 +471,15 @@ ClassifierWeights readClassifier(const std::string& modelPath) {
 
 std::vector<float> classProbabilities(const std::string& modelPath, const Split& split,
                                       const std::vector<std::int64_t>& indices,
-                                      const InferenceOptions& o) {
+                                      const InferenceOptions& o, const ProgressFn& progress,
+                                      const CancelToken* cancel) {
   const nn::Runtime rt = nn::chooseRuntime(o.device, o.precision, o.threads);
   nn::ResNet model = nn::prepare(nn::loadModel(modelPath), rt);
   const auto idx = allIndicesIfEmpty(indices, split);
   checkIndices(idx, split);
   const auto classes = static_cast<std::size_t>(model->spec().numClasses);
   std::vector<float> out(idx.size() * classes);
-  runBatches(model, rt, split, idx, "fc", o.batch, {}, nullptr,
+  runBatches(model, rt, split, idx, "fc", o.batch, progress, cancel,
              [&](const torch::Tensor& y, std::size_t start, std::int64_t) {
                torch::Tensor p = torch::softmax(y, 1).contiguous();
                std::copy(p.data_ptr<float>(), p.data_ptr<float>() + p.numel(),
