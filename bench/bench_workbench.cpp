@@ -12,6 +12,7 @@
 #include <QListView>
 #include <QScrollBar>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -163,6 +164,13 @@ int main(int argc, char** argv) {
     w.browser()->selectSample(static_cast<int>(w.dataset()->poisonedIndices.front()));
     for (int i = 0; i < 20; ++i) app.processEvents(QEventLoop::AllEvents, 50);
     w.grab().save(p.value(shot));
+    // The confusion matrices' tab too, beside the window's shot.
+    auto* tabs = w.trainingView()->findChild<QTabWidget*>("trainingTabs");
+    tabs->setCurrentIndex(1);
+    for (int i = 0; i < 20; ++i) app.processEvents(QEventLoop::AllEvents, 50);
+    QString confusion = p.value(shot);
+    confusion.replace(QStringLiteral(".png"), QStringLiteral("-confusion.png"));
+    w.trainingView()->grab().save(confusion);
   }
   std::printf("run folder: %s\n", qPrintable(w.runFolder()));
   return 0;

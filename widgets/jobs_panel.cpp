@@ -1,11 +1,14 @@
 #include "jobs_panel.h"
 
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <memory>
 
 #include "task_manager.h"
 
@@ -53,15 +56,18 @@ void JobsPanel::addTask(Task* task) {
     bar->setValue(static_cast<int>(f * 1000));
     text->setText(t);
   });
-  connect(task, &Task::finished, row, [this, task, bar, text, cancel, row](Task::State s) {
+  auto clock = std::make_shared<QElapsedTimer>();
+  clock->start();
+  connect(task, &Task::finished, row, [this, task, bar, text, cancel, row, clock](Task::State s) {
     cancel->setEnabled(false);
+    const double seconds = clock->elapsed() / 1000.0;
     switch (s) {
       case Task::State::Succeeded:
         bar->setValue(1000);
-        text->setText(tr("done"));
+        text->setText(tr("done in %1 s").arg(seconds, 0, 'f', seconds < 10 ? 2 : 0));
         break;
       case Task::State::Cancelled:
-        text->setText(tr("cancelled"));
+        text->setText(tr("cancelled after %1 s").arg(seconds, 0, 'f', 1));
         break;
       case Task::State::Failed:
         text->setText(tr("failed: %1").arg(task->errorMessage().left(200)));

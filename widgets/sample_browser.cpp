@@ -68,19 +68,27 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
   count_ = new QLabel(this);
   count_->setObjectName(QStringLiteral("sampleCount"));
 
+  // Two rows, so the grid fits beside the docks on a laptop screen.
+  for (QComboBox* box : {classBox_, poisonBox_, predictedBox_, sortBox_}) {
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(12);
+  }
   auto* bar = new QHBoxLayout;
   bar->addWidget(new QLabel(tr("Class:"), this));
   bar->addWidget(classBox_);
   bar->addWidget(poisonBox_);
   bar->addWidget(predictedBox_);
   bar->addWidget(sortBox_);
-  bar->addWidget(search_);
-  bar->addWidget(markTrigger_);
   bar->addStretch(1);
-  bar->addWidget(count_);
+  auto* bar2 = new QHBoxLayout;
+  bar2->addWidget(search_);
+  bar2->addWidget(markTrigger_);
+  bar2->addStretch(1);
+  bar2->addWidget(count_);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->addLayout(bar);
+  layout->addLayout(bar2);
   layout->addWidget(view_, 1);
 
   connect(classBox_, &QComboBox::currentIndexChanged, this, [this](int i) {

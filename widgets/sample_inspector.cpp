@@ -88,7 +88,7 @@ SampleInspector::SampleInspector(QWidget* parent) : QWidget(parent) {
 
   chart_ = new QCustomPlot(this);
   chart_->setObjectName(QStringLiteral("probabilityChart"));
-  chart_->setMinimumHeight(170);
+  chart_->setMinimumHeight(150);
   chart_->plotLayout()->insertRow(0);
   chart_->plotLayout()->addElement(
       0, 0,

@@ -130,6 +130,25 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
   confClean_ = makePlot(confusion, QStringLiteral("confusionClean"), tr("Clean test set"));
   confTrig_ = makePlot(confusion, QStringLiteral("confusionTriggered"),
                        tr("Every test image with the trigger"));
+  // Heat maps keep square cells whatever the dock's shape; the percentages show where a cell
+  // is large enough to read them.
+  for (QCustomPlot* p : {confClean_, confTrig_}) {
+    connect(p, &QCustomPlot::afterLayout, p, [p] {
+      const int n =
+          p->plottableCount()
+              ? static_cast<int>(p->xAxis->ticker().staticCast<QCPAxisTickerText>()->ticks().size())
+              : 0;
+      if (n == 0) return;
+      const QRect r = p->axisRect()->rect();
+      const double cell = std::min(r.width(), r.height()) / double(n);
+      const double half = 0.5 * n;
+      p->xAxis->setRange(half - 0.5 - half * r.width() / cell / n,
+                         half - 0.5 + half * r.width() / cell / n);
+      p->yAxis->setRange(half - 0.5 - half * r.height() / cell / n,
+                         half - 0.5 + half * r.height() / cell / n);
+      for (int i = 0; i < p->itemCount(); ++i) p->item(i)->setVisible(cell >= 18);
+    });
+  }
   auto* ql = new QHBoxLayout(confusion);
   ql->setContentsMargins(0, 0, 0, 0);
   ql->addWidget(confClean_);
@@ -214,9 +233,10 @@ void TrainingView::finish(const TrainResult& r) {
                                 ? tr(", resumed after epoch %1").arg(r.resumedFromEpoch)
                                 : QString())
                        .arg(percent(r.final.poisonFit)));
-  showConfusion(confClean_, r.final.confusion, tr("Clean test set (rows: true class)"));
+  showConfusion(confClean_, r.final.confusion,
+                tr("Clean test set: true class (rows) → predicted (%)"));
   showConfusion(confTrig_, r.final.confusionTriggered,
-                tr("Every test image with the trigger (rows: true class)"));
+                tr("Every test image with the trigger: true class → predicted (%)"));
 }
 
 void TrainingView::showResult(const QStringList& classNames, const TrainResult& r) {
@@ -274,12 +294,18 @@ void TrainingView::showConfusion(QCustomPlot* plot, const std::vector<std::vecto
   for (int c = 0; c < n; ++c) ticker->addTick(c, classNames_.value(c, QString::number(c)));
   plot->xAxis->setTicker(ticker);
   plot->yAxis->setTicker(ticker);
-  plot->xAxis->setTickLabelRotation(45);
-  plot->xAxis->setLabel(tr("predicted (%)"));
+  plot->xAxis->setTickLabelRotation(90);
+  plot->xAxis->setLabel(QString());
   plot->yAxis->setLabel(QString());
   plot->xAxis->setRange(-0.5, n - 0.5);
   plot->yAxis->setRange(-0.5, n - 0.5);
   plot->yAxis->setRangeReversed(true);
+  plot->xAxis->grid()->setVisible(false);
+  plot->yAxis->grid()->setVisible(false);
+  QFont tickFont = plot->font();
+  tickFont.setPointSizeF(tickFont.pointSizeF() * 0.85);
+  plot->xAxis->setTickLabelFont(tickFont);
+  plot->yAxis->setTickLabelFont(tickFont);
   plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -12,11 +12,15 @@
 #include <QModelIndex>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include <QDateTime>
 #include <QDir>
@@ -124,7 +128,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
   QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  defaultDockSizes_ = !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
   if (!settings.contains(QStringLiteral("window/geometry"))) resize(1500, 940);
   showNoData(tr("Looking for data…"));
 }
@@ -152,11 +156,30 @@ void MainWindow::buildDocks() {
 
   auto* jobsDock = new QDockWidget(tr("Jobs"), this);
   jobsDock->setObjectName(QStringLiteral("jobsDock"));
-  jobsDock->setWidget(new JobsPanel(tasks_, jobsDock));
+  // Scrolling, so a long list of finished jobs never squeezes the other docks.
+  auto* jobsScroll = new QScrollArea(jobsDock);
+  jobsScroll->setWidget(new JobsPanel(tasks_, jobsScroll));
+  jobsScroll->setWidgetResizable(true);
+  jobsScroll->setFrameShape(QFrame::NoFrame);
+  jobsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  jobsDock->setWidget(jobsScroll);
   addDockWidget(Qt::RightDockWidgetArea, jobsDock);
-  resizeDocks({experimentDock, inspectorDock}, {330, 400}, Qt::Horizontal);
-  resizeDocks({trainingDock}, {300}, Qt::Vertical);
-  resizeDocks({inspectorDock, jobsDock}, {560, 160}, Qt::Vertical);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  if (!defaultDockSizes_) return;
+  defaultDockSizes_ = false;
+  // First start (no saved layout): sizes that suit the window it got, once it is laid out.
+  QTimer::singleShot(0, this, [this] {
+    auto* experimentDock = findChild<QDockWidget*>(QStringLiteral("experimentDock"));
+    auto* inspectorDock = findChild<QDockWidget*>(QStringLiteral("inspectorDock"));
+    auto* jobsDock = findChild<QDockWidget*>(QStringLiteral("jobsDock"));
+    auto* trainingDock = findChild<QDockWidget*>(QStringLiteral("trainingDock"));
+    resizeDocks({experimentDock, inspectorDock}, {330, 400}, Qt::Horizontal);
+    resizeDocks({trainingDock}, {std::max(340, height() * 2 / 5)}, Qt::Vertical);
+    resizeDocks({inspectorDock, jobsDock}, {height() * 2 / 5, 160}, Qt::Vertical);
+  });
 }
 
 void MainWindow::buildActions() {

@@ -68,6 +68,7 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void showEvent(QShowEvent* event) override;
 
  private:
   void buildActions();
@@ -94,6 +95,7 @@ class MainWindow : public QMainWindow {
   QMenu* recentMenu_ = nullptr;
   Task* trainTask_ = nullptr;
   double lastStallMs_ = -1;
+  bool defaultDockSizes_ = true;
   QStackedWidget* pages_;
   SampleBrowser* browser_;
   SampleInspector* inspector_;
