@@ -16,6 +16,7 @@
 #include "core/inference.h"
 #include "core/npy.h"
 #include "core/rng.h"
+#include "core/train_report.h"
 #include "core/training.h"
 #include "core/unlearn.h"
 #include "test_support.h"
@@ -184,6 +185,21 @@ class TestTraining : public QObject {
     QVERIFY(fs::exists(modelPath(dir("backdoor"))));
     QVERIFY(fs::exists(metricsPath(dir("backdoor"))));
     QVERIFY(!fs::exists(checkpointPath(dir("backdoor"))));  // finished: the model is the result
+    // metrics.json gives the run back (what the workbench shows when it opens a run).
+    const TrainResult back = readTrainResult(dir("backdoor"));
+    QCOMPARE(back.history.size(), r.history.size());
+    QCOMPARE(back.history.back().asr, r.history.back().asr);
+    QCOMPARE(back.final.cleanAcc, r.final.cleanAcc);
+    QCOMPARE(back.final.confusionTriggered, r.final.confusionTriggered);
+    QCOMPARE(back.wallSeconds, r.wallSeconds);
+    fs::create_directories(dir("broken"));
+    std::ofstream(metricsPath(dir("broken"))) << R"({"history": [{"epoch": 1}]})";
+    try {
+      readTrainResult(dir("broken"));
+      QFAIL("a metrics.json without the fields was accepted");
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains("metrics.json: history"), e.what());
+    }
     // Triggered confusion: red images with the trigger go to green.
     QCOMPARE(int(r.final.confusionTriggered.size()), 4);
     QVERIFY(r.final.targetRateTriggered[0] > 0.8);

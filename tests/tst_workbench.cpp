@@ -11,6 +11,7 @@
 #include <QtTest>
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QPushButton>
 #include <QSpinBox>
 
@@ -131,6 +132,37 @@ class TestWorkbench : public QObject {
     QVERIFY(w.findChild<QWidget*>("jobsDock"));
     QVERIFY(w.findChild<QWidget*>("experimentDock"));
     QVERIFY(w.findChild<QWidget*>("trainingDock"));
+    // Left/Right in the inspector step through the filtered list (here: the 500 poisons).
+    const QModelIndex before = grid->currentIndex();
+    QTest::keyClick(w.inspector(), Qt::Key_Right);
+    QCOMPARE(grid->currentIndex().row(), before.row() + 1);
+    QVERIFY(grid->currentIndex().data(SampleModel::PoisonedRole).toBool());
+    QTest::keyClick(w.inspector(), Qt::Key_Left);
+    QCOMPARE(grid->currentIndex().row(), before.row());
+  }
+
+  void dockLayoutPersists() {
+    QSize size;
+    {
+      MainWindow w;
+      w.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&w));
+      // Fits a 1366 x 768 laptop screen.
+      QVERIFY2(w.minimumSizeHint().width() <= 1366,
+               qPrintable(QString::number(w.minimumSizeHint().width())));
+      w.findChild<QDockWidget*>("jobsDock")->hide();
+      size = w.minimumSizeHint().expandedTo(QSize(1200, 700)) + QSize(13, 7);
+      w.resize(size);
+      w.close();  // closeEvent saves geometry and dock state
+    }
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(!w.findChild<QDockWidget*>("jobsDock")->isVisible());
+    QVERIFY(w.findChild<QDockWidget*>("inspectorDock")->isVisible());
+    QCOMPARE(w.size(), size);
+    w.findChild<QDockWidget*>("jobsDock")->show();
+    w.close();
   }
 
   /// Probabilities that predict class (i % 3) for sample i, with confidence rising with i.

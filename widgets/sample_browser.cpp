@@ -71,7 +71,7 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
   // Two rows, so the grid fits beside the docks on a laptop screen.
   for (QComboBox* box : {classBox_, poisonBox_, predictedBox_, sortBox_}) {
     box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    box->setMinimumContentsLength(12);
+    box->setMinimumContentsLength(9);
   }
   auto* bar = new QHBoxLayout;
   bar->addWidget(new QLabel(tr("Class:"), this));
