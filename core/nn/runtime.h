@@ -4,6 +4,7 @@
 
 #include <ATen/autocast_mode.h>
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include <string>
 #include <thread>
@@ -41,34 +42,52 @@ inline Runtime chooseRuntime(const std::string& device, Precision precision, int
 }
 
 /// bf16 autocast for one forward pass (the cache of cast weights must not outlive a step).
+/// LibTorch 2.4 replaced the per-device autocast calls with ones taking the device type and
+/// warns on every call of the old ones; both are supported.
 class Autocast {
  public:
-  explicit Autocast(const Runtime& rt) : on_(rt.bf16), cuda_(rt.device.is_cuda()) {
+  explicit Autocast(const Runtime& rt) : on_(rt.bf16), type_(rt.device.type()) {
     if (!on_) return;
-    if (cuda_) {
-      prev_ = at::autocast::is_enabled();
-      at::autocast::set_enabled(true);
-      at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-    } else {
-      prev_ = at::autocast::is_cpu_enabled();
-      at::autocast::set_cpu_enabled(true);
-      at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-    }
+    prev_ = enabled(type_);
+    setEnabled(type_, true);
+    setDtype(type_, at::kBFloat16);
     at::autocast::increment_nesting();
   }
   ~Autocast() {
     if (!on_) return;
     if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
-    if (cuda_)
-      at::autocast::set_enabled(prev_);
-    else
-      at::autocast::set_cpu_enabled(prev_);
+    setEnabled(type_, prev_);
   }
   Autocast(const Autocast&) = delete;
   Autocast& operator=(const Autocast&) = delete;
 
  private:
-  bool on_, cuda_, prev_ = false;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+  static bool enabled(c10::DeviceType t) { return at::autocast::is_autocast_enabled(t); }
+  static void setEnabled(c10::DeviceType t, bool on) { at::autocast::set_autocast_enabled(t, on); }
+  static void setDtype(c10::DeviceType t, at::ScalarType d) {
+    at::autocast::set_autocast_dtype(t, d);
+  }
+#else
+  static bool enabled(c10::DeviceType t) {
+    return t == c10::DeviceType::CUDA ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled();
+  }
+  static void setEnabled(c10::DeviceType t, bool on) {
+    if (t == c10::DeviceType::CUDA)
+      at::autocast::set_enabled(on);
+    else
+      at::autocast::set_cpu_enabled(on);
+  }
+  static void setDtype(c10::DeviceType t, at::ScalarType d) {
+    if (t == c10::DeviceType::CUDA)
+      at::autocast::set_autocast_gpu_dtype(d);
+    else
+      at::autocast::set_autocast_cpu_dtype(d);
+  }
+#endif
+  bool on_;
+  c10::DeviceType type_;
+  bool prev_ = false;
 };
 
 inline void toChannelsLast(ResNet& model) {
