@@ -156,7 +156,7 @@ int main(int argc, char** argv) {
   QElapsedTimer taskClock;
   QObject::connect(again, &Task::finished, [&] { taskClock.start(); });
   waitFor(again);
-  step("Predictions again (Run > predict)", clock.elapsed() / 1e3,
+  step("Predictions again (now from the run's cache)", clock.elapsed() / 1e3,
        QStringLiteral("GUI thread's longest stall meanwhile %1 ms")
            .arg(stall.maxStallMs(), 0, 'f', 1));
   stall.stop();

@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/inference.h"
 #include "core/npy.h"
+#include "core/prediction_cache.h"
 #include "core/rng.h"
 #include "core/train_report.h"
 #include "core/training.h"
@@ -304,6 +305,28 @@ class TestTraining : public QObject {
     QVERIFY2(u.after.asr < 0.1, qPrintable(QString::number(u.after.asr)));
     QVERIFY2(u.after.cleanAcc > u.before.cleanAcc - 0.05,
              qPrintable(QString::number(u.after.cleanAcc)));
+  }
+
+  void trainingProbabilitiesAreCachedPerModel() {
+    const PoisonedDataset pd = poisoned(data_, kPoisons);
+    const std::string run = dir("backdoor");
+    InferenceOptions o;
+    o.threads = 2;
+    bool cached = true;
+    const auto first = trainingProbabilities(run, modelPath(run), pd, o, {}, nullptr, &cached);
+    QVERIFY(!cached);
+    QCOMPARE(first.size(), pd.train.count() * 4);
+    const auto again = trainingProbabilities(run, modelPath(run), pd, o, {}, nullptr, &cached);
+    QVERIFY(cached);
+    QCOMPARE(again, first);
+    QCOMPARE(first, classProbabilities(modelPath(run), pd.train, {}, o));
+    // A damaged cache file is recomputed, not trusted.
+    for (const auto& e : fs::directory_iterator(fs::path(run) / "cache"))
+      if (e.path().filename().string().rfind("probabilities-train-", 0) == 0)
+        std::ofstream(e.path(), std::ios::trunc) << "not a npy file";
+    const auto repaired = trainingProbabilities(run, modelPath(run), pd, o, {}, nullptr, &cached);
+    QVERIFY(!cached);
+    QCOMPARE(repaired, first);
   }
 
   void savedModelGivesIdenticalPredictions() {

@@ -11,6 +11,7 @@
 #include <QtTest>
 
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QPushButton>
 #include <QSpinBox>
@@ -410,6 +411,8 @@ class TestWorkbench : public QObject {
     QTRY_COMPARE(w2.trainingView()->epochPoints(), 2);
     QCOMPARE(w2.experiment()->training().model.width, 8);
     QTRY_VERIFY_WITH_TIMEOUT(w2.browser()->model()->hasPredictions(), 30000);
+    // The predictions came from the run's cache (copied by Save as), not a second inference.
+    QVERIFY(!QDir(saved + "/cache").entryList({"probabilities-train-*.npy"}).isEmpty());
   }
 
   void cancelTrainingKeepsTheRunFolder() {
@@ -442,6 +445,45 @@ class TestWorkbench : public QObject {
     QVERIFY(QFileInfo::exists(w.runFolder() + "/checkpoint.pt"));
     QVERIFY(!QFileInfo::exists(w.runFolder() + "/model.pt"));
     QVERIFY(w.experiment()->findChild<QPushButton*>("trainButton")->isEnabled());
+  }
+
+  void closingWithAJobRunningAsksThenCancels() {
+    const QString data = tmp_.filePath("close.tar.gz");
+    writeTarGz(data.toStdString(), binaryLayout(makeDataset(10, 60, 10, 9)));
+    MainWindow w;
+    w.show();
+    QSignalSpy loaded(w.openData(data), &Task::finished);
+    QVERIFY(loaded.wait(30000));
+    TrainConfig c;
+    c.model.width = 8;
+    c.epochs = 500;
+    c.precision = Precision::Fp32;
+    w.experiment()->setTraining(c);
+    Task* task = w.startTraining();
+    QVERIFY(task);
+    QSignalSpy progress(task, &Task::progressChanged);
+    QVERIFY(progress.wait(30000));
+    // First answer No: the window stays and the job goes on; then Yes: it cancels and closes.
+    QMessageBox::StandardButton answer = QMessageBox::No;
+    int asked = 0;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, [&] {
+      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+        ++asked;
+        box->button(answer)->click();
+      }
+    });
+    poll.start(20);
+    QVERIFY(!w.close());
+    QCOMPARE(asked, 1);
+    QVERIFY(task->isActive());
+    answer = QMessageBox::Yes;
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(w.close());
+    QCOMPARE(asked, 2);
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QTRY_COMPARE(task->state(), Task::State::Cancelled);
   }
 
   void badDataShowsError() {

@@ -32,6 +32,7 @@
 
 #include "core/cifar_loader.h"
 #include "core/inference.h"
+#include "core/prediction_cache.h"
 #include "core/train_report.h"
 #include "core/data_location.h"
 #include "core/download.h"
@@ -530,17 +531,17 @@ Task* MainWindow::startTraining() {
 
 Task* MainWindow::predict() {
   if (!poisoned_ || runDir_.isEmpty()) return nullptr;
-  const std::string model = modelPath(runDir_.toStdString());
+  const std::string run = runDir_.toStdString();
+  const std::string model = modelPath(run);
   auto data = poisoned_;
   auto probs = std::make_shared<std::vector<float>>();
   Task* task = tasks_->start(
       tr("Predict the training set"),
-      [data, model, probs](TaskContext& ctx) {
+      [data, run, model, probs](TaskContext& ctx) {
         ctx.progress(0, "classifying " + std::to_string(data->train.count()) + " images");
         InferenceOptions o;
         o.precision = Precision::Auto;
-        *probs =
-            classProbabilities(model, data->train, {}, o, ctx.progressFn(), &ctx.cancelToken());
+        *probs = trainingProbabilities(run, model, *data, o, ctx.progressFn(), &ctx.cancelToken());
       },
       TaskManager::Lane::Engine);
   connect(task, &Task::finished, this, [this, task, probs, data](Task::State s) {
