@@ -415,24 +415,28 @@ class TestWorkbench : public QObject {
     QVERIFY(!QDir(saved + "/cache").entryList({"probabilities-train-*.npy"}).isEmpty());
   }
 
-  void cancelTrainingKeepsTheRunFolder() {
-    const QString data = tmp_.filePath("cancel.tar.gz");
-    writeTarGz(data.toStdString(), binaryLayout(makeDataset(10, 60, 10, 8)));
-    MainWindow w;
+  // Not a test: a helper of the two below.
+ private:
+  /// Opens a small generated data set (the log's attack at 1 %) in `w` and starts a long
+  /// training on it (width 8, fp32).
+  Task* startLongTraining(MainWindow& w, const char* archive, std::uint32_t salt) {
+    const QString data = tmp_.filePath(archive);
+    writeTarGz(data.toStdString(), binaryLayout(makeDataset(10, 60, 10, salt)));
     w.show();
     QSignalSpy loaded(w.openData(data), &Task::finished);
-    QVERIFY(loaded.wait(30000));
-    PoisonSpec p;
-    p.count = 30;
-    w.experiment()->setPoison(p);
-    QSignalSpy poisoned(w.applyPoison(), &Task::finished);
-    QVERIFY(poisoned.wait(10000));
+    if (!loaded.wait(30000)) return nullptr;
     TrainConfig c;
     c.model.width = 8;
-    c.epochs = 200;
+    c.epochs = 500;
     c.precision = Precision::Fp32;
     w.experiment()->setTraining(c);
-    Task* task = w.startTraining();
+    return w.startTraining();
+  }
+
+ private slots:
+  void cancelTrainingKeepsTheRunFolder() {
+    MainWindow w;
+    Task* task = startLongTraining(w, "cancel.tar.gz", 8);
     QVERIFY(task);
     QSignalSpy finished(task, &Task::finished);
     QTRY_VERIFY_WITH_TIMEOUT(w.trainingView()->epochPoints() >= 1, 60000);
@@ -448,18 +452,8 @@ class TestWorkbench : public QObject {
   }
 
   void closingWithAJobRunningAsksThenCancels() {
-    const QString data = tmp_.filePath("close.tar.gz");
-    writeTarGz(data.toStdString(), binaryLayout(makeDataset(10, 60, 10, 9)));
     MainWindow w;
-    w.show();
-    QSignalSpy loaded(w.openData(data), &Task::finished);
-    QVERIFY(loaded.wait(30000));
-    TrainConfig c;
-    c.model.width = 8;
-    c.epochs = 500;
-    c.precision = Precision::Fp32;
-    w.experiment()->setTraining(c);
-    Task* task = w.startTraining();
+    Task* task = startLongTraining(w, "close.tar.gz", 9);
     QVERIFY(task);
     QSignalSpy progress(task, &Task::progressChanged);
     QVERIFY(progress.wait(30000));
