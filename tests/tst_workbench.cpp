@@ -1,5 +1,6 @@
 // The first window: the sample model and its filters (data-driven), and a smoke test that
 // opens the main window on a small generated data set and finds the poisoned samples.
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QListView>
@@ -120,6 +121,7 @@ class TestWorkbench : public QObject {
     auto* grid = w.findChild<QListView*>("sampleGrid");
     QVERIFY(grid);
     QTRY_COMPARE(grid->model()->rowCount(), 5200);
+    QVERIFY(w.findChild<QAction*>("actionTrain")->isEnabled());
     // The first poisoned sample is selected and inspected, trigger pixel readable.
     auto* details = w.findChild<QLabel*>("details");
     QVERIFY(details);
@@ -500,6 +502,9 @@ class TestWorkbench : public QObject {
     QCOMPARE(task->state(), Task::State::Failed);
     QTRY_VERIFY(sawDialog);
     QVERIFY(!w.dataset());
+    // Without data, what needs it is disabled.
+    QVERIFY(!w.findChild<QAction*>("actionTrain")->isEnabled());
+    QVERIFY(!w.findChild<QAction*>("actionApplyPoison")->isEnabled());
   }
 };
 

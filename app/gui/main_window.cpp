@@ -252,6 +252,9 @@ void MainWindow::buildActions() {
            "CIFAR-10.<br>Trigger positions are given as (row, column)."));
   });
 
+  dataActions_ = {newRunAct, poisonAct, saveAs, exportCsv, exportPlots};
+  trainAction_ = trainAct;
+
   QToolBar* tb = addToolBar(tr("Main"));
   tb->setObjectName(QStringLiteral("mainToolBar"));
   tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -631,6 +634,9 @@ void MainWindow::reportFailure(Task* task, const QString& what) {
 }
 
 void MainWindow::updateStatus() {
+  // What needs data, or a free engine, is disabled without it.
+  for (QAction* a : dataActions_) a->setEnabled(poisoned_ != nullptr);
+  if (trainAction_) trainAction_->setEnabled(poisoned_ && !trainTask_);
   if (poisoned_) {
     const auto& d = *poisoned_->clean;
     dataStatus_->setText(tr("%1 · %2 · %L3 train / %L4 test")

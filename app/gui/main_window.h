@@ -10,6 +10,7 @@
 #include "core/poison.h"
 #include "core/training.h"
 
+class QAction;
 class QLabel;
 class QMenu;
 class QStackedWidget;
@@ -93,6 +94,8 @@ class MainWindow : public QMainWindow {
   TrainingView* training_;
   StallMonitor* stall_;
   QMenu* recentMenu_ = nullptr;
+  QList<QAction*> dataActions_;  // enabled once a data set is loaded
+  QAction* trainAction_ = nullptr;
   Task* trainTask_ = nullptr;
   double lastStallMs_ = -1;
   bool defaultDockSizes_ = true;
