@@ -35,6 +35,14 @@ json configJson(const TrainConfig& c) {
       {"seeds", {{"init", c.seed}, {"order", c.orderSeed()}, {"augment", c.augmentSeed()}}}};
 }
 
+json readJson(const std::string& path) {
+  try {
+    return json::parse(readTextFile(path));
+  } catch (const json::exception& e) {
+    throw Error(path + ": not valid JSON: " + e.what());
+  }
+}
+
 json reportJson(const EvalReport& r, const std::vector<std::string>& names) {
   json j{{"clean_acc", r.cleanAcc},   {"asr", r.asr},
          {"poison_fit", r.poisonFit}, {"per_class_acc", r.perClassAcc},
@@ -88,12 +96,7 @@ void writeMetrics(const std::string& runDir, const TrainConfig& config, const Tr
 
 TrainConfig readTrainConfig(const std::string& runDir) {
   const std::string path = metricsPath(runDir);
-  json j;
-  try {
-    j = json::parse(readTextFile(path));
-  } catch (const json::exception& e) {
-    throw Error(path + ": not valid JSON: " + e.what());
-  }
+  const json j = readJson(path);
   try {
     const json& s = j.at("settings");
     TrainConfig c;
@@ -123,12 +126,7 @@ TrainConfig readTrainConfig(const std::string& runDir) {
 
 TrainResult readTrainResult(const std::string& runDir) {
   const std::string path = metricsPath(runDir);
-  json j;
-  try {
-    j = json::parse(readTextFile(path));
-  } catch (const json::exception& e) {
-    throw Error(path + ": not valid JSON: " + e.what());
-  }
+  const json j = readJson(path);
   const char* field = "history";
   try {
     TrainResult r;

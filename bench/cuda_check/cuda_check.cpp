@@ -16,6 +16,7 @@
 #include "core/inference.h"
 #include "core/rng.h"
 #include "core/training.h"
+#include "tests/synthetic_tasks.h"
 
 namespace poisonlab {
 // The engine-only build has no file loaders (OpenCV, libarchive); nothing here reads files.
@@ -33,28 +34,6 @@ int failures = 0;
 void check(bool ok, const char* what) {
   std::printf("%s %s\n", ok ? "  ok  " : "  FAIL", what);
   if (!ok) ++failures;
-}
-
-std::shared_ptr<const Dataset> colourDataset(int perClassTrain, int perClassTest) {
-  static const int kColours[4][3] = {{170, 60, 60}, {60, 170, 60}, {60, 60, 170}, {170, 170, 60}};
-  auto ds = std::make_shared<Dataset>();
-  ds->classNames = {"red", "green", "blue", "yellow"};
-  Rng rng(5);
-  auto fill = [&](Split& s, int perClass) {
-    s.resize(static_cast<std::size_t>(4 * perClass));
-    for (std::size_t i = 0; i < s.count(); ++i) {
-      const int c = static_cast<int>(i % 4);
-      const int brightness = int(rng.below(61)) - 30;
-      s.labels[i] = static_cast<std::uint8_t>(c);
-      for (int ch = 0; ch < 3; ++ch)
-        for (int p = 0; p < kPlaneBytes; ++p)
-          s.image(i)[ch * kPlaneBytes + p] = static_cast<std::uint8_t>(
-              std::clamp(kColours[c][ch] + brightness + int(rng.below(51)) - 25, 0, 255));
-    }
-  };
-  fill(ds->train, perClassTrain);
-  fill(ds->test, perClassTest);
-  return ds;
 }
 
 double seconds(std::chrono::steady_clock::time_point t) {
