@@ -406,6 +406,16 @@ class TestWorkbench : public QObject {
     QVERIFY(savedSpy.wait(10000));
     QCOMPARE(w.runFolder(), saved);
     QVERIFY(QFileInfo::exists(saved + "/model.pt"));
+    // Saving over a folder that is not empty is refused, naming it; nothing is touched.
+    Task* again = w.saveRunAs(saved);
+    QSignalSpy againSpy(again, &Task::finished);
+    QVERIFY(againSpy.wait(10000));
+    QCOMPARE(again->state(), Task::State::Failed);
+    QVERIFY2(again->errorMessage().contains(saved) && again->errorMessage().contains("not empty"),
+             qPrintable(again->errorMessage()));
+    QTRY_VERIFY(w.findChild<QMessageBox*>("errorDialog"));
+    w.findChild<QMessageBox*>("errorDialog")->accept();
+    QCOMPARE(w.runFolder(), saved);
     MainWindow w2;
     w2.show();
     QSignalSpy opened(w2.openRun(saved), &Task::finished);
