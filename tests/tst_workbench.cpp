@@ -144,6 +144,19 @@ class TestWorkbench : public QObject {
     QCOMPARE(grid->currentIndex().row(), before.row());
   }
 
+  void newRunFoldersNeverCollide() {
+    // Several in one second: each is new and empty, none reuses another run's folder.
+    QSet<QString> seen;
+    for (int i = 0; i < 5; ++i) {
+      const QString dir = MainWindow::newRunFolder();
+      QVERIFY(QDir(dir).exists());
+      QVERIFY(QDir(dir).isEmpty());
+      QVERIFY(!seen.contains(dir));
+      seen.insert(dir);
+      QFile(dir + "/model.pt").open(QIODevice::WriteOnly);  // as if trained
+    }
+  }
+
   void dockLayoutPersists() {
     QSize size;
     {

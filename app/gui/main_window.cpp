@@ -439,6 +439,21 @@ QString MainWindow::runsFolder() {
   return settings.value(QStringLiteral("runs/folder"), fallback).toString();
 }
 
+QString MainWindow::newRunFolder() {
+  // Named by the time; a second run in the same second gets a suffix and never reuses (and
+  // overwrites) another run's folder. The folder is created here to claim the name.
+  const QString base =
+      QDir(runsFolder())
+          .filePath(QStringLiteral("run-") +
+                    QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+  QString dir = base;
+  for (int k = 2; QFileInfo::exists(dir) || !QDir().mkpath(dir); ++k) {
+    if (k > 1000) throw Error(base.toStdString() + ": could not create a new run folder");
+    dir = QStringLiteral("%1-%2").arg(base).arg(k);
+  }
+  return dir;
+}
+
 Task* MainWindow::startTraining() {
   if (!poisoned_ || trainTask_ || !experiment_->problem().isEmpty()) return nullptr;
   const TrainConfig config = experiment_->training();
@@ -448,9 +463,7 @@ Task* MainWindow::startTraining() {
   QString dir = runDir_;
   const std::string cur = dir.toStdString();
   if (dir.isEmpty() || fs::exists(modelPath(cur)) || fs::exists(checkpointPath(cur)))
-    dir = QDir(runsFolder())
-              .filePath(QStringLiteral("run-") +
-                        QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    dir = newRunFolder();
   const std::string runDir = dir.toStdString();
   auto data = poisoned_;
   auto result = std::make_shared<TrainResult>();

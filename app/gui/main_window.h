@@ -56,6 +56,8 @@ class MainWindow : public QMainWindow {
   Task* saveRunAs(const QString& dir);
   /// Where runs that were never saved are kept (QSettings "runs/folder").
   static QString runsFolder();
+  /// Creates and returns a new, empty run folder under runsFolder(), named by the time.
+  static QString newRunFolder();
   /// The longest GUI-thread stall (ms) measured during the last training job.
   double lastTrainingStallMs() const { return lastStallMs_; }
 
