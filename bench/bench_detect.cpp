@@ -8,10 +8,10 @@
 #include <string>
 #include <thread>
 
-#include "core/detect.h"
-#include "core/error.h"
-#include "core/run_folder.h"
-#include "core/training.h"
+#include "core/detect/detect.h"
+#include "core/util/error.h"
+#include "core/run/run_folder.h"
+#include "core/train/training.h"
 
 using namespace poisonlab;
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <thread>
 
-#include "core/cifar_loader.h"
-#include "core/error.h"
+#include "core/data/cifar_loader.h"
+#include "core/util/error.h"
 
 int main(int argc, char** argv) {
   std::string path = POISONLAB_SHARED_ARCHIVE;

@@ -14,8 +14,8 @@
 
 #include "core/nn/batches.h"
 #include "core/nn/runtime.h"
-#include "core/poison.h"
-#include "core/training.h"
+#include "core/attack/poison.h"
+#include "core/train/training.h"
 #include "test_data.h"
 
 using namespace poisonlab;

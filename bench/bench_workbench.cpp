@@ -18,7 +18,7 @@
 
 #include <cstdio>
 
-#include "core/training.h"
+#include "core/train/training.h"
 #include "experiment_panel.h"
 #include "main_window.h"
 #include "sample_browser.h"

@@ -1,7 +1,7 @@
 #pragma once
 // Random images for benchmarks that measure compute, not data.
-#include "core/dataset.h"
-#include "core/rng.h"
+#include "core/data/dataset.h"
+#include "core/util/rng.h"
 
 namespace poisonlab::bench {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/dataset.h"
+#include "core/data/dataset.h"
 
 namespace poisonlab::testing {
 

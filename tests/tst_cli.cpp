@@ -13,7 +13,7 @@
 #include <csignal>
 #include <filesystem>
 
-#include "core/run_folder.h"
+#include "core/run/run_folder.h"
 #include "test_support.h"
 
 using namespace poisonlab;

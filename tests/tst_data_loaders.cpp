@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/cifar_loader.h"
-#include "core/error.h"
+#include "core/data/cifar_loader.h"
+#include "core/util/error.h"
 #include "test_support.h"
 
 using namespace poisonlab;

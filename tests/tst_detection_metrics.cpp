@@ -1,8 +1,8 @@
 // Detector metrics against hand-computed values, including ties and degenerate cases.
 #include <QtTest>
 
-#include "core/detection_metrics.h"
-#include "core/error.h"
+#include "core/detect/detection_metrics.h"
+#include "core/util/error.h"
 
 using namespace poisonlab;
 

@@ -10,12 +10,12 @@
 #include <fstream>
 #include <numeric>
 
-#include "core/activation_clustering.h"
-#include "core/error.h"
-#include "core/influence.h"
-#include "core/npy.h"
-#include "core/rng.h"
-#include "core/spectral.h"
+#include "core/detect/activation_clustering.h"
+#include "core/util/error.h"
+#include "core/detect/influence.h"
+#include "core/util/npy.h"
+#include "core/util/rng.h"
+#include "core/detect/spectral.h"
 #include "test_support.h"
 
 using namespace poisonlab;

@@ -9,9 +9,10 @@
 #include <fstream>
 #include <future>
 
-#include "core/atomic_file.h"
-#include "core/download.h"
-#include "core/error.h"
+#include "core/util/md5.h"
+#include "core/util/atomic_file.h"
+#include "core/data/download.h"
+#include "core/util/error.h"
 #include "local_http_server.h"
 #include "test_support.h"
 

@@ -4,9 +4,9 @@
 #include <numeric>
 #include <set>
 
-#include "core/error.h"
-#include "core/poison.h"
-#include "core/rng.h"
+#include "core/util/error.h"
+#include "core/attack/poison.h"
+#include "core/util/rng.h"
 #include "test_support.h"
 
 using namespace poisonlab;

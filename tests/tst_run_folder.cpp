@@ -6,9 +6,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "core/atomic_file.h"
-#include "core/error.h"
-#include "core/run_folder.h"
+#include "core/util/atomic_file.h"
+#include "core/util/error.h"
+#include "core/run/run_folder.h"
 #include "test_support.h"
 
 using namespace poisonlab;

@@ -3,8 +3,8 @@
 #include <QElapsedTimer>
 #include <QtTest>
 
-#include "core/cifar_loader.h"
-#include "core/poison.h"
+#include "core/data/cifar_loader.h"
+#include "core/attack/poison.h"
 #include "test_support.h"
 
 using namespace poisonlab;

@@ -4,7 +4,7 @@
 #include <QThread>
 #include <QtTest>
 
-#include "core/error.h"
+#include "core/util/error.h"
 #include "task_manager.h"
 
 using namespace poisonlab;

@@ -8,14 +8,15 @@
 
 #include <fstream>
 
-#include "core/download.h"
-#include "core/error.h"
-#include "core/inference.h"
+#include "core/util/md5.h"
+#include "core/data/download.h"
+#include "core/util/error.h"
+#include "core/train/inference.h"
 #include "core/nn/batches.h"
 #include "core/nn/resnet.h"
-#include "core/poison.h"
-#include "core/rng.h"
-#include "core/unlearn.h"
+#include "core/attack/poison.h"
+#include "core/util/rng.h"
+#include "core/unlearn/unlearn.h"
 #include "test_support.h"
 
 using namespace poisonlab;
@@ -27,6 +28,26 @@ class TestUnlearn : public QObject {
   Split data_;
 
   std::string path(const char* name) { return tmp_.filePath(name).toStdString(); }
+  static FisherOptions options(int batch, Orientation o = Orientation::AsIs) {
+    FisherOptions f;
+    f.batch = batch;
+    f.precision = Precision::Fp32;
+    f.threads = 2;
+    f.orientation = o;
+    return f;
+  }
+  /// Image i of data_ mirrored left-right, as a new split of one.
+  Split mirrored(std::size_t i) const {
+    Split s;
+    s.resize(1);
+    for (int c = 0; c < kChannels; ++c)
+      for (int r = 0; r < kImageSide; ++r)
+        for (int x = 0; x < kImageSide; ++x)
+          s.image(0)[c * kPlaneBytes + r * kImageSide + x] =
+              data_.image(i)[c * kPlaneBytes + r * kImageSide + (kImageSide - 1 - x)];
+    s.labels[0] = data_.labels[i];
+    return s;
+  }
 
  private slots:
   void initTestCase() {
@@ -57,7 +78,7 @@ class TestUnlearn : public QObject {
     // batches of the squared gradient of each batch's mean loss, model in eval mode.
     std::vector<std::int64_t> idx(10);
     for (int i = 0; i < 10; ++i) idx[i] = i;
-    const auto fisher = fisherImportances(model_, data_, idx, 4, Precision::Fp32, 2);
+    const auto fisher = fisherImportances(model_, data_, idx, options(4));
     nn::ResNet m = nn::loadModel(model_);
     m->to(torch::kFloat64);
     m->eval();
@@ -91,11 +112,120 @@ class TestUnlearn : public QObject {
     QVERIFY2(worst < 1e-4 * scale, qPrintable(QString::number(worst)));
   }
 
+  void fisherInBothOrientationsSeesEachImageAndItsMirror() {
+    // Both orientations of samples {3, 5} with batch 2 are the batches {3, mirror 3} and
+    // {5, mirror 5}: the same as the plain importances of a split holding those four images.
+    const auto both = fisherImportances(model_, data_, {3, 5}, options(2, Orientation::Both));
+    Split four;
+    four.resize(4);
+    std::size_t k = 0;
+    for (std::size_t i : {3, 5}) {
+      std::copy(data_.image(i), data_.image(i) + kImageBytes, four.image(k));
+      four.labels[k++] = data_.labels[i];
+      const Split m = mirrored(i);
+      std::copy(m.image(0), m.image(0) + kImageBytes, four.image(k));
+      four.labels[k++] = data_.labels[i];
+    }
+    const auto plain = fisherImportances(model_, four, {0, 1, 2, 3}, options(2));
+    QCOMPARE(both.size(), plain.size());
+    double worst = 0, scale = 0;
+    for (std::size_t p = 0; p < both.size(); ++p)
+      for (std::size_t i = 0; i < both[p].size(); ++i) {
+        worst = std::max(worst, double(std::abs(both[p][i] - plain[p][i])));
+        scale = std::max(scale, double(std::abs(plain[p][i])));
+      }
+    QVERIFY(scale > 0);
+    QVERIFY2(worst <= 1e-5 * scale, qPrintable(QString::number(worst / scale)));
+    // And they differ from the importances of the images as stored.
+    const auto asIs = fisherImportances(model_, data_, {3, 5}, options(2));
+    double diff = 0;
+    for (std::size_t p = 0; p < both.size(); ++p)
+      for (std::size_t i = 0; i < both[p].size(); ++i)
+        diff = std::max(diff, double(std::abs(both[p][i] - asIs[p][i])));
+    QVERIFY(diff > 1e-3 * scale);
+  }
+
+  void dampeningFactorIsExactlySsds() {
+    // Hand-made importances: I_D = 2 everywhere; I_f chosen per value. With alpha 10 and
+    // lambda 1: I_f = 40 > 20 is selected and scaled by min(1 x 2 / 40, 1) = 0.05; I_f = 20 is
+    // not selected (strictly greater is required); I_f = 0 never. With lambda 30, I_f = 40 is
+    // selected but min(30 x 2 / 40, 1) = 1 leaves it as it is.
+    const auto before = modelParameterValues(model_);
+    Importances full, forget;
+    for (const auto& p : fisherImportances(model_, data_, {}, options(4))) {
+      full.emplace_back(p.size(), 2.0f);
+      forget.emplace_back(p.size(), 0.0f);
+    }
+    forget[0][0] = 40;
+    forget[0][1] = 20;
+    forget.back().back() = 1000;  // the last bias: factor 2 / 1000 = 0.002
+    SsdOptions o;
+    o.alpha = 10;
+    o.lambda = 1;
+    DampeningStats st = dampen(model_, path("hand.pt"), full, forget, o);
+    QCOMPARE(st.selected, std::size_t(2));
+    QCOMPARE(st.parameters, before.size());
+    auto after = modelParameterValues(path("hand.pt"));
+    QCOMPARE(after[0], static_cast<float>(before[0] * (1.0 * 2 / 40)));
+    QCOMPARE(after[1], before[1]);
+    QCOMPARE(after.back(), static_cast<float>(before.back() * (1.0 * 2 / 1000)));
+    for (std::size_t i = 2; i + 1 < before.size(); ++i) QCOMPARE(after[i], before[i]);
+    QCOMPARE(selectedParameters(full, forget, 10),
+             (std::vector<std::size_t>{0, before.size() - 1}));
+    o.lambda = 30;
+    st = dampen(model_, path("hand30.pt"), full, forget, o);
+    QCOMPARE(st.selected, std::size_t(2));
+    after = modelParameterValues(path("hand30.pt"));
+    QCOMPARE(after[0], before[0]);
+    QCOMPARE(after.back(), static_cast<float>(before.back() * (30.0 * 2 / 1000)));
+  }
+
+  void batchGeometryOfFlipAndCrop_data() {
+    QTest::addColumn<int>("dy");
+    QTest::addColumn<int>("dx");
+    QTest::addColumn<bool>("flip");
+    QTest::addColumn<int>("row");  // where the stamped pixel (11, 16) lands
+    QTest::addColumn<int>("col");
+    QTest::newRow("as is") << 0 << 0 << false << 11 << 16;
+    QTest::newRow("flip: column 31 - c") << 0 << 0 << true << 11 << 15;
+    QTest::newRow("crop down-right") << 3 << 2 << false << 8 << 14;
+    QTest::newRow("crop up-left") << -4 << -1 << false << 15 << 17;
+    // torchvision's RandomCrop then RandomHorizontalFlip: crop first, then mirror.
+    QTest::newRow("crop, then flip") << 3 << 2 << true << 8 << 17;
+  }
+  void batchGeometryOfFlipAndCrop() {
+    QFETCH(int, dy);
+    QFETCH(int, dx);
+    QFETCH(bool, flip);
+    QFETCH(int, row);
+    QFETCH(int, col);
+    Split s;
+    s.resize(1);
+    TriggerSpec t;
+    t.color = {255, 255, 255};
+    t.apply(s.image(0));  // a white pixel at row 11, column 16 on a black image
+    const std::int64_t idx = 0;
+    const nn::SampleAug aug{static_cast<std::int8_t>(dy), static_cast<std::int8_t>(dx), flip};
+    for (bool channelsLast : {false, true}) {
+      torch::Tensor x = nn::makeBatch(s, &idx, 1, {aug}, channelsLast).contiguous();
+      // The brightest value of the red channel marks where the pixel landed.
+      const auto at = x[0][0].flatten().argmax().item<std::int64_t>();
+      QCOMPARE(int(at / kImageSide), row);
+      QCOMPARE(int(at % kImageSide), col);
+    }
+    // And the mirrored trigger of TriggerSpec is the flipped batch's pixel.
+    Split m;
+    m.resize(1);
+    t.applyMirrored(m.image(0));
+    QCOMPARE(int(m.pixel(0, 0, 11, 15)), 255);
+    QCOMPARE(t.mirroredCol(), 15);
+  }
+
   void ssdWithNothingSelectedChangesNoWeight() {
     std::vector<std::int64_t> all = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-    const auto full = fisherImportances(model_, data_, all, 4, Precision::Fp32, 2);
-    const auto none = fisherImportances(model_, data_, {}, 4, Precision::Fp32, 2);
-    const auto forget = fisherImportances(model_, data_, {0, 1}, 4, Precision::Fp32, 2);
+    const auto full = fisherImportances(model_, data_, all, options(4));
+    const auto none = fisherImportances(model_, data_, {}, options(4));
+    const auto forget = fisherImportances(model_, data_, {0, 1}, options(4));
     const std::string md5 = md5OfFile(model_);
     SsdOptions o;
     DampeningStats st = dampen(model_, path("empty.pt"), full, none, o);

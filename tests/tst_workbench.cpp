@@ -20,10 +20,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/error.h"
-#include "core/poison.h"
-#include "core/train_report.h"
-#include "core/training.h"
+#include "core/util/error.h"
+#include "core/attack/poison.h"
+#include "core/run/train_report.h"
+#include "core/train/training.h"
 #include "experiment_panel.h"
 #include "main_window.h"
 #include "plot_export.h"

@@ -52,7 +52,8 @@ void markInvalid(QWidget* w, bool invalid, const QString& why) {
   w->setProperty("invalid", invalid);
   w->setStyleSheet(invalid ? QStringLiteral("border: 2px solid #c0392b; border-radius: 3px;")
                            : QString());
-  w->setToolTip(invalid ? why : QString());
+  // An invalid field shows why; a valid one its own help (kept in the "help" property).
+  w->setToolTip(invalid ? why : w->property("help").toString());
 }
 
 }  // namespace
@@ -150,6 +151,15 @@ QGroupBox* ExperimentPanel::buildTrigger() {
   preview_->setToolTip(tr("The trigger on a source-class image, enlarged; its square outlined"));
   triggerError_ = errorLabel(g, QStringLiteral("triggerError"));
 
+  const QString positionHelp =
+      tr("Top-left pixel of the trigger as (row, column), 0-based: the project log's pixel is "
+         "row 11, column 16. Code that passes (11, 16) to PIL's putpixel (the FLIP reference "
+         "code) means column 11, row 16: reproduce it with row 16, column 11. A model trained "
+         "at one ignores the other.");
+  for (QWidget* w : {static_cast<QWidget*>(row_), static_cast<QWidget*>(col_)}) {
+    w->setProperty("help", positionHelp);
+    w->setToolTip(positionHelp);
+  }
   auto* position = new QHBoxLayout;
   position->addWidget(new QLabel(tr("row"), g));
   position->addWidget(row_);

@@ -8,8 +8,8 @@
 
 #include <memory>
 
-#include "core/poison.h"
-#include "core/training.h"
+#include "core/attack/poison.h"
+#include "core/train/training.h"
 
 class QCheckBox;
 class QComboBox;

@@ -7,7 +7,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
-#include "core/error.h"
+#include "core/util/error.h"
 #include "qcustomplot.h"
 
 namespace poisonlab::gui {

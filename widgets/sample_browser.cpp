@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-#include "core/atomic_file.h"
+#include "core/util/atomic_file.h"
 
 #include "sample_delegate.h"
 #include "sample_model.h"

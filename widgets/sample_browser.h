@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "core/poison.h"
+#include "core/attack/poison.h"
 
 class QComboBox;
 class QLineEdit;

@@ -1,6 +1,6 @@
 #include "sample_image.h"
 
-#include "core/dataset.h"
+#include "core/data/dataset.h"
 
 namespace poisonlab::gui {
 

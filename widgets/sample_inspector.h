@@ -6,7 +6,7 @@
 
 #include <optional>
 
-#include "core/trigger.h"
+#include "core/attack/trigger.h"
 
 class QLabel;
 class QCheckBox;

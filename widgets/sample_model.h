@@ -9,7 +9,7 @@
 
 #include <memory>
 
-#include "core/poison.h"
+#include "core/attack/poison.h"
 
 namespace poisonlab::gui {
 

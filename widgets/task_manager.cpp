@@ -8,7 +8,7 @@
 #include <QMetaObject>
 #include <QPointer>
 
-#include "core/error.h"
+#include "core/util/error.h"
 
 namespace poisonlab::gui {
 

@@ -12,7 +12,7 @@
 #include <memory>
 #include <mutex>
 
-#include "core/progress.h"
+#include "core/util/progress.h"
 
 namespace poisonlab::gui {
 

@@ -1,6 +1,7 @@
 #include "training_view.h"
 
 #include <QGridLayout>
+#include <cmath>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTabWidget>
@@ -67,6 +68,11 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
   clean_ = bigNumber(this, QStringLiteral("cleanAccuracy"));
   asr_ = bigNumber(this, QStringLiteral("attackSuccessRate"));
   time_ = bigNumber(this, QStringLiteral("trainingTime"));
+  asrMirrored_ = new QLabel(this);
+  asrMirrored_->setObjectName(QStringLiteral("attackSuccessRateMirrored"));
+  asrMirrored_->setToolTip(
+      tr("The same with the trigger mirrored left-right (column 31 - c): a recipe that flips "
+         "images trains on both orientations, so the backdoor may answer to both"));
   detail_ = new QLabel(this);
   detail_->setObjectName(QStringLiteral("trainingDetail"));
   detail_->setWordWrap(true);
@@ -79,10 +85,11 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
   numbers->addWidget(clean_, 1, 0);
   numbers->addWidget(new QLabel(tr("Attack success rate"), this), 2, 0);
   numbers->addWidget(asr_, 3, 0);
-  numbers->addWidget(new QLabel(tr("Training time"), this), 4, 0);
-  numbers->addWidget(time_, 5, 0);
-  numbers->addWidget(detail_, 6, 0);
-  numbers->setRowStretch(7, 1);
+  numbers->addWidget(asrMirrored_, 4, 0);
+  numbers->addWidget(new QLabel(tr("Training time"), this), 5, 0);
+  numbers->addWidget(time_, 6, 0);
+  numbers->addWidget(detail_, 7, 0);
+  numbers->setRowStretch(8, 1);
 
   tabs_ = new QTabWidget(this);
   tabs_->setObjectName(QStringLiteral("trainingTabs"));
@@ -101,6 +108,8 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
   addLine(accuracy_, tr("clean test accuracy"), kGreen, true);
   addLine(accuracy_, tr("attack success rate"), kVermillion, true);
   addLine(accuracy_, tr("poisons fitted"), kPurple, true)->setPen(QPen(kPurple, 2, Qt::DashLine));
+  addLine(accuracy_, tr("ASR, mirrored trigger"), kVermillion, true)
+      ->setPen(QPen(kVermillion, 1.5, Qt::DotLine));
   speed_ = makePlot(curves, QStringLiteral("speedPlot"), tr("Throughput"));
   speed_->yAxis->setLabel(tr("images/s"));
   addLine(speed_, tr("images/s"), kBlue, true);
@@ -171,6 +180,7 @@ void TrainingView::clear() {
   }
   clean_->setText(QStringLiteral("–"));
   asr_->setText(QStringLiteral("–"));
+  asrMirrored_->clear();
   time_->setText(QStringLiteral("–"));
   detail_->setText(tr("No model trained yet."));
   epochs_ = 0;
@@ -209,8 +219,9 @@ void TrainingView::addEpoch(const EpochStats& e) {
   accuracy_->graph(1)->addData(e.epoch, 100 * e.cleanAcc);
   accuracy_->graph(2)->addData(e.epoch, 100 * e.asr);
   accuracy_->graph(3)->addData(e.epoch, 100 * e.poisonFit);
+  if (!std::isnan(e.asrMirrored)) accuracy_->graph(4)->addData(e.epoch, 100 * e.asrMirrored);
   speed_->graph(0)->addData(e.epoch, e.imagesPerSecond);
-  setHeadline(e.cleanAcc, e.asr, e.elapsed, false);
+  setHeadline(e.cleanAcc, e.asr, e.asrMirrored, e.elapsed, false);
   detail_->setText(tr("After epoch %1 of %2: loss %3, %L4 images/s")
                        .arg(e.epoch)
                        .arg(epochs_)
@@ -222,7 +233,7 @@ void TrainingView::addEpoch(const EpochStats& e) {
 int TrainingView::epochPoints() const { return accuracy_->graph(1)->dataCount(); }
 
 void TrainingView::finish(const TrainResult& r) {
-  setHeadline(r.final.cleanAcc, r.final.asr, r.wallSeconds, true);
+  setHeadline(r.final.cleanAcc, r.final.asr, r.final.asrMirrored, r.wallSeconds, true);
   detail_->setText(tr("Finished: %1 epochs on %L2 images, %3, %4 threads%5\n"
                       "Poisons fitted: %6")
                        .arg(r.history.size())
@@ -245,9 +256,12 @@ void TrainingView::showResult(const QStringList& classNames, const TrainResult& 
   finish(r);
 }
 
-void TrainingView::setHeadline(double cleanAcc, double asr, double seconds, bool final) {
+void TrainingView::setHeadline(double cleanAcc, double asr, double asrMirrored, double seconds,
+                               bool final) {
   clean_->setText(percent(cleanAcc));
   asr_->setText(percent(asr));
+  asrMirrored_->setText(tr("mirrored trigger: %1")
+                            .arg(std::isnan(asrMirrored) ? tr("n/a") : percent(asrMirrored)));
   time_->setText(duration(seconds));
   const QString colour = final ? QString() : QStringLiteral("color: palette(mid);");
   for (QLabel* l : {clean_, asr_, time_}) l->setStyleSheet(colour);

@@ -7,7 +7,7 @@
 #include <QStringList>
 #include <QWidget>
 
-#include "core/training.h"
+#include "core/train/training.h"
 
 class QCustomPlot;
 class QLabel;
@@ -41,13 +41,14 @@ class TrainingView : public QWidget {
   int epochPoints() const;
 
  private:
-  void setHeadline(double cleanAcc, double asr, double seconds, bool final);
+  void setHeadline(double cleanAcc, double asr, double asrMirrored, double seconds, bool final);
   void showConfusion(QCustomPlot* plot, const std::vector<std::vector<int>>& counts,
                      const QString& title);
   void rescale();
 
   QLabel* clean_;
   QLabel* asr_;
+  QLabel* asrMirrored_;
   QLabel* time_;
   QLabel* detail_;
   QTabWidget* tabs_;

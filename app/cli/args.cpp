@@ -3,7 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 
-#include "core/error.h"
+#include "core/util/error.h"
 
 namespace poisonlab::cli {
 

@@ -3,11 +3,11 @@
 #include <sstream>
 
 #include "commands.h"
-#include "core/atomic_file.h"
-#include "core/error.h"
-#include "core/image_render.h"
-#include "core/poison.h"
-#include "core/run_folder.h"
+#include "core/util/atomic_file.h"
+#include "core/util/error.h"
+#include "core/render/image_render.h"
+#include "core/attack/poison.h"
+#include "core/run/run_folder.h"
 #include "terminal_progress.h"
 
 namespace fs = std::filesystem;

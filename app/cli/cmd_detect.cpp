@@ -5,10 +5,11 @@
 #include <sstream>
 
 #include "commands.h"
-#include "core/detect.h"
-#include "core/error.h"
-#include "core/run_folder.h"
-#include "core/training.h"
+#include "core/detect/detect.h"
+#include "core/util/error.h"
+#include "core/util/format.h"
+#include "core/run/run_folder.h"
+#include "core/train/training.h"
 #include "terminal_progress.h"
 
 namespace poisonlab::cli {
@@ -27,6 +28,8 @@ const std::map<std::string, DetectorMethod> kMethodOptions = {
     {"size-threshold", DetectorMethod::ActivationClustering},
     {"silhouette-threshold", DetectorMethod::ActivationClustering},
     {"attempts", DetectorMethod::ActivationClustering},
+    {"reclassify", DetectorMethod::ActivationClustering},
+    {"reclassify-threshold", DetectorMethod::ActivationClustering},
     {"mode", DetectorMethod::Influence},
     {"self", DetectorMethod::Influence},
     {"test-index", DetectorMethod::Influence},
@@ -100,6 +103,10 @@ DetectRequest requestFromArgs(const Args& a) {
   r.ac.sizeThreshold = a.number("size-threshold", r.ac.sizeThreshold, 1e-6, 0.5);
   r.ac.silhouetteThreshold = a.number("silhouette-threshold", r.ac.silhouetteThreshold, -1, 1);
   r.ac.attempts = static_cast<int>(a.integer("attempts", r.ac.attempts, 1, 100));
+  if (a.has("reclassify"))
+    r.ac.reclassify = parseReclassify(a.value("reclassify"), "--reclassify");
+  r.ac.reclassifyThreshold =
+      a.number("reclassify-threshold", r.ac.reclassifyThreshold, 1e-6, 1 - 1e-6);
   r.ac.seed = seed;
   // Influence functions
   InfluenceRequest& q = r.influence;
@@ -157,6 +164,13 @@ std::string humanSummary(const DetectionReport& rep, const PoisonedDataset& pd,
   const DetectionMetrics& m = rep.overall;
   std::ostringstream h;
   char line[256];
+  const EvalReport& e = rep.model;
+  h << "the model: clean accuracy " << formatPercent(e.cleanAcc) << ", ASR "
+    << formatPercent(e.asr) << " (mirrored trigger " << formatPercent(e.asrMirrored)
+    << "), poisons fitted " << formatPercent(e.poisonFit) << "\n";
+  if (!rep.attackTook)
+    h << "WARNING: the attack did not take on this model (ASR or poisons fitted under 50 %): a "
+         "detector's failure here says nothing about a backdoor that is not there\n";
   h << rep.name << " on layer " << rep.layer << ": flagged " << m.flagged << " of " << m.samples
     << " (" << m.truePositives << " of " << m.poisons << " poisons)\n";
   std::snprintf(line, sizeof line,
@@ -169,7 +183,9 @@ std::string humanSummary(const DetectionReport& rep, const PoisonedDataset& pd,
   h << "  per class (training label):  samples  poisons  flagged  precision  recall  AUROC";
   const bool spectral = rep.method == "spectral";
   const bool ac = rep.method == "activation-clustering";
-  h << (spectral ? "   s1/s2" : ac ? "  sizes        silhouette" : "") << "\n";
+  const bool reclassified = ac && figure(rep.figures, "reclassify_seconds", -1) >= 0;
+  h << (spectral ? "   s1/s2" : ac ? "  sizes        silhouette" : "")
+    << (reclassified ? "  reclassified: own / most frequent other" : "") << "\n";
   for (const auto& c : rep.classes) {
     std::snprintf(line, sizeof line, "    %d %-12s %14zu %8zu %8zu %10.3f %7.3f %6.3f", c.cls,
                   pd.classNames().at(static_cast<std::size_t>(c.cls)).c_str(), c.metrics.samples,
@@ -183,6 +199,15 @@ std::string humanSummary(const DetectionReport& rep, const PoisonedDataset& pd,
       std::snprintf(line, sizeof line, "  %5.0f/%-5.0f  %8.3f", figure(c.figures, "cluster0_size"),
                     figure(c.figures, "cluster1_size"), figure(c.figures, "silhouette"));
       h << line;
+      if (reclassified && figure(c.figures, "reclassified_other_class", -1) >= 0) {
+        const int other = static_cast<int>(figure(c.figures, "reclassified_other_class"));
+        std::snprintf(line, sizeof line, "  %5.1f %% / %5.1f %% %s%s",
+                      100 * figure(c.figures, "reclassified_own_fraction"),
+                      100 * figure(c.figures, "reclassified_other_fraction"),
+                      pd.classNames().at(static_cast<std::size_t>(other)).c_str(),
+                      figure(c.figures, "reclassified_poison") > 0 ? "  POISON" : "");
+        h << line;
+      }
     }
     h << "\n";
   }

@@ -2,9 +2,9 @@
 #include <sstream>
 
 #include "commands.h"
-#include "core/data_location.h"
-#include "core/download.h"
-#include "core/error.h"
+#include "core/data/data_location.h"
+#include "core/data/download.h"
+#include "core/util/error.h"
 #include "terminal_progress.h"
 
 namespace poisonlab::cli {

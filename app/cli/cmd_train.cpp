@@ -4,10 +4,11 @@
 #include <sstream>
 
 #include "commands.h"
-#include "core/error.h"
-#include "core/run_folder.h"
-#include "core/train_report.h"
-#include "core/training.h"
+#include "core/util/format.h"
+#include "core/util/error.h"
+#include "core/run/run_folder.h"
+#include "core/run/train_report.h"
+#include "core/train/training.h"
 #include "terminal_progress.h"
 
 namespace poisonlab::cli {
@@ -44,11 +45,7 @@ nlohmann::json reportJson(const EvalReport& r, const std::vector<std::string>& n
   return nlohmann::json::parse(evalReportJson(r, names));
 }
 
-std::string percent(double f) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.2f %%", 100.0 * f);
-  return buf;
-}
+std::string percent(double f) { return formatPercent(f); }
 
 }  // namespace
 
@@ -78,11 +75,10 @@ int cmdTrain(int argc, char** argv) {
   cb.onEpoch = [&](const EpochStats& e) {
     bar.finish();
     std::fprintf(stderr,
-                 "epoch %3d  loss %.4f  train %.4f  clean %.4f  ASR %.4f  poisons fitted %.4f  lr "
-                 "%.4f  %.0f img/s  "
-                 "%.1f s  (%.1f s total)\n",
-                 e.epoch, e.trainLoss, e.trainAcc, e.cleanAcc, e.asr, e.poisonFit, e.lr,
-                 e.imagesPerSecond, e.seconds, e.elapsed);
+                 "epoch %3d  loss %.4f  train %.4f  clean %.4f  ASR %.4f (mirrored %.4f)  poisons "
+                 "fitted %.4f  lr %.4f  %.0f img/s  %.1f s  (%.1f s total)\n",
+                 e.epoch, e.trainLoss, e.trainAcc, e.cleanAcc, e.asr, e.asrMirrored, e.poisonFit,
+                 e.lr, e.imagesPerSecond, e.seconds, e.elapsed);
   };
   const TrainResult r = trainModel(pd, config, run, cb, &interruptToken(), a.flag("resume"));
   bar.finish();
@@ -95,7 +91,7 @@ int cmdTrain(int argc, char** argv) {
   out["threads"] = r.threads;
   std::ostringstream h;
   h << "clean accuracy " << percent(r.final.cleanAcc) << ", ASR " << percent(r.final.asr)
-    << ", poisons fitted " << percent(r.final.poisonFit) << ", " << r.wallSeconds << " s ("
+    << " (mirrored trigger " << percent(r.final.asrMirrored) << "), poisons fitted " << percent(r.final.poisonFit) << ", " << r.wallSeconds << " s ("
     << r.precisionUsed << ", " << r.threads << " threads)\nwrote " << modelPath(run) << " and "
     << metricsPath(run) << "\n";
   emit(a, out, h.str());
@@ -118,8 +114,9 @@ int cmdEvaluate(int argc, char** argv) {
   nlohmann::json out = reportJson(r, pd.classNames());
   out["model_file"] = model;
   std::ostringstream h;
-  h << "clean accuracy " << percent(r.cleanAcc) << ", ASR " << percent(r.asr) << ", poisons fitted "
-    << percent(r.poisonFit) << "\nper class (clean / triggered -> target):\n";
+  h << "clean accuracy " << percent(r.cleanAcc) << ", ASR " << percent(r.asr)
+    << ", ASR with the mirrored trigger (column " << pd.trigger.mirroredCol() << ") "
+    << percent(r.asrMirrored) << ", poisons fitted " << percent(r.poisonFit) << "\nper class (clean / triggered -> target):\n";
   for (std::size_t c = 0; c < r.perClassAcc.size(); ++c) {
     char line[128];
     std::snprintf(line, sizeof line, "  %d %-12s %7.2f %%  %7.2f %%\n", int(c),

@@ -4,19 +4,16 @@
 #include <sstream>
 
 #include "commands.h"
-#include "core/atomic_file.h"
-#include "core/error.h"
-#include "core/unlearn.h"
+#include "core/util/atomic_file.h"
+#include "core/util/error.h"
+#include "core/unlearn/sweep.h"
+#include "core/util/format.h"
 #include "terminal_progress.h"
 
 namespace poisonlab::cli {
 namespace {
 
-std::string pct(double f) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.2f %%", 100.0 * f);
-  return buf;
-}
+std::string pct(double f) { return formatPercent(f); }
 
 }  // namespace
 
@@ -25,8 +22,8 @@ UnlearnRequest unlearnRequestFromArgs(const Args& a, UnlearnMethod method, bool 
   UnlearnRequest r;
   r.method = method;
   if (checkOptions && method != UnlearnMethod::Ssd)
-    for (const char* o : {"alpha", "lambda", "fisher-batch", "asr-target", "acc-budget",
-                          "validation", "alphas", "lambdas"})
+    for (const char* o : {"alpha", "lambda", "fisher-batch", "fit-target", "asr-target",
+                          "acc-budget", "validation", "folds", "alphas", "lambdas"})
       if (a.has(o)) throw Error(std::string("--") + o + " belongs to --method ssd");
   if (checkOptions && method != UnlearnMethod::Finetune)
     for (const char* o : {"epochs", "lr"})
@@ -34,12 +31,24 @@ UnlearnRequest unlearnRequestFromArgs(const Args& a, UnlearnMethod method, bool 
   r.ssd.alpha = a.number("alpha", r.ssd.alpha, 0, 1e300);
   r.ssd.lambda = a.number("lambda", r.ssd.lambda, 0, 1e300);
   r.ssd.batch = static_cast<int>(a.integer("fisher-batch", r.ssd.batch, 1, 65536));
-  r.select.enabled = a.flag("select");
+  r.select.oracle = a.flag("select-oracle");
+  r.select.enabled = a.flag("select") || r.select.oracle;
+  if (a.flag("select") && r.select.oracle)
+    throw Error("--select and --select-oracle: choose one");
   if (checkOptions && r.select.enabled && method != UnlearnMethod::Ssd)
-    throw Error("--select belongs to --method ssd");
+    throw Error(std::string(r.select.oracle ? "--select-oracle" : "--select") +
+                " belongs to --method ssd");
   if (r.select.enabled && (a.has("alpha") || a.has("lambda")))
     throw Error("--select chooses alpha and lambda itself (give the grid with --alphas/--lambdas)");
-  r.select.asrTarget = a.number("asr-target", r.select.asrTarget, 0, 1);
+  if (a.has("asr-target") && !r.select.oracle)
+    throw Error(
+        "--asr-target belongs to --select-oracle (the ground-truth validation); --select "
+        "targets the held-out forget fit: --fit-target");
+  if (a.has("fit-target") && r.select.oracle)
+    throw Error("--fit-target belongs to --select; --select-oracle targets --asr-target");
+  r.select.target = r.select.oracle ? a.number("asr-target", r.select.target, 0, 1)
+                                    : a.number("fit-target", r.select.target, 0, 1);
+  r.select.folds = static_cast<int>(a.integer("folds", r.select.folds, 2, 1000));
   r.select.accuracyBudget = a.number("acc-budget", r.select.accuracyBudget, 0, 1);
   r.select.validation =
       static_cast<std::size_t>(a.integer("validation", r.select.validation, 1, 1LL << 40));
@@ -77,8 +86,9 @@ int cmdUnlearn(int argc, char** argv) {
   Args a("unlearn",
          {"run",  "method",     "forget",     "alpha",      "lambda",    "fisher-batch", "epochs",
           "lr",   "name",       "model",      "seed",       "precision", "threads",      "device",
-          "data", "asr-target", "acc-budget", "validation", "alphas",    "lambdas"},
-         {"select"});
+          "data", "asr-target", "acc-budget", "validation", "alphas",    "lambdas",      "fit-target",
+          "folds"},
+         {"select", "select-oracle"});
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");
   UnlearnRequest r =
@@ -97,16 +107,26 @@ int cmdUnlearn(int argc, char** argv) {
   std::ostringstream h;
   h << res.name << ": clean accuracy " << pct(res.before.cleanAcc) << " -> "
     << pct(res.after.cleanAcc) << ", ASR " << pct(res.before.asr) << " -> " << pct(res.after.asr)
-    << ", " << res.seconds << " s\n";
+    << ", mirrored trigger " << pct(res.before.asrMirrored) << " -> "
+    << pct(res.after.asrMirrored) << ", " << res.seconds << " s\n";
   for (const auto& [k, v] : res.figures) h << "  " << k << ": " << v << "\n";
-  if (!res.grid.empty()) {
-    h << "  searched (validation split of training images):\n"
-         "     alpha   lambda  dampened  val. acc  val. ASR\n";
-    for (const auto& g : res.grid) {
-      char line[128];
+  const SsdSelectionResult& sel = res.selection;
+  if (!sel.grid.empty()) {
+    const bool oracle = sel.mode == "oracle";
+    h << "  searched (" << sel.mode << ": " << sel.backdoorMeasure << "; "
+      << sel.validationImages << " clean training images, " << sel.backdoorImages
+      << (oracle ? " triggered images" : " held-out forget images in " +
+                                             std::to_string(sel.folds) + " folds")
+      << "):\n     alpha   lambda  dampened  val. acc  "
+      << (oracle ? "oracle ASR" : "held-out fit") << "\n";
+    char line[160];
+    std::snprintf(line, sizeof line, "  %8s %8s %9s %8.2f%% %8.2f%%  (original)\n", "-", "-", "-",
+                  100 * sel.accuracyBefore, 100 * sel.backdoorBefore);
+    h << line;
+    for (const auto& g : sel.grid) {
       std::snprintf(
           line, sizeof line, "  %8g %8g %9zu %8.2f%% %8.2f%%%s\n", g.alpha, g.lambda, g.dampened,
-          100 * g.validationAccuracy, 100 * g.validationAsr,
+          100 * g.validationAccuracy, 100 * g.validationBackdoor,
           g.alpha == res.chosen.alpha && g.lambda == res.chosen.lambda ? "  <- chosen" : "");
       h << line;
     }
@@ -124,8 +144,8 @@ int cmdUnlearnSweep(int argc, char** argv) {
   Args a("unlearn-sweep",
          {"run", "fractions", "methods", "alpha", "lambda", "fisher-batch", "epochs", "lr", "model",
           "seed", "precision", "threads", "device", "data", "asr-target", "acc-budget",
-          "validation", "alphas", "lambdas"},
-         {"no-reuse", "select"});
+          "validation", "alphas", "lambdas", "fit-target", "folds"},
+         {"no-reuse", "select", "select-oracle"});
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");
   std::vector<double> fractions;
@@ -144,16 +164,18 @@ int cmdUnlearnSweep(int argc, char** argv) {
   // Method options apply to their method only; the per-method check of `unlearn` does not.
   UnlearnRequest base = unlearnRequestFromArgs(a, UnlearnMethod::Ssd, false);
   const PoisonedDataset pd = openRunWithProgress(a, run);
-  std::fprintf(stderr, "%-9s %8s %8s %10s %10s %10s\n", "method", "fraction", "poisons", "clean",
-               "ASR", "seconds");
+  std::fprintf(stderr, "%-9s %8s %8s %10s %10s %10s %10s\n", "method", "fraction", "poisons",
+               "clean", "ASR", "mirrored", "seconds");
   TerminalProgress bar("sweep");
   const auto rows = unlearnSweep(
       run, pd, fractions, methods, base, a.seed("seed", 0), !a.flag("no-reuse"),
       [&](const SweepRow& r) {
         bar.finish();
-        std::fprintf(stderr, "%-9s %8.3g %8zu %9.2f%% %9.2f%% %10.1f%s\n", toString(r.method),
-                     r.fraction, r.result.forgetPoisons, 100 * r.result.after.cleanAcc,
-                     100 * r.result.after.asr, r.result.seconds, r.reused ? "  (reused)" : "");
+        std::fprintf(stderr, "%-9s %8.3g %8zu %9.2f%% %9.2f%% %9.2f%% %10.1f%s\n",
+                     toString(r.method), r.fraction, r.result.forgetPoisons,
+                     100 * r.result.after.cleanAcc, 100 * r.result.after.asr,
+                     100 * r.result.after.asrMirrored, r.result.seconds,
+                     r.reused ? "  (reused)" : "");
       },
       [&](double f, const std::string& t) { bar(f, t); }, &interruptToken());
   bar.finish();
@@ -167,8 +189,10 @@ int cmdUnlearnSweep(int argc, char** argv) {
                            {"forget_poisons", r.result.forgetPoisons},
                            {"clean_acc_before", r.result.before.cleanAcc},
                            {"asr_before", r.result.before.asr},
+                           {"asr_mirrored_before", r.result.before.asrMirrored},
                            {"clean_acc", r.result.after.cleanAcc},
                            {"asr", r.result.after.asr},
+                           {"asr_mirrored", r.result.after.asrMirrored},
                            {"seconds", r.result.seconds},
                            {"reused", r.reused}});
   emit(a, out, "wrote " + csv + " and " + png + "\n");

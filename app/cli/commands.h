@@ -8,9 +8,9 @@
 #include <string>
 
 #include "args.h"
-#include "core/dataset.h"
-#include "core/poison.h"
-#include "core/progress.h"
+#include "core/data/dataset.h"
+#include "core/attack/poison.h"
+#include "core/util/progress.h"
 
 namespace poisonlab::cli {
 

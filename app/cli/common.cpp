@@ -2,10 +2,10 @@
 #include <iostream>
 
 #include "commands.h"
-#include "core/cifar_loader.h"
-#include "core/data_location.h"
-#include "core/error.h"
-#include "core/run_folder.h"
+#include "core/data/cifar_loader.h"
+#include "core/data/data_location.h"
+#include "core/util/error.h"
+#include "core/run/run_folder.h"
 #include "terminal_progress.h"
 
 namespace poisonlab::cli {

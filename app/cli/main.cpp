@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "commands.h"
-#include "core/error.h"
+#include "core/util/error.h"
 #include "core/version.h"
 
 namespace {
@@ -40,6 +40,7 @@ commands:
             activation-clustering: [--reduce pca|ica] [--dims 10]
               [--criterion smaller|relative-size|silhouette|distance] [--size-threshold 0.35]
               [--silhouette-threshold 0.10] [--attempts 3]
+              [--reclassify none|classifier|full] [--reclassify-threshold 0.5]
             influence: [--mode classifier|network] [--self] [--test-index I
               [--test-split test|triggered]] [--true-labels] [--damping 0.01]
               [--normalize gradient|relatif|none]
@@ -55,12 +56,18 @@ commands:
   unlearn   --run RUN --method ssd|retrain|finetune
             --forget ground-truth[:FRACTION]|detector:NAME|FILE.csv [--name N] [--seed X]
             ssd: [--alpha 10] [--lambda 1] [--fisher-batch 64]
-              or --select [--asr-target 0.05] [--acc-budget 0.02] [--validation 2000]
-              [--alphas 1,2,5,10,20,50] [--lambdas 0.1,0.5,1] (chosen on training images)
+              or --select [--fit-target 0.05] [--acc-budget 0.02] [--validation 2000] [--folds 5]
+              [--alphas 1,2,5,10,20,50] [--lambdas 0.1,0.5,1]: chosen with what a defender
+              has: held-out folds of the forget set still fitted, and the accuracy on training
+              images outside it, as labelled (never the test set or the ground truth)
+              or --select-oracle [--asr-target 0.05] ...: analysis only, validates with the
+              ground truth (true trigger on true source images) and says "oracle" everywhere
             finetune: [--epochs 2] [--lr 0.02]
             [--model FILE] [--precision P] [--threads N]
             A new model version RUN/unlearn/<name>/model.pt and RUN/unlearn/<name>.json with
-            clean accuracy and ASR before and after; the original model is never written.
+            clean accuracy and ASR (stamped and mirrored) before and after; the original model
+            is never written. SSD's importances see the images as training did (both
+            orientations of the forget set when the recipe flips).
   unlearn-sweep --run RUN [--fractions 0.1,0.25,0.5,1] [--methods ssd,finetune,retrain]
             [method options as for unlearn] [--seed X] [--no-reuse]
             Every method on every fraction of the ground-truth poisons; RUN/unlearn/sweep.csv

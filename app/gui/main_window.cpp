@@ -30,14 +30,14 @@
 #include <chrono>
 #include <filesystem>
 
-#include "core/cifar_loader.h"
-#include "core/inference.h"
-#include "core/prediction_cache.h"
-#include "core/train_report.h"
-#include "core/data_location.h"
-#include "core/download.h"
-#include "core/error.h"
-#include "core/run_folder.h"
+#include "core/data/cifar_loader.h"
+#include "core/train/inference.h"
+#include "core/run/prediction_cache.h"
+#include "core/run/train_report.h"
+#include "core/data/data_location.h"
+#include "core/data/download.h"
+#include "core/util/error.h"
+#include "core/run/run_folder.h"
 #include "experiment_panel.h"
 #include "jobs_panel.h"
 #include "plot_export.h"

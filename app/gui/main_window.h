@@ -6,9 +6,9 @@
 
 #include <memory>
 
-#include "core/dataset.h"
-#include "core/poison.h"
-#include "core/training.h"
+#include "core/data/dataset.h"
+#include "core/attack/poison.h"
+#include "core/train/training.h"
 
 class QAction;
 class QLabel;

@@ -11,11 +11,11 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "core/cifar_loader.h"
-#include "core/error.h"
-#include "core/inference.h"
-#include "core/rng.h"
-#include "core/training.h"
+#include "core/data/cifar_loader.h"
+#include "core/util/error.h"
+#include "core/train/inference.h"
+#include "core/util/rng.h"
+#include "core/train/training.h"
 #include "tests/synthetic_tasks.h"
 
 namespace poisonlab {

@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/dataset.h"
-#include "core/rng.h"
+#include "core/data/dataset.h"
+#include "core/util/rng.h"
 
 namespace poisonlab::nn {
 

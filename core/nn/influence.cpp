@@ -5,14 +5,14 @@
 #include <chrono>
 #include <cmath>
 
-#include "core/enum_names.h"
-#include "core/error.h"
-#include "core/stopwatch.h"
-#include "core/influence.h"
+#include "core/util/enum_names.h"
+#include "core/util/error.h"
+#include "core/util/stopwatch.h"
+#include "core/detect/influence.h"
 #include "core/nn/batches.h"
 #include "core/nn/resnet.h"
 #include "core/nn/runtime.h"
-#include "core/rng.h"
+#include "core/util/rng.h"
 
 namespace poisonlab {
 namespace {
@@ -341,13 +341,17 @@ NetworkInfluenceResult networkInfluence(const std::string& modelPath, const Spli
     Rng rng(o.seed ^ 0x11554ULL);
     v = zerosLike(gTest);
     const int64_t lb = std::min<int64_t>(std::max(1, o.lissaBatch), m);
+    std::vector<std::int64_t> everySample(static_cast<std::size_t>(m));
+    for (std::int64_t q = 0; q < m; ++q) everySample[static_cast<std::size_t>(q)] = q;
     for (int rep = 0; rep < std::max(1, o.lissaRepeats); ++rep) {
       std::vector<torch::Tensor> cur = gTest;
       for (int j = 0; j < o.lissaDepth; ++j) {
         checkCancel(cancel);
-        std::vector<std::int64_t> pick(static_cast<std::size_t>(lb));
-        for (auto& q : pick)
-          q = static_cast<std::int64_t>(rng.next() % static_cast<std::uint64_t>(m));
+        // A batch drawn without replacement: with --lissa-batch at the sample count the HVP is
+        // the exact mean Hessian's (drawn with replacement it was a bootstrap, and the
+        // recursion's inverse of a noisy H overshot by about 3 %, seen against the closed form).
+        const std::vector<std::int64_t> pick =
+            lb >= m ? everySample : sampleWithoutReplacement(everySample, std::size_t(lb), rng);
         // Gather the picked cached inputs.
         std::vector<torch::Tensor> xs, ys;
         for (auto q : pick) {

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/error.h"
-#include "core/rng.h"
-#include "core/spectral.h"
+#include "core/util/error.h"
+#include "core/util/rng.h"
+#include "core/detect/spectral.h"
 
 namespace poisonlab {
 

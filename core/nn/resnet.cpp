@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "core/error.h"
+#include "core/util/error.h"
 
 namespace poisonlab::nn {
 namespace F = torch::nn::functional;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model_spec.h"
+#include "core/train/model_spec.h"
 
 namespace poisonlab::nn {
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <thread>
 
-#include "core/error.h"
+#include "core/util/error.h"
 #include "core/nn/resnet.h"
-#include "core/training.h"
+#include "core/train/training.h"
 
 namespace poisonlab::nn {
 

@@ -6,132 +6,21 @@
 #include <filesystem>
 #include <thread>
 
-#include "core/error.h"
-#include "core/stopwatch.h"
-#include "core/nn/batches.h"
-#include "core/nn/resnet.h"
-#include "core/nn/runtime.h"
-#include "core/train_report.h"
-#include "core/inference.h"
-#include "core/training.h"
+#include "core/util/error.h"
+#include "core/util/stopwatch.h"
+#include "core/nn/inference_impl.h"
+#include "core/run/train_report.h"
+#include "core/train/training.h"
 
 namespace poisonlab {
 namespace {
 
 using nn::Autocast;
+using nn::evaluate;
 using nn::chooseRuntime;
 using nn::prepare;
 using nn::Runtime;
 using nn::toChannelsLast;
-
-std::vector<std::int64_t> allIndicesIfEmpty(const std::vector<std::int64_t>& indices,
-                                            const Split& split) {
-  if (!indices.empty()) return indices;
-  std::vector<std::int64_t> all(split.count());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::int64_t>(i);
-  return all;
-}
-
-void checkIndices(const std::vector<std::int64_t>& indices, const Split& split) {
-  for (auto i : indices)
-    if (i < 0 || static_cast<std::size_t>(i) >= split.count())
-      throw Error("index " + std::to_string(i) + " is outside 0.." +
-                  std::to_string(split.count() - 1));
-}
-
-/// Runs `fn(batchOutput, first, n)` over batches of the named output ("logits" = fc).
-template <typename Fn>
-void runBatches(nn::ResNet& model, const Runtime& rt, const Split& split,
-                const std::vector<std::int64_t>& idx, const std::string& layer, int batch,
-                const ProgressFn& progress, const CancelToken* cancel, Fn fn) {
-  model->eval();
-  c10::InferenceMode guard;
-  for (std::size_t start = 0; start < idx.size(); start += static_cast<std::size_t>(batch)) {
-    if (cancel) cancel->throwIfCancelled();
-    const auto n = static_cast<std::int64_t>(
-        std::min<std::size_t>(static_cast<std::size_t>(batch), idx.size() - start));
-    torch::Tensor x =
-        nn::makeBatch(split, idx.data() + start, n, {}, rt.channelsLast).to(rt.device);
-    torch::Tensor y;
-    {
-      Autocast ac(rt);
-      y = model->activations(x, {layer}).at(layer);
-    }
-    fn(y.to(torch::kCPU, torch::kFloat32).contiguous().reshape({n, -1}), start, n);
-    report(progress, double(start + static_cast<std::size_t>(n)) / double(idx.size()),
-           "computing " + layer);
-  }
-}
-
-/// Predicted classes for images `indices` of `split` (all when empty).
-std::vector<int> predict(nn::ResNet& model, const Split& split,
-                         const std::vector<std::int64_t>& indices, const Runtime& rt,
-                         const CancelToken* cancel) {
-  const auto idx = allIndicesIfEmpty(indices, split);
-  std::vector<int> out(idx.size());
-  runBatches(model, rt, split, idx, "fc", 500, {}, cancel,
-             [&](const torch::Tensor& logits, std::size_t start, std::int64_t n) {
-               torch::Tensor pred = logits.argmax(1).to(torch::kInt32).contiguous();
-               std::copy(pred.data_ptr<int>(), pred.data_ptr<int>() + n,
-                         out.begin() + static_cast<std::ptrdiff_t>(start));
-             });
-  return out;
-}
-
-/// Confusion matrix and per-class accuracy of predictions against labels.
-void confusionOf(const std::vector<int>& pred, const std::vector<std::uint8_t>& labels, int classes,
-                 std::vector<std::vector<int>>& confusion, std::vector<double>& perClass,
-                 double& accuracy) {
-  confusion.assign(static_cast<std::size_t>(classes),
-                   std::vector<int>(static_cast<std::size_t>(classes), 0));
-  std::size_t correct = 0;
-  for (std::size_t i = 0; i < pred.size(); ++i) {
-    ++confusion[labels[i]][static_cast<std::size_t>(pred[i])];
-    correct += pred[i] == labels[i];
-  }
-  perClass.assign(static_cast<std::size_t>(classes), 0.0);
-  for (int c = 0; c < classes; ++c) {
-    long total = 0;
-    for (int v : confusion[c]) total += v;
-    perClass[c] = total ? double(confusion[c][c]) / double(total) : 0.0;
-  }
-  accuracy = pred.empty() ? 0.0 : double(correct) / double(pred.size());
-}
-
-EvalReport evaluate(nn::ResNet& model, const PoisonedDataset& d, const Runtime& rt, bool full,
-                    const CancelToken* cancel) {
-  EvalReport r;
-  const int classes = d.clean->numClasses();
-  const Split& test = d.clean->test;
-  confusionOf(predict(model, test, {}, rt, cancel), test.labels, classes, r.confusion,
-              r.perClassAcc, r.cleanAcc);
-  const auto trig = predict(model, d.triggeredTest, {}, rt, cancel);
-  std::size_t hits = 0;
-  for (int p : trig) hits += p == d.spec.target;
-  r.asr = trig.empty() ? 0.0 : double(hits) / double(trig.size());
-  std::vector<std::int64_t> poisoned(d.poisonedIndices.begin(), d.poisonedIndices.end());
-  if (!poisoned.empty()) {
-    const auto fit = predict(model, d.train, poisoned, rt, cancel);
-    std::size_t fitted = 0;
-    for (std::size_t k = 0; k < fit.size(); ++k) fitted += fit[k] == d.train.labels[poisoned[k]];
-    r.poisonFit = double(fitted) / double(fit.size());
-  }
-  if (full) {
-    Split triggered = test;
-    for (std::size_t i = 0; i < triggered.count(); ++i) d.trigger.apply(triggered.image(i));
-    const auto pred = predict(model, triggered, {}, rt, cancel);
-    double acc = 0;
-    confusionOf(pred, test.labels, classes, r.confusionTriggered, r.perClassAccTriggered, acc);
-    r.targetRateTriggered.assign(static_cast<std::size_t>(classes), 0.0);
-    for (int c = 0; c < classes; ++c) {
-      long total = 0;
-      for (int v : r.confusionTriggered[c]) total += v;
-      r.targetRateTriggered[c] =
-          total ? double(r.confusionTriggered[c][d.spec.target]) / double(total) : 0.0;
-    }
-  }
-  return r;
-}
 
 double learningRate(const TrainConfig& c, std::int64_t step, std::int64_t total) {
   const double t = double(step) / double(std::max<std::int64_t>(1, total));
@@ -181,7 +70,7 @@ std::vector<std::int64_t> trainingIndices(const PoisonedDataset& d, const TrainC
   return idx;
 }
 
-constexpr int kHistoryFields = 10;
+constexpr int kHistoryFields = 11;  // 10 before the mirrored ASR (0.2)
 
 torch::Tensor historyTensor(const std::vector<EpochStats>& h) {
   torch::Tensor t =
@@ -191,7 +80,7 @@ torch::Tensor historyTensor(const std::vector<EpochStats>& h) {
     const auto& e = h[i];
     const double v[kHistoryFields] = {double(e.epoch), e.trainLoss, e.trainAcc, e.cleanAcc,
                                       e.asr,           e.poisonFit, e.lr,       e.imagesPerSecond,
-                                      e.seconds,       e.elapsed};
+                                      e.seconds,       e.elapsed,  e.asrMirrored};
     for (int k = 0; k < kHistoryFields; ++k) a[static_cast<std::int64_t>(i)][k] = v[k];
   }
   return t;
@@ -212,6 +101,7 @@ std::vector<EpochStats> historyFromTensor(const torch::Tensor& t) {
     e.imagesPerSecond = a[i][7];
     e.seconds = a[i][8];
     e.elapsed = a[i][9];
+    e.asrMirrored = t.size(1) > 10 ? a[i][10] : std::nan("");
     h.push_back(e);
   }
   return h;
@@ -363,6 +253,7 @@ TrainResult trainModel(const PoisonedDataset& data, const TrainConfig& configIn,
     e.trainAcc = correct / seen;
     e.cleanAcc = eval.cleanAcc;
     e.asr = eval.asr;
+    e.asrMirrored = eval.asrMirrored;
     e.poisonFit = eval.poisonFit;
     e.lr = lr;
     e.imagesPerSecond = seen / std::max(1e-9, trainSeconds);
@@ -385,107 +276,6 @@ TrainResult trainModel(const PoisonedDataset& data, const TrainConfig& configIn,
   writeMetrics(runDir, config, result, data);
   std::filesystem::remove(ckpt, ec);  // model.pt now holds the result
   return result;
-}
-
-EvalReport evaluateModelFile(const std::string& path, const PoisonedDataset& data,
-                             const std::string& device, Precision precision, int threads,
-                             const CancelToken* cancel) {
-  const Runtime rt = chooseRuntime(device, precision, threads);
-  nn::ResNet model = nn::loadModel(path);
-  if (model->spec().numClasses != data.clean->numClasses())
-    throw Error(path + ": the model has " + std::to_string(model->spec().numClasses) +
-                " classes, the data set " + std::to_string(data.clean->numClasses()));
-  model = prepare(model, rt);
-  return evaluate(model, data, rt, /*full=*/true, cancel);
-}
-
-std::int64_t parameterCount(const ModelSpec& spec) {
-  nn::ResNet model = nn::makeModel(spec);
-  std::int64_t n = 0;
-  for (const auto& p : model->parameters()) n += p.numel();
-  return n;
-}
-
-LayerActivations layerActivations(const std::string& modelPath, const Split& split,
-                                  const std::string& layer,
-                                  const std::vector<std::int64_t>& indices,
-                                  const InferenceOptions& o, const ProgressFn& progress,
-                                  const CancelToken* cancel) {
-  const nn::Runtime rt = nn::chooseRuntime(o.device, o.precision, o.threads);
-  nn::ResNet model = nn::prepare(nn::loadModel(modelPath), rt);
-  const auto idx = allIndicesIfEmpty(indices, split);
-  checkIndices(idx, split);
-  LayerActivations out;
-  out.layer = layer;
-  out.count = idx.size();
-  runBatches(model, rt, split, idx, layer, o.batch, progress, cancel,
-             [&](const torch::Tensor& y, std::size_t start, std::int64_t n) {
-               if (out.dim == 0) {
-                 out.dim = static_cast<std::size_t>(y.size(1));
-                 out.values.resize(out.count * out.dim);
-               }
-               std::copy(y.data_ptr<float>(), y.data_ptr<float>() + n * y.size(1),
-                         out.values.begin() + start * out.dim);
-             });
-  return out;
-}
-
-void forEachActivationBatch(const std::string& modelPath, const Split& split,
-                            const std::string& layer, const std::vector<std::int64_t>& indices,
-                            const InferenceOptions& o, const ActivationBatchFn& fn,
-                            const ProgressFn& progress, const CancelToken* cancel) {
-  const nn::Runtime rt = nn::chooseRuntime(o.device, o.precision, o.threads);
-  nn::ResNet model = nn::prepare(nn::loadModel(modelPath), rt);
-  const auto idx = allIndicesIfEmpty(indices, split);
-  checkIndices(idx, split);
-  runBatches(model, rt, split, idx, layer, o.batch, progress, cancel,
-             [&](const torch::Tensor& y, std::size_t start, std::int64_t n) {
-               fn(y.data_ptr<float>(), start, static_cast<std::size_t>(n),
-                  static_cast<std::size_t>(y.size(1)));
-             });
-}
-
-std::vector<float> modelParameterValues(const std::string& modelPath) {
-  nn::ResNet model = nn::loadModel(modelPath);
-  std::vector<float> out;
-  for (const auto& p : model->parameters()) {
-    torch::Tensor c = p.detach().to(torch::kFloat32).contiguous();
-    out.insert(out.end(), c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
-  }
-  return out;
-}
-
-ModelSpec modelSpecOf(const std::string& modelPath) { return nn::readModelSpec(modelPath); }
-
-ClassifierWeights readClassifier(const std::string& modelPath) {
-  nn::ResNet model = nn::loadModel(modelPath);
-  torch::Tensor w = model->classifier()->weight.detach().to(torch::kFloat32).contiguous();
-  torch::Tensor b = model->classifier()->bias.detach().to(torch::kFloat32).contiguous();
-  ClassifierWeights c;
-  c.classes = static_cast<int>(w.size(0));
-  c.dim = static_cast<int>(w.size(1));
-  c.weight.assign(w.data_ptr<float>(), w.data_ptr<float>() + w.numel());
-  c.bias.assign(b.data_ptr<float>(), b.data_ptr<float>() + b.numel());
-  return c;
-}
-
-std::vector<float> classProbabilities(const std::string& modelPath, const Split& split,
-                                      const std::vector<std::int64_t>& indices,
-                                      const InferenceOptions& o, const ProgressFn& progress,
-                                      const CancelToken* cancel) {
-  const nn::Runtime rt = nn::chooseRuntime(o.device, o.precision, o.threads);
-  nn::ResNet model = nn::prepare(nn::loadModel(modelPath), rt);
-  const auto idx = allIndicesIfEmpty(indices, split);
-  checkIndices(idx, split);
-  const auto classes = static_cast<std::size_t>(model->spec().numClasses);
-  std::vector<float> out(idx.size() * classes);
-  runBatches(model, rt, split, idx, "fc", o.batch, progress, cancel,
-             [&](const torch::Tensor& y, std::size_t start, std::int64_t) {
-               torch::Tensor p = torch::softmax(y, 1).contiguous();
-               std::copy(p.data_ptr<float>(), p.data_ptr<float>() + p.numel(),
-                         out.begin() + start * classes);
-             });
-  return out;
 }
 
 }  // namespace poisonlab

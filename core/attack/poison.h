@@ -1,0 +1,53 @@
+#pragma once
+/// @file poison.h
+/// The poisoning engine: choose `count` training images of the source class with a seeded,
+/// machine-independent generator, stamp the trigger on them and relabel them to the target.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/data/dataset.h"
+#include "core/attack/trigger.h"
+
+namespace poisonlab {
+
+struct PoisonSpec {
+  int source = 9;   ///< class whose images are poisoned (9 = truck)
+  int target = 4;   ///< label they get (4 = deer)
+  int count = 500;  ///< number of poisoned training images, used when rate <= 0
+  double rate = 0;  ///< if > 0: count = round(rate x training-set size) (the log's 1 %)
+  std::uint64_t seed = 0;
+
+  /// The number of images to poison for a training set of `trainSize`.
+  int resolvedCount(std::size_t trainSize) const;
+  /// Throws Error naming the field when the spec does not fit `ds`.
+  void validate(const Dataset& ds) const;
+};
+
+/// The result of poisoning a data set. The clean data set is shared, not copied.
+struct PoisonedDataset {
+  std::shared_ptr<const Dataset> clean;
+  TriggerSpec trigger;
+  PoisonSpec spec;
+  Split train;                               ///< training split with triggers and flipped labels
+  std::vector<std::uint8_t> poisonedMask;    ///< 1 where train[i] is poisoned (ground truth)
+  std::vector<std::size_t> poisonedIndices;  ///< ascending
+  Split triggeredTest;  ///< every source-class test image with the trigger, original labels
+  /// The same images with the trigger's horizontal mirror image (TriggerSpec::applyMirrored):
+  /// a recipe with flips trains on both orientations, so the backdoor may answer to both.
+  Split triggeredTestMirrored;
+  std::vector<std::size_t> triggeredTestIndices;  ///< their indices in clean->test
+
+  const std::vector<std::string>& classNames() const { return clean->classNames; }
+};
+
+/// Chooses the poisoned training indices (ascending). Same seed, same indices, everywhere.
+std::vector<std::size_t> choosePoisonIndices(const Dataset& ds, const PoisonSpec& spec);
+
+/// Validates both specs and applies them. Throws Error on an invalid spec.
+PoisonedDataset applyPoison(std::shared_ptr<const Dataset> ds, const TriggerSpec& trigger,
+                            const PoisonSpec& spec);
+
+}  // namespace poisonlab

@@ -1,0 +1,159 @@
+#include "core/data/file_source.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "core/util/error.h"
+
+namespace fs = std::filesystem;
+
+namespace poisonlab {
+namespace {
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::vector<std::uint8_t> readWholeFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw Error(p.string() + ": cannot open for reading");
+  in.seekg(0, std::ios::end);
+  const auto size = static_cast<std::size_t>(in.tellg());
+  in.seekg(0);
+  std::vector<std::uint8_t> bytes(size);
+  if (size > 0 &&
+      !in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size)))
+    throw Error(p.string() + ": read failed");
+  return bytes;
+}
+
+void walkFolder(const fs::path& root, const std::function<bool(const SourceEntry&)>& want,
+                const std::function<void(const SourceEntry&, std::vector<std::uint8_t>&&)>& take,
+                const ProgressFn& progress, const CancelToken* cancel) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator
+           it(root, fs::directory_options::follow_directory_symlink, ec),
+       end;
+       it != end; it.increment(ec)) {
+    if (ec) throw Error(root.string() + ": cannot list folder: " + ec.message());
+    const SourceEntry entry{fs::relative(it->path(), root).generic_string(), it->is_directory()};
+    if (entry.isDirectory) {
+      want(entry);
+      continue;
+    }
+    if (!it->is_regular_file()) continue;
+    if (want(entry)) files.push_back(it->path());
+  }
+  if (ec) throw Error(root.string() + ": cannot list folder: " + ec.message());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (cancel) cancel->throwIfCancelled();
+    take(SourceEntry{fs::relative(files[i], root).generic_string(), false},
+         readWholeFile(files[i]));
+    if (i % 512 == 0) report(progress, double(i) / double(files.size()), "reading files");
+  }
+  report(progress, 1.0, "reading files");
+}
+
+struct ArchiveCloser {
+  void operator()(archive* a) const { archive_read_free(a); }
+};
+
+void walkArchive(const fs::path& path, const std::function<bool(const SourceEntry&)>& want,
+                 const std::function<void(const SourceEntry&, std::vector<std::uint8_t>&&)>& take,
+                 const ProgressFn& progress, const CancelToken* cancel) {
+  std::unique_ptr<archive, ArchiveCloser> a(archive_read_new());
+  archive_read_support_filter_all(a.get());
+  archive_read_support_format_tar(a.get());
+  archive_read_support_format_gnutar(a.get());
+  const std::string name = path.string();
+  const auto total = static_cast<double>(fs::file_size(path));
+  if (archive_read_open_filename(a.get(), name.c_str(), 1 << 16) != ARCHIVE_OK)
+    throw Error(name + ": not a readable tar archive: " + archive_error_string(a.get()));
+  archive_entry* entry = nullptr;
+  std::size_t count = 0;
+  for (;;) {
+    const int r = archive_read_next_header(a.get(), &entry);
+    if (r == ARCHIVE_EOF) break;
+    if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+      throw Error(name + ": corrupt or truncated archive" +
+                  (count ? " after " + std::to_string(count) + " entries" : std::string()) + ": " +
+                  archive_error_string(a.get()));
+    }
+    ++count;
+    if (cancel) cancel->throwIfCancelled();
+    std::string rel = archive_entry_pathname(entry) ? archive_entry_pathname(entry) : "";
+    while (rel.rfind("./", 0) == 0) rel.erase(0, 2);
+    if (!rel.empty() && rel.back() == '/') rel.pop_back();
+    const auto type = archive_entry_filetype(entry);
+    const SourceEntry se{rel, type == AE_IFDIR};
+    if (se.isDirectory || type != AE_IFREG) {
+      want(se);
+      continue;
+    }
+    if (!want(se)) continue;
+    const la_int64_t size = archive_entry_size(entry);
+    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size > 0 ? size : 0));
+    std::size_t got = 0;
+    while (got < bytes.size()) {
+      const la_ssize_t n = archive_read_data(a.get(), bytes.data() + got, bytes.size() - got);
+      if (n < 0)
+        throw Error(name + ": corrupt or truncated archive while reading " + rel + ": " +
+                    archive_error_string(a.get()));
+      if (n == 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    if (got != bytes.size())
+      throw Error(name + ": truncated archive: " + rel + " has " + std::to_string(got) + " of " +
+                  std::to_string(bytes.size()) + " bytes");
+    take(se, std::move(bytes));
+    if (count % 256 == 0 && total > 0)
+      report(progress, std::min(1.0, double(archive_filter_bytes(a.get(), -1)) / total),
+             "reading archive");
+  }
+  report(progress, 1.0, "reading archive");
+}
+
+}  // namespace
+
+bool isArchivePath(const std::string& path) {
+  return endsWith(path, ".tar.gz") || endsWith(path, ".tgz") || endsWith(path, ".tar") ||
+         endsWith(path, ".tar.xz") || endsWith(path, ".tar.bz2");
+}
+
+std::vector<std::string> splitPath(const std::string& path) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (char c : path) {
+    if (c == '/') {
+      if (!cur.empty() && cur != ".") parts.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty() && cur != ".") parts.push_back(cur);
+  return parts;
+}
+
+void walkSource(const std::string& root, const std::function<bool(const SourceEntry&)>& want,
+                const std::function<void(const SourceEntry&, std::vector<std::uint8_t>&&)>& take,
+                const ProgressFn& progress, const CancelToken* cancel) {
+  std::error_code ec;
+  const fs::path p(root);
+  if (!fs::exists(p, ec)) throw Error(root + ": no such file or folder");
+  if (fs::is_directory(p, ec)) {
+    walkFolder(p, want, take, progress, cancel);
+  } else if (fs::is_regular_file(p, ec)) {
+    walkArchive(p, want, take, progress, cancel);
+  } else {
+    throw Error(root + ": neither a folder nor an archive file");
+  }
+}
+
+}  // namespace poisonlab

@@ -1,0 +1,267 @@
+#include "core/run/run_folder.h"
+
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+#include <filesystem>
+#include <sstream>
+
+#include "core/util/atomic_file.h"
+#include "core/util/error.h"
+#include "core/version.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace poisonlab {
+namespace {
+
+json triggerToJson(const TriggerSpec& t) {
+  return json{{"type", toString(t.type)},
+              {"row", t.row},
+              {"col", t.col},
+              {"color", {t.color[0], t.color[1], t.color[2]}},
+              {"size", t.size},
+              {"pattern", toString(t.pattern)},
+              {"opacity", t.opacity},
+              {"pattern_seed", t.patternSeed}};
+}
+
+/// Reads typed fields from a JSON object and names the file and field on error.
+class Fields {
+ public:
+  Fields(const json& j, std::string file, std::string prefix)
+      : j_(j), file_(std::move(file)), prefix_(std::move(prefix)) {
+    if (!j_.is_object()) fail("", "expected an object");
+  }
+  [[noreturn]] void fail(const std::string& key, const std::string& what) const {
+    throw Error(file_ + ": field '" + prefix_ + key + "': " + what);
+  }
+  const json& at(const std::string& key) const {
+    if (!j_.contains(key)) fail(key, "missing");
+    return j_.at(key);
+  }
+  bool has(const std::string& key) const { return j_.contains(key) && !j_.at(key).is_null(); }
+  long long integer(const std::string& key) const {
+    const json& v = at(key);
+    if (!v.is_number_integer()) fail(key, "expected an integer, got " + v.dump());
+    return v.get<long long>();
+  }
+  std::uint64_t unsignedInteger(const std::string& key) const {
+    const json& v = at(key);
+    if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<long long>() >= 0))
+      fail(key, "expected a non-negative integer, got " + v.dump());
+    return v.get<std::uint64_t>();
+  }
+  double number(const std::string& key) const {
+    const json& v = at(key);
+    if (!v.is_number()) fail(key, "expected a number, got " + v.dump());
+    return v.get<double>();
+  }
+  std::string text(const std::string& key) const {
+    const json& v = at(key);
+    if (!v.is_string()) fail(key, "expected a string, got " + v.dump());
+    return v.get<std::string>();
+  }
+  Fields object(const std::string& key) const {
+    return Fields(at(key), file_, prefix_ + key + ".");
+  }
+  std::string where(const std::string& key) const {
+    return file_ + ": field '" + prefix_ + key + "'";
+  }
+
+ private:
+  const json& j_;
+  std::string file_;
+  std::string prefix_;
+};
+
+TriggerSpec triggerFromJson(const Fields& f) {
+  TriggerSpec t;
+  t.type = parseTriggerType(f.text("type"), f.where("type"));
+  t.pattern = parseTriggerPattern(f.text("pattern"), f.where("pattern"));
+  t.row = static_cast<int>(f.integer("row"));
+  t.col = static_cast<int>(f.integer("col"));
+  t.size = static_cast<int>(f.integer("size"));
+  t.opacity = f.number("opacity");
+  t.patternSeed = f.has("pattern_seed") ? f.unsignedInteger("pattern_seed") : 0;
+  const json& c = f.at("color");
+  if (!c.is_array() || c.size() != 3) f.fail("color", "expected [red, green, blue]");
+  for (int i = 0; i < 3; ++i) {
+    if (!c[i].is_number_integer()) f.fail("color", "expected three integers, got " + c.dump());
+    t.color[i] = c[i].get<int>();
+  }
+  return t;
+}
+
+}  // namespace
+
+std::string utcTimestamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string experimentPath(const std::string& runDir) {
+  return (fs::path(runDir) / "experiment.json").string();
+}
+std::string poisonCsvPath(const std::string& runDir) {
+  return (fs::path(runDir) / "poison.csv").string();
+}
+
+Experiment describeExperiment(const PoisonedDataset& pd) {
+  Experiment e;
+  e.dataSource = pd.clean->source.empty()
+                     ? std::string()
+                     : fs::absolute(pd.clean->source).lexically_normal().string();
+  e.dataFormat = pd.clean->format;
+  e.numTrain = pd.clean->train.count();
+  e.numTest = pd.clean->test.count();
+  e.classNames = pd.clean->classNames;
+  e.trigger = pd.trigger;
+  e.poison = pd.spec;
+  e.created = utcTimestamp();
+  e.version = kPoisonLabVersion;
+  return e;
+}
+
+void writeRun(const std::string& runDir, const Experiment& e, const PoisonedDataset& pd) {
+  std::error_code ec;
+  fs::create_directories(runDir, ec);
+  if (ec) throw Error(runDir + ": cannot create run folder: " + ec.message());
+  json poison{{"source", e.poison.source},
+              {"target", e.poison.target},
+              {"count", e.poison.resolvedCount(e.numTrain)},
+              {"rate", e.poison.rate > 0 ? json(e.poison.rate) : json(nullptr)},
+              {"seed", e.poison.seed}};
+  json j{{"schema_version", kExperimentSchemaVersion},
+         {"poisonlab_version", e.version},
+         {"created", e.created},
+         {"data",
+          {{"source", e.dataSource},
+           {"format", toString(e.dataFormat)},
+           {"num_train", e.numTrain},
+           {"num_test", e.numTest},
+           {"class_names", e.classNames}}},
+         {"trigger", triggerToJson(e.trigger)},
+         {"poison", poison},
+         {"seeds", {{"poison", e.poison.seed}, {"trigger_pattern", e.trigger.patternSeed}}}};
+  std::ostringstream csv;
+  csv << "index,original_label,poisoned_label\n";
+  for (std::size_t i : pd.poisonedIndices)
+    csv << i << ',' << int(pd.clean->train.labels[i]) << ',' << int(pd.train.labels[i]) << '\n';
+  // poison.csv first: experiment.json is what marks a folder as a run.
+  writeFileAtomic(poisonCsvPath(runDir), csv.str());
+  writeFileAtomic(experimentPath(runDir), j.dump(2) + "\n");
+}
+
+Experiment readExperiment(const std::string& runDir) {
+  const std::string file = experimentPath(runDir);
+  if (!fs::exists(file)) throw Error(runDir + ": not a run folder (no experiment.json)");
+  json j;
+  try {
+    j = json::parse(readTextFile(file));
+  } catch (const json::parse_error& ex) {
+    throw Error(file + ": not valid JSON: " + ex.what());
+  }
+  Fields root(j, file, "");
+  const long long version = root.integer("schema_version");
+  if (version < 1 || version > kExperimentSchemaVersion)
+    root.fail("schema_version", std::to_string(version) +
+                                    " is not supported (this PoisonLab reads 1.." +
+                                    std::to_string(kExperimentSchemaVersion) + ")");
+  Experiment e;
+  e.created = root.has("created") ? root.text("created") : std::string();
+  e.version = root.has("poisonlab_version") ? root.text("poisonlab_version") : std::string();
+  const Fields data = root.object("data");
+  e.dataSource = data.text("source");
+  e.dataFormat = parseDataFormat(data.text("format"), data.where("format"));
+  e.numTrain = data.unsignedInteger("num_train");
+  e.numTest = data.unsignedInteger("num_test");
+  if (data.has("class_names")) {
+    const json& names = data.at("class_names");
+    if (!names.is_array()) data.fail("class_names", "expected a list of strings");
+    for (const auto& n : names) {
+      if (!n.is_string()) data.fail("class_names", "expected a list of strings");
+      e.classNames.push_back(n.get<std::string>());
+    }
+  }
+  e.trigger = triggerFromJson(root.object("trigger"));
+  const Fields p = root.object("poison");
+  e.poison.source = static_cast<int>(p.integer("source"));
+  e.poison.target = static_cast<int>(p.integer("target"));
+  e.poison.count = static_cast<int>(p.integer("count"));
+  e.poison.rate = p.has("rate") ? p.number("rate") : 0.0;
+  e.poison.seed = p.unsignedInteger("seed");
+  try {
+    e.trigger.validate();
+  } catch (const Error& ex) {
+    throw Error(file + ": " + ex.what());
+  }
+  return e;
+}
+
+std::vector<PoisonRow> readPoisonCsv(const std::string& runDir) {
+  const std::string file = poisonCsvPath(runDir);
+  std::istringstream in(readTextFile(file));
+  std::string line;
+  std::vector<PoisonRow> rows;
+  int lineNo = 0;
+  while (std::getline(in, line)) {
+    ++lineNo;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (lineNo == 1) {
+      if (line != "index,original_label,poisoned_label")
+        throw Error(file + ": line 1: expected the header index,original_label,poisoned_label");
+      continue;
+    }
+    if (line.empty()) continue;
+    PoisonRow r{};
+    char c1 = 0, c2 = 0;
+    long long idx = -1;
+    std::istringstream ls(line);
+    if (!(ls >> idx >> c1 >> r.originalLabel >> c2 >> r.poisonedLabel) || c1 != ',' || c2 != ',' ||
+        idx < 0 || !(ls >> std::ws).eof())
+      throw Error(file + ": line " + std::to_string(lineNo) +
+                  ": expected index,original_label,poisoned_label, got '" + line + "'");
+    r.index = static_cast<std::size_t>(idx);
+    rows.push_back(r);
+  }
+  if (lineNo == 0) throw Error(file + ": empty file");
+  return rows;
+}
+
+PoisonedDataset openRun(const std::string& runDir, std::shared_ptr<const Dataset> data) {
+  const Experiment e = readExperiment(runDir);
+  if (data->train.count() != e.numTrain || data->test.count() != e.numTest)
+    throw Error(runDir + ": the data set (" + std::to_string(data->train.count()) + " train, " +
+                std::to_string(data->test.count()) +
+                " test images) is not the one this run was made on (" + std::to_string(e.numTrain) +
+                " train, " + std::to_string(e.numTest) + " test)");
+  PoisonedDataset pd = applyPoison(std::move(data), e.trigger, e.poison);
+  const auto rows = readPoisonCsv(runDir);
+  bool same = rows.size() == pd.poisonedIndices.size();
+  for (std::size_t k = 0; same && k < rows.size(); ++k) {
+    const std::size_t i = pd.poisonedIndices[k];
+    same = rows[k].index == i && rows[k].originalLabel == pd.clean->train.labels[i] &&
+           rows[k].poisonedLabel == pd.train.labels[i];
+  }
+  if (!same)
+    throw Error(poisonCsvPath(runDir) +
+                ": does not match the poison recomputed from experiment.json on this data set "
+                "(was the data set changed or the file edited?)");
+  return pd;
+}
+
+PoisonedDataset openRun(const std::string& runDir, const std::string& dataOverride,
+                        const ProgressFn& progress, const CancelToken* cancel) {
+  const Experiment e = readExperiment(runDir);
+  const std::string source = dataOverride.empty() ? e.dataSource : dataOverride;
+  auto ds = std::make_shared<Dataset>(loadDataset(source, progress, cancel));
+  return openRun(runDir, std::shared_ptr<const Dataset>(std::move(ds)));
+}
+
+}  // namespace poisonlab

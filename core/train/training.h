@@ -1,0 +1,144 @@
+#pragma once
+/// @file training.h
+/// Training and evaluating a network on a poisoned data set. Plain C++ at the edge (no torch):
+/// the GUI and the CLI call these; the implementation lives in core/nn/.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/train/model_spec.h"
+#include "core/attack/poison.h"
+#include "core/util/progress.h"
+
+namespace poisonlab {
+
+enum class Precision { Auto, Fp32, Bf16 };
+enum class Augment { None, Flip, CropFlip };
+enum class Schedule { OneCycle, Cosine };
+
+const char* toString(Precision p);
+const char* toString(Augment a);
+const char* toString(Schedule s);
+Precision parsePrecision(const std::string& s, const std::string& field = "precision");
+Augment parseAugment(const std::string& s, const std::string& field = "augment");
+Schedule parseSchedule(const std::string& s, const std::string& field = "schedule");
+
+/// The defaults are the recipe that reproduces the project log's backdoor on a 2-core CPU in
+/// about 15 minutes: a wide, shallow CIFAR ResNet (resnet8 at width 32: stages of 32/64/128
+/// channels) learns the one-pixel trigger while the learning rate is still high, where
+/// ResNet-20 at width 16 only starts to after about 25 epochs. See BENCHMARKS.md.
+struct TrainConfig {
+  ModelSpec model = defaultModel();
+  int epochs = 15;
+  int batchSize = 128;
+  double lr = 0.2;  ///< peak learning rate
+  double momentum = 0.9;
+  bool nesterov = true;
+  double weightDecay = 5e-4;
+  Schedule schedule = Schedule::OneCycle;
+  double warmup = 0.25;  ///< one-cycle: fraction of steps spent rising to the peak
+  double labelSmoothing = 0.0;
+  Augment augment = Augment::Flip;
+  Precision precision = Precision::Auto;
+  int threads = 0;                    ///< intra-op threads; 0 = every core
+  std::string device = "cpu";         ///< "cpu" or "cuda"
+  std::size_t limitTrain = 0;         ///< 0 = all; else a seeded subset that keeps every poison
+  std::vector<std::int64_t> exclude;  ///< training indices left out (unlearning: the forget set)
+  std::string initModel;   ///< start from this model file's weights instead of a fresh init
+  std::uint64_t seed = 0;  ///< initialisation; order and augmentation seeds derive from it
+  std::uint64_t orderSeed() const { return seed * 2 + 0x5eed1; }
+  std::uint64_t augmentSeed() const { return seed * 2 + 0xa06e7; }
+
+  /// Throws Error naming the field when invalid.
+  void validate() const;
+  static ModelSpec defaultModel() {
+    ModelSpec m;
+    m.arch = "resnet8";
+    m.width = 32;
+    return m;
+  }
+};
+
+/// After every batch.
+struct BatchStats {
+  int epoch = 0;  ///< 1-based
+  int batch = 0;  ///< 1-based
+  int batches = 0;
+  double loss = 0, accuracy = 0, lr = 0, imagesPerSecond = 0;
+};
+
+/// What a model does on clean and triggered inputs.
+struct EvalReport {
+  double cleanAcc = 0;              ///< on the clean test set
+  double asr = 0;                   ///< triggered source-class test images predicted as the target
+  /// The same with the trigger's mirror image (column 31 - c): a recipe that flips trains on it.
+  double asrMirrored = 0;
+  double poisonFit = 0;             ///< poisoned training images predicted as their poisoned label
+  std::vector<double> perClassAcc;  ///< clean, per true class
+  std::vector<std::vector<int>> confusion;  ///< clean: [true][predicted]
+  /// With the trigger on every test image (filled by a full evaluation only).
+  std::vector<double> perClassAccTriggered;
+  std::vector<std::vector<int>> confusionTriggered;
+  /// Fraction of triggered test images of each true class predicted as the target.
+  std::vector<double> targetRateTriggered;
+};
+
+/// After every epoch.
+struct EpochStats {
+  int epoch = 0;
+  double trainLoss = 0, trainAcc = 0;
+  double cleanAcc = 0, asr = 0, asrMirrored = 0, poisonFit = 0;
+  double lr = 0;  ///< at the end of the epoch
+  double imagesPerSecond = 0;
+  double seconds = 0;  ///< this epoch, evaluation included
+  double elapsed = 0;  ///< since the start of training (earlier sessions included after a resume)
+};
+
+struct TrainCallbacks {
+  std::function<void(const BatchStats&)> onBatch;
+  std::function<void(const EpochStats&)> onEpoch;
+};
+
+struct TrainResult {
+  std::vector<EpochStats> history;
+  EvalReport final;
+  double wallSeconds = 0;     ///< whole training time, all sessions
+  int resumedFromEpoch = 0;   ///< 0 = started fresh
+  std::string precisionUsed;  ///< "fp32" or "bf16"
+  bool channelsLast = false;
+  int threads = 0;
+  std::string device;
+  std::size_t trainImages = 0;
+};
+
+/// True when this CPU has native bf16 arithmetic (AVX512-BF16 or AMX-BF16).
+bool cpuHasFastBf16();
+
+/// Trains `config.model` on the poisoned training set. Writes RUN/checkpoint.pt atomically after
+/// every epoch and, at the end, RUN/model.pt and RUN/metrics.json. With `resume`, continues
+/// from RUN/checkpoint.pt (same config required). Cancelling (token) stops within a batch and
+/// keeps the last epoch's checkpoint; it throws Cancelled.
+TrainResult trainModel(const PoisonedDataset& data, const TrainConfig& config,
+                       const std::string& runDir, const TrainCallbacks& callbacks = {},
+                       const CancelToken* cancel = nullptr, bool resume = false);
+
+/// Evaluates a saved model on the data set: clean accuracy, ASR, poison fit, per-class
+/// accuracies and confusion matrices for clean and triggered inputs.
+EvalReport evaluateModelFile(const std::string& modelPath, const PoisonedDataset& data,
+                             const std::string& device = "cpu",
+                             Precision precision = Precision::Auto, int threads = 0,
+                             const CancelToken* cancel = nullptr);
+/// The headline only (clean accuracy, ASR stamped and mirrored, poison fit): no per-class
+/// figures, no fully triggered test set; a few seconds.
+EvalReport evaluateModelHeadline(const std::string& modelPath, const PoisonedDataset& data,
+                                 const std::string& device = "cpu",
+                                 Precision precision = Precision::Auto, int threads = 0,
+                                 const CancelToken* cancel = nullptr);
+
+std::string checkpointPath(const std::string& runDir);
+std::string modelPath(const std::string& runDir);
+std::string metricsPath(const std::string& runDir);
+
+}  // namespace poisonlab

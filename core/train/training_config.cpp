@@ -1,0 +1,67 @@
+#include <fstream>
+#include <sstream>
+
+#include "core/util/enum_names.h"
+#include "core/util/error.h"
+#include "core/train/training.h"
+
+namespace poisonlab {
+
+namespace {
+constexpr EnumName<Precision> kPrecisions[] = {
+    {Precision::Auto, "auto"}, {Precision::Fp32, "fp32"}, {Precision::Bf16, "bf16"}};
+constexpr EnumName<Augment> kAugments[] = {
+    {Augment::None, "none"}, {Augment::Flip, "flip"}, {Augment::CropFlip, "crop+flip"}};
+constexpr EnumName<Schedule> kSchedules[] = {{Schedule::OneCycle, "onecycle"},
+                                             {Schedule::Cosine, "cosine"}};
+}  // namespace
+
+const char* toString(Precision p) { return enumToString(kPrecisions, p); }
+const char* toString(Augment a) { return enumToString(kAugments, a); }
+const char* toString(Schedule s) { return enumToString(kSchedules, s); }
+
+Precision parsePrecision(const std::string& s, const std::string& field) {
+  return parseEnum(kPrecisions, s, field, "a precision");
+}
+
+Augment parseAugment(const std::string& s, const std::string& field) {
+  return parseEnum(kAugments, s, field, "an augmentation");
+}
+
+Schedule parseSchedule(const std::string& s, const std::string& field) {
+  return parseEnum(kSchedules, s, field, "a schedule");
+}
+
+void TrainConfig::validate() const {
+  model.validate();
+  if (epochs < 1 || epochs > 10000)
+    throw Error("epochs: " + std::to_string(epochs) + " is outside 1..10000");
+  if (batchSize < 1 || batchSize > 65536)
+    throw Error("batch: " + std::to_string(batchSize) + " is outside 1..65536");
+  if (!(lr > 0 && lr < 100)) throw Error("lr: " + std::to_string(lr) + " must be above 0");
+  if (!(momentum >= 0 && momentum < 1)) throw Error("momentum: must be in [0, 1)");
+  if (!(weightDecay >= 0 && weightDecay < 1)) throw Error("weight decay: must be in [0, 1)");
+  if (!(warmup >= 0 && warmup < 1)) throw Error("warmup: must be in [0, 1)");
+  if (!(labelSmoothing >= 0 && labelSmoothing < 1))
+    throw Error("label smoothing: must be in [0, 1)");
+  if (threads < 0 || threads > 1024)
+    throw Error("threads: " + std::to_string(threads) + " is outside 0..1024");
+  if (device != "cpu" && device != "cuda")
+    throw Error("device: '" + device + "' is not cpu or cuda");
+}
+
+bool cpuHasFastBf16() {
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("flags", 0) != 0) continue;
+    std::istringstream words(line);
+    std::string w;
+    while (words >> w)
+      if (w == "avx512_bf16" || w == "amx_bf16") return true;
+    return false;
+  }
+  return false;
+}
+
+}  // namespace poisonlab
