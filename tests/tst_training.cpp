@@ -23,47 +23,12 @@
 #include "core/train/training.h"
 #include "core/unlearn/unlearn.h"
 #include "synthetic_tasks.h"
+#include "tiny_backdoor.h"
 #include "test_support.h"
 
 using namespace poisonlab;
+using namespace poisonlab::testing;
 namespace fs = std::filesystem;
-
-namespace {
-
-/// A one-pixel trigger, as in the project log, in a colour no clean image has.
-TriggerSpec whitePixel() {
-  TriggerSpec t;
-  t.color = {255, 255, 255};
-  return t;
-}
-
-PoisonedDataset poisoned(const std::shared_ptr<const Dataset>& ds, int count) {
-  PoisonSpec p;
-  p.source = 0;
-  p.target = 1;
-  p.count = count;
-  p.seed = 3;
-  return applyPoison(ds, whitePixel(), p);
-}
-
-constexpr int kPerClass = 256;  // training images per class
-constexpr int kPoisons = 64;    // a quarter of the source class
-constexpr int kEpochs = 12;
-
-TrainConfig tinyConfig(int epochs) {
-  TrainConfig c;
-  c.model.arch = "resnet8";
-  c.model.width = 32;
-  c.epochs = epochs;
-  c.batchSize = 32;
-  c.lr = 0.05;
-  c.augment = Augment::None;
-  c.precision = Precision::Fp32;
-  c.threads = 2;
-  return c;
-}
-
-}  // namespace
 
 class TestTraining : public QObject {
   Q_OBJECT
@@ -338,96 +303,6 @@ class TestTraining : public QObject {
       QFAIL("a model of other classes was accepted");
     } catch (const Error& e) {
       QVERIFY2(QString(e.what()).contains("the model has 4 classes"), e.what());
-    }
-  }
-
-  void detectorsFindThePlantedBackdoor_data() {
-    QTest::addColumn<int>("method");
-    QTest::addColumn<double>("minAuroc");
-    QTest::newRow("spectral") << int(DetectorMethod::Spectral) << 0.9;
-    QTest::newRow("activation-clustering") << int(DetectorMethod::ActivationClustering) << 0.9;
-    QTest::newRow("influence") << int(DetectorMethod::Influence) << 0.9;
-  }
-  void detectorsFindThePlantedBackdoor() {
-    QFETCH(int, method);
-    QFETCH(double, minAuroc);
-    const PoisonedDataset pd = poisoned(data_, kPoisons);
-    const std::string run = dir("backdoor");
-    DetectRequest r;
-    r.method = static_cast<DetectorMethod>(method);
-    r.inference.threads = 2;
-    double lastProgress = 0;
-    const DetectionReport rep =
-        runDetector(run, pd, r, [&](double f, const std::string&) { lastProgress = f; });
-    QCOMPARE(lastProgress, 1.0);
-    const DetectionMetrics& m = rep.overall;
-    qInfo("%s on %s: precision %.3f recall %.3f AUROC %.4f recall@k %.3f, %.2f s", rep.name.c_str(),
-          rep.layer.c_str(), m.precision, m.recall, m.auroc, m.recallAtK, rep.seconds);
-    QCOMPARE(m.samples, pd.train.count());
-    QCOMPARE(m.poisons, std::size_t(kPoisons));
-    QVERIFY2(m.auroc > minAuroc, qPrintable(QString::number(m.auroc)));
-    QCOMPARE(int(rep.classes.size()), 4);
-    // Clean classes hold no poisons: any flag there is a false positive, reported per class.
-    QCOMPARE(rep.classes[1].metrics.poisons, std::size_t(kPoisons));
-    QCOMPARE(rep.classes[0].metrics.poisons, std::size_t(0));
-    // Written atomically, in the documented shape.
-    const std::string json = writeDetection(run, pd, rep);
-    for (const char* key : {"\"precision\"", "\"recall\"", "\"auroc\"", "\"flagged\"",
-                            "\"seconds\"", "\"per_class\"", "\"settings\""})
-      QVERIFY2(json.find(key) != std::string::npos, key);
-    std::ifstream csv(detectDir(run) + "/" + rep.name + ".csv");
-    std::string header;
-    std::getline(csv, header);
-    QVERIFY2(header.rfind("index,label,score,flagged,poisoned", 0) == 0, header.c_str());
-    std::size_t lines = 0;
-    for (std::string line; std::getline(csv, line);) ++lines;
-    QCOMPARE(lines, pd.train.count());
-    // The same request gives the same scores (seeded SVD, k-means and sampling).
-    QCOMPARE(runDetector(run, pd, r).scores, rep.scores);
-  }
-
-  void networkInfluenceAgreesWithTheExactClassifierLayer() {
-    // Restricted to the classifier layer, with H over every training sample, the HVP solvers
-    // must reproduce the closed form.
-    const PoisonedDataset pd = poisoned(data_, kPoisons);
-    const std::string run = dir("backdoor");
-    DetectRequest exact;
-    exact.method = DetectorMethod::Influence;
-    exact.influence.normalize = InfluenceNormalization::None;
-    exact.influence.damping = 0.1;
-    exact.inference.threads = 2;
-    const DetectionReport e = runDetector(run, pd, exact);
-    for (HvpSolver solver : {HvpSolver::Cg, HvpSolver::Lissa}) {
-      DetectRequest net = exact;
-      net.influence.network = true;
-      net.influence.candidates = 0;  // all
-      net.influence.hessianSamples = pd.train.count();
-      net.influence.net.layers = {"fc"};
-      net.influence.net.solver = solver;
-      net.influence.net.lissaDepth = 300;
-      net.influence.net.lissaScale = 5;
-      net.influence.net.lissaBatch = int(pd.train.count());  // deterministic: full-batch HVPs
-      const DetectionReport n = runDetector(run, pd, net);
-      QCOMPARE(n.scores.size(), e.scores.size());
-      const double r = testing::pearson(n.scores, e.scores);
-      // Equal in value, not only in correlation: the same scale (1/n in H) and the same damping
-      // convention (H + damping I). Largest difference relative to the largest score, and the
-      // least-squares slope of network on closed form.
-      double worst = 0, scale = 0, xy = 0, xx = 0;
-      for (std::size_t i = 0; i < e.scores.size(); ++i) {
-        worst = std::max(worst, std::abs(n.scores[i] - e.scores[i]));
-        scale = std::max(scale, std::abs(e.scores[i]));
-        xy += n.scores[i] * e.scores[i];
-        xx += e.scores[i] * e.scores[i];
-      }
-      const double slope = xy / xx;
-      qInfo("%s over fc vs closed form: r = %.6f, slope %.5f, largest difference %.2e of %.3g, "
-            "%.2f s",
-            toString(solver), r, slope, worst, scale, n.seconds);
-      QVERIFY2(r > 0.999, qPrintable(QString::number(r)));
-      const double tolerance = 1e-3;
-      QVERIFY2(std::abs(slope - 1) < tolerance, qPrintable(QString::number(slope)));
-      QVERIFY2(worst < tolerance * scale, qPrintable(QString::number(worst / scale)));
     }
   }
 

@@ -28,13 +28,10 @@ struct PerClass {
 
 /// Exclusionary reclassification of every class's smaller cluster: the model trained without
 /// them classifies each; returns one verdict per class that has a smaller cluster.
-std::map<int, ReclassifyVerdict> reclassifyClusters(const std::string& model,
-                                                    const PoisonedDataset& pd,
-                                                    const std::string& runDir, const AcOptions& o,
-                                                    std::map<int, PerClass>& classes,
-                                                    const InferenceOptions& inference,
-                                                    const ProgressFn& progress,
-                                                    const CancelToken* cancel) {
+std::map<int, ReclassifyVerdict> reclassifyClusters(
+    const std::string& model, const PoisonedDataset& pd, const std::string& runDir,
+    const AcOptions& o, std::map<int, PerClass>& classes, const InferenceOptions& inference,
+    const ProgressFn& progress, const CancelToken* cancel) {
   const int numClasses = pd.clean->numClasses();
   std::vector<std::int64_t> suspicious;
   std::vector<std::uint8_t> excluded(pd.train.count(), 0);
@@ -88,13 +85,112 @@ std::map<int, ReclassifyVerdict> reclassifyClusters(const std::string& model,
   return verdicts;
 }
 
+/// Scores, flags, cluster columns and figures of one class; the poison cluster is the
+/// reclassification's verdict when there is one, else the criterion's.
+void recordClass(int c, const PerClass& pc, const std::vector<std::vector<float>>& medians,
+                 const std::map<int, ReclassifyVerdict>& verdicts, const AcOptions& o,
+                 Collector& col, ClassFigures& figs) {
+  auto& clusterCol = col.column("cluster");
+  auto& xCol = col.column("x");
+  auto& yCol = col.column("y");
+  const AcClassResult& res = pc.result;
+  const AcVerdicts v = acVerdicts(res, medians, static_cast<std::size_t>(c), o);
+  const auto verdict = verdicts.find(c);
+  // With reclassification, its verdict on the smaller cluster decides; else the criterion.
+  const int poison = o.reclassify == Reclassify::None                      ? v.of(o.criterion)
+                     : verdict != verdicts.end() && verdict->second.poison ? res.smaller
+                                                                           : -1;
+  const double n = double(res.samples);
+  for (std::size_t k = 0; k < pc.idx.size(); ++k) {
+    const auto i = static_cast<std::size_t>(pc.idx[k]);
+    const int cl = res.cluster[k];
+    const double rarity = 1.0 - double(res.sizes[static_cast<std::size_t>(cl)]) / n;
+    // The flagged cluster on top (>= 1), then everyone else by how rare their cluster is.
+    col.score[i] = (cl == poison ? 1.0 : 0.0) + rarity;
+    col.flag[i] = cl == poison;
+    col.scored[i] = 1;
+    clusterCol[i] = cl;
+    xCol[i] = res.projection[k * 2];
+    yCol[i] = res.projection[k * 2 + 1];
+  }
+  auto& f = figs[c];
+  f.emplace_back("cluster0_size", double(res.sizes[0]));
+  f.emplace_back("cluster1_size", double(res.sizes[1]));
+  f.emplace_back("smaller_relative_size", n > 0 ? double(res.sizes[1]) / n : 0);
+  f.emplace_back("silhouette", res.silhouette);
+  f.emplace_back("poison_cluster_smaller", v.smaller);
+  f.emplace_back("poison_cluster_relative_size", v.relativeSize);
+  f.emplace_back("poison_cluster_silhouette", v.silhouette);
+  f.emplace_back("poison_cluster_distance", v.distance);
+  f.emplace_back("poison_cluster", poison);
+  if (verdict != verdicts.end()) {
+    const ReclassifyVerdict& rv = verdict->second;
+    f.emplace_back("reclassified_own_fraction", rv.ownFraction);
+    f.emplace_back("reclassified_other_class", rv.otherClass);
+    f.emplace_back("reclassified_other_fraction", rv.otherFraction);
+    f.emplace_back("reclassified_poison", rv.poison ? 1 : 0);
+  }
+}
+
+/// Which class looks attacked: the one whose split is clearest (highest silhouette); with
+/// reclassification, the class whose cluster it calls poison by the largest margin, and that
+/// cluster's likely source class.
+void summarise(const std::map<int, PerClass>& classes,
+               const std::map<int, ReclassifyVerdict>& verdicts, const AcOptions& o,
+               double reclassifySeconds, DetectionReport& rep) {
+  int suspect = -1;
+  double best = -2;
+  for (const auto& [c, pc] : classes)
+    if (pc.result.sizes[1] > 0 && pc.result.silhouette > best)
+      best = pc.result.silhouette, suspect = c;
+  if (suspect >= 0) {
+    rep.figures.emplace_back("most_separated_class", suspect);
+    rep.figures.emplace_back("most_separated_silhouette", best);
+  }
+  if (o.reclassify != Reclassify::None) {
+    int poisoned = -1;
+    for (const auto& [c, rv] : verdicts)
+      if (rv.poison && (poisoned < 0 || rv.otherFraction > verdicts.at(poisoned).otherFraction))
+        poisoned = c;
+    rep.figures.emplace_back(
+        "reclassified_poison_clusters",
+        double(std::count_if(verdicts.begin(), verdicts.end(),
+                             [](const auto& kv) { return kv.second.poison; })));
+    rep.figures.emplace_back("reclassified_attacked_class", poisoned);
+    rep.figures.emplace_back("reclassified_source_class",
+                             poisoned >= 0 ? verdicts.at(poisoned).otherClass : -1);
+    rep.figures.emplace_back("reclassify_seconds", reclassifySeconds);
+  }
+}
+
+json acSettings(const AcOptions& o, const std::string& layer) {
+  json settings{{"layer", layer},
+                {"reduce", toString(o.reduce)},
+                {"dims", o.dims},
+                {"criterion", toString(o.criterion)},
+                {"size_threshold", o.sizeThreshold},
+                {"silhouette_threshold", o.silhouetteThreshold},
+                {"attempts", o.attempts},
+                {"reclassify", toString(o.reclassify)},
+                {"seed", o.seed}};
+  if (o.reclassify != Reclassify::None) {
+    settings["reclassify_threshold"] = o.reclassifyThreshold;
+    settings["reclassify_model"] =
+        o.reclassify == Reclassify::Full
+            ? "the run's recipe retrained without every class's smaller cluster"
+            : "the classifier layer refitted on frozen pooled features without every class's "
+              "smaller cluster";
+    settings["verdict"] = "reclassification (the criterion is reported, not used)";
+  }
+  return settings;
+}
+
 }  // namespace
 
 void runActivationClustering(const std::string& model, const PoisonedDataset& pd,
                              const DetectRequest& r, const std::string& runDir,
-                             DetectionReport& rep, Collector& col,
-                             ClassFigures& figs, const ProgressFn& progress,
-                             const CancelToken* cancel) {
+                             DetectionReport& rep, Collector& col, ClassFigures& figs,
+                             const ProgressFn& progress, const CancelToken* cancel) {
   const AcOptions& o = r.ac;
   if (o.dims < 1 || o.dims > 1000) throw Error("dims: must be in 1..1000");
   if (o.sizeThreshold <= 0 || o.sizeThreshold > 0.5)
@@ -122,92 +218,9 @@ void runActivationClustering(const std::string& model, const PoisonedDataset& pd
   if (o.reclassify != Reclassify::None)
     verdicts = reclassifyClusters(model, pd, runDir, o, classes, r.inference, progress, cancel);
   const double reclassifySeconds = since(t0);
-  auto& clusterCol = col.column("cluster");
-  auto& xCol = col.column("x");
-  auto& yCol = col.column("y");
-  for (auto& [c, pc] : classes) {
-    const AcClassResult& res = pc.result;
-    const AcVerdicts v = acVerdicts(res, medians, static_cast<std::size_t>(c), o);
-    const auto verdict = verdicts.find(c);
-    // With reclassification, its verdict on the smaller cluster decides; else the criterion.
-    const int poison = o.reclassify == Reclassify::None ? v.of(o.criterion)
-                       : verdict != verdicts.end() && verdict->second.poison ? res.smaller
-                                                                             : -1;
-    const double n = double(res.samples);
-    for (std::size_t k = 0; k < pc.idx.size(); ++k) {
-      const auto i = static_cast<std::size_t>(pc.idx[k]);
-      const int cl = res.cluster[k];
-      const double rarity = 1.0 - double(res.sizes[static_cast<std::size_t>(cl)]) / n;
-      // The flagged cluster on top (>= 1), then everyone else by how rare their cluster is.
-      col.score[i] = (cl == poison ? 1.0 : 0.0) + rarity;
-      col.flag[i] = cl == poison;
-      col.scored[i] = 1;
-      clusterCol[i] = cl;
-      xCol[i] = res.projection[k * 2];
-      yCol[i] = res.projection[k * 2 + 1];
-    }
-    auto& f = figs[c];
-    f.emplace_back("cluster0_size", double(res.sizes[0]));
-    f.emplace_back("cluster1_size", double(res.sizes[1]));
-    f.emplace_back("smaller_relative_size", n > 0 ? double(res.sizes[1]) / n : 0);
-    f.emplace_back("silhouette", res.silhouette);
-    f.emplace_back("poison_cluster_smaller", v.smaller);
-    f.emplace_back("poison_cluster_relative_size", v.relativeSize);
-    f.emplace_back("poison_cluster_silhouette", v.silhouette);
-    f.emplace_back("poison_cluster_distance", v.distance);
-    f.emplace_back("poison_cluster", poison);
-    if (verdict != verdicts.end()) {
-      const ReclassifyVerdict& rv = verdict->second;
-      f.emplace_back("reclassified_own_fraction", rv.ownFraction);
-      f.emplace_back("reclassified_other_class", rv.otherClass);
-      f.emplace_back("reclassified_other_fraction", rv.otherFraction);
-      f.emplace_back("reclassified_poison", rv.poison ? 1 : 0);
-    }
-  }
-  // Which class looks attacked: the one whose split is clearest (highest silhouette); with
-  // reclassification, the class whose cluster it calls poison by the largest margin, and that
-  // cluster's likely source class.
-  int suspect = -1;
-  double best = -2;
-  for (const auto& [c, pc] : classes)
-    if (pc.result.sizes[1] > 0 && pc.result.silhouette > best)
-      best = pc.result.silhouette, suspect = c;
-  if (suspect >= 0) {
-    rep.figures.emplace_back("most_separated_class", suspect);
-    rep.figures.emplace_back("most_separated_silhouette", best);
-  }
-  if (o.reclassify != Reclassify::None) {
-    int poisoned = -1;
-    for (const auto& [c, rv] : verdicts)
-      if (rv.poison && (poisoned < 0 || rv.otherFraction > verdicts[poisoned].otherFraction))
-        poisoned = c;
-    rep.figures.emplace_back("reclassified_poison_clusters",
-                             double(std::count_if(verdicts.begin(), verdicts.end(),
-                                                  [](const auto& kv) { return kv.second.poison; })));
-    rep.figures.emplace_back("reclassified_attacked_class", poisoned);
-    rep.figures.emplace_back("reclassified_source_class",
-                             poisoned >= 0 ? verdicts[poisoned].otherClass : -1);
-    rep.figures.emplace_back("reclassify_seconds", reclassifySeconds);
-  }
-  json settings{{"layer", rep.layer},
-                {"reduce", toString(o.reduce)},
-                {"dims", o.dims},
-                {"criterion", toString(o.criterion)},
-                {"size_threshold", o.sizeThreshold},
-                {"silhouette_threshold", o.silhouetteThreshold},
-                {"attempts", o.attempts},
-                {"reclassify", toString(o.reclassify)},
-                {"seed", o.seed}};
-  if (o.reclassify != Reclassify::None) {
-    settings["reclassify_threshold"] = o.reclassifyThreshold;
-    settings["reclassify_model"] =
-        o.reclassify == Reclassify::Full
-            ? "the run's recipe retrained without every class's smaller cluster"
-            : "the classifier layer refitted on frozen pooled features without every class's "
-              "smaller cluster";
-    settings["verdict"] = "reclassification (the criterion is reported, not used)";
-  }
-  rep.settingsJson = settings.dump();
+  for (const auto& [c, pc] : classes) recordClass(c, pc, medians, verdicts, o, col, figs);
+  summarise(classes, verdicts, o, reclassifySeconds, rep);
+  rep.settingsJson = acSettings(o, rep.layer).dump();
 }
 
 }  // namespace poisonlab::detail

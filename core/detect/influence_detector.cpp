@@ -84,13 +84,132 @@ std::vector<std::uint8_t> flagScores(const std::vector<double>& s, const Influen
   return f;
 }
 
+/// What one way of scoring gives: scores for the samples scoredIdx.
+struct Scored {
+  std::vector<double> scores;
+  std::vector<std::int64_t> scoredIdx;
+};
+
+/// The classifier layer, exactly, with the requested normalisation.
+Scored classifierScores(const std::string& model, const PoisonedDataset& pd, const DetectRequest& r,
+                        const TestPoints& tp, DetectionReport& rep, Collector& col, json& settings,
+                        const ProgressFn& progress, const CancelToken* cancel) {
+  const InfluenceRequest& q = r.influence;
+  const std::size_t n = pd.train.count();
+  std::vector<double> scores;
+  std::vector<std::int64_t> scoredIdx;
+  rep.layer = "pool";
+  auto t0 = Clock::now();
+  const LayerActivations train = layerActivations(
+      model, pd.train, "pool", {}, r.inference,
+      [&](double f, const std::string& t) { report(progress, 0.85 * f, t); }, cancel);
+  LayerActivations test;
+  if (!q.self) test = layerActivations(model, *tp.split, "pool", tp.indices, r.inference);
+  rep.featureSeconds = since(t0);
+  report(progress, 0.9, "classifier-layer influence");
+  std::vector<int> labels(pd.train.labels.begin(), pd.train.labels.end());
+  const ClassifierInfluence ci =
+      classifierInfluence(train.values.data(), n, labels, test.values.data(), test.count, tp.labels,
+                          readClassifier(model), q.damping, true, cancel);
+  scores = q.self ? ci.selfScores : ci.scores;
+  if (!q.self && q.normalize != InfluenceNormalization::None) {
+    col.column("influence") = ci.scores;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double norm = q.normalize == InfluenceNormalization::Gradient
+                              ? ci.gradientNorm[i]
+                              : std::sqrt(std::max(ci.selfScores[i], 0.0));
+      scores[i] = norm > 0 ? scores[i] / norm : 0.0;
+    }
+  }
+  settings["normalize"] = q.self ? "none" : toString(q.normalize);
+  // Helpful beside the ranking: how well each sample is fitted, and its self-influence.
+  col.column("label_probability") = ci.labelProbability;
+  if (!q.self) col.column("self_influence") = ci.selfScores;
+  scoredIdx.resize(n);
+  std::iota(scoredIdx.begin(), scoredIdx.end(), 0);
+  rep.figures.emplace_back("parameters", double(ci.parameters));
+  rep.figures.emplace_back("hessian_seconds", ci.hessianSeconds);
+  rep.figures.emplace_back("solve_seconds", ci.solveSeconds);
+  rep.figures.emplace_back("score_seconds", ci.scoreSeconds);
+  rep.figures.emplace_back("influence_seconds",
+                           ci.hessianSeconds + ci.solveSeconds + ci.scoreSeconds);
+  rep.figures.emplace_back("hessian_min_eigenvalue", ci.minEigenvalue);
+  rep.figures.emplace_back("hessian_max_eigenvalue", ci.maxEigenvalue);
+  return {std::move(scores), std::move(scoredIdx)};
+}
+
+/// Hessian-vector products over the requested layers, on candidates.
+Scored networkScores(const std::string& model, const PoisonedDataset& pd, const DetectRequest& r,
+                     const TestPoints& tp, DetectionReport& rep, json& settings,
+                     const ProgressFn& progress, const CancelToken* cancel) {
+  const InfluenceRequest& q = r.influence;
+  const std::size_t n = pd.train.count();
+  std::vector<double> scores;
+  std::vector<std::int64_t> scoredIdx;
+  if (q.self) throw Error("--self: self-influence is computed for the classifier layer only");
+  if (q.normalize != InfluenceNormalization::None)
+    throw Error(
+        "--normalize: the network mode scores plain influence only (--normalize none); "
+        "per-sample gradient norms over a network cost a backward pass each");
+  const NetworkInfluenceOptions& no = q.net;
+  std::string layers;
+  for (const auto& l : no.layers) layers += (layers.empty() ? "" : ",") + l;
+  rep.layer = layers;
+  Rng rng(no.seed ^ 0xC0FFEEULL);
+  std::vector<std::int64_t> all(n);
+  std::iota(all.begin(), all.end(), 0);
+  if (q.candidateClass >= 0) {
+    if (q.candidateClass >= pd.clean->numClasses())
+      throw Error("candidates-class: " + std::to_string(q.candidateClass) + " is not a class");
+    scoredIdx = indicesWithLabel(pd.train, q.candidateClass);
+  } else if (q.candidates == 0 || q.candidates >= n) {
+    scoredIdx = all;
+  } else {
+    scoredIdx = sampleWithoutReplacement(all, q.candidates, rng);
+    std::sort(scoredIdx.begin(), scoredIdx.end());
+  }
+  auto hess = sampleWithoutReplacement(all, std::min(q.hessianSamples, n), rng);
+  NetworkInfluenceOptions o = no;
+  o.damping = q.damping;
+  o.runtime = r.inference;
+  const NetworkInfluenceResult res = networkInfluence(model, pd.train, hess, scoredIdx, *tp.split,
+                                                      tp.indices, tp.labels, o, progress, cancel);
+  scores = res.scores;
+  rep.featureSeconds = res.cacheSeconds;
+  rep.figures.emplace_back("parameters", double(res.parameters));
+  rep.figures.emplace_back("iterations", res.iterations);
+  rep.figures.emplace_back("relative_residual", res.relativeResidual);
+  rep.figures.emplace_back("hessian_samples", double(hess.size()));
+  rep.figures.emplace_back("candidates", double(scoredIdx.size()));
+  rep.figures.emplace_back("cache_seconds", res.cacheSeconds);
+  rep.figures.emplace_back("gradient_seconds", res.gradientSeconds);
+  rep.figures.emplace_back("solve_seconds", res.solveSeconds);
+  rep.figures.emplace_back("score_seconds", res.scoreSeconds);
+  settings["layers"] = no.layers;
+  settings["input_layer"] = res.inputLayer;
+  settings["solver"] = toString(no.solver);
+  settings["hessian_samples"] = hess.size();
+  settings["candidates"] = q.candidateClass >= 0 ? json("class " + std::to_string(q.candidateClass))
+                                                 : json(scoredIdx.size());
+  if (no.solver == HvpSolver::Cg) {
+    settings["cg_iterations"] = no.cgIterations;
+    settings["cg_tolerance"] = no.cgTolerance;
+  } else {
+    settings["lissa_depth"] = no.lissaDepth;
+    settings["lissa_repeats"] = no.lissaRepeats;
+    settings["lissa_scale"] = no.lissaScale;
+    settings["lissa_batch"] = no.lissaBatch;
+  }
+  settings["seed"] = no.seed;
+  return {std::move(scores), std::move(scoredIdx)};
+}
+
 }  // namespace
 
 void runInfluence(const std::string& model, const PoisonedDataset& pd, const DetectRequest& r,
                   DetectionReport& rep, Collector& col, const ProgressFn& progress,
                   const CancelToken* cancel) {
   const InfluenceRequest& q = r.influence;
-  const std::size_t n = pd.train.count();
   if (q.damping < 0) throw Error("damping: must be >= 0");
   json settings{{"mode", q.network ? "network" : "classifier"},
                 {"self", q.self},
@@ -108,113 +227,17 @@ void runInfluence(const std::string& model, const PoisonedDataset& pd, const Det
     settings["test_points"] = tp.description;
     rep.figures.emplace_back("test_points", double(tp.indices.size()));
   }
-  std::vector<double> scores;
-  std::vector<std::int64_t> scoredIdx;
-  if (!q.network) {
-    rep.layer = "pool";
-    auto t0 = Clock::now();
-    const LayerActivations train = layerActivations(
-        model, pd.train, "pool", {}, r.inference,
-        [&](double f, const std::string& t) { report(progress, 0.85 * f, t); }, cancel);
-    LayerActivations test;
-    if (!q.self) test = layerActivations(model, *tp.split, "pool", tp.indices, r.inference);
-    rep.featureSeconds = since(t0);
-    report(progress, 0.9, "classifier-layer influence");
-    std::vector<int> labels(pd.train.labels.begin(), pd.train.labels.end());
-    const ClassifierInfluence ci =
-        classifierInfluence(train.values.data(), n, labels, test.values.data(), test.count,
-                            tp.labels, readClassifier(model), q.damping, true, cancel);
-    scores = q.self ? ci.selfScores : ci.scores;
-    if (!q.self && q.normalize != InfluenceNormalization::None) {
-      col.column("influence") = ci.scores;
-      for (std::size_t i = 0; i < n; ++i) {
-        const double norm = q.normalize == InfluenceNormalization::Gradient
-                                ? ci.gradientNorm[i]
-                                : std::sqrt(std::max(ci.selfScores[i], 0.0));
-        scores[i] = norm > 0 ? scores[i] / norm : 0.0;
-      }
-    }
-    settings["normalize"] = q.self ? "none" : toString(q.normalize);
-    // Helpful beside the ranking: how well each sample is fitted, and its self-influence.
-    col.column("label_probability") = ci.labelProbability;
-    if (!q.self) col.column("self_influence") = ci.selfScores;
-    scoredIdx.resize(n);
-    std::iota(scoredIdx.begin(), scoredIdx.end(), 0);
-    rep.figures.emplace_back("parameters", double(ci.parameters));
-    rep.figures.emplace_back("hessian_seconds", ci.hessianSeconds);
-    rep.figures.emplace_back("solve_seconds", ci.solveSeconds);
-    rep.figures.emplace_back("score_seconds", ci.scoreSeconds);
-    rep.figures.emplace_back("influence_seconds",
-                             ci.hessianSeconds + ci.solveSeconds + ci.scoreSeconds);
-    rep.figures.emplace_back("hessian_min_eigenvalue", ci.minEigenvalue);
-    rep.figures.emplace_back("hessian_max_eigenvalue", ci.maxEigenvalue);
-  } else {
-    if (q.self) throw Error("--self: self-influence is computed for the classifier layer only");
-    if (q.normalize != InfluenceNormalization::None)
-      throw Error(
-          "--normalize: the network mode scores plain influence only (--normalize none); "
-          "per-sample gradient norms over a network cost a backward pass each");
-    const NetworkInfluenceOptions& no = q.net;
-    std::string layers;
-    for (const auto& l : no.layers) layers += (layers.empty() ? "" : ",") + l;
-    rep.layer = layers;
-    Rng rng(no.seed ^ 0xC0FFEEULL);
-    std::vector<std::int64_t> all(n);
-    std::iota(all.begin(), all.end(), 0);
-    if (q.candidateClass >= 0) {
-      if (q.candidateClass >= pd.clean->numClasses())
-        throw Error("candidates-class: " + std::to_string(q.candidateClass) + " is not a class");
-      scoredIdx = indicesWithLabel(pd.train, q.candidateClass);
-    } else if (q.candidates == 0 || q.candidates >= n) {
-      scoredIdx = all;
-    } else {
-      scoredIdx = sampleWithoutReplacement(all, q.candidates, rng);
-      std::sort(scoredIdx.begin(), scoredIdx.end());
-    }
-    auto hess = sampleWithoutReplacement(all, std::min(q.hessianSamples, n), rng);
-    NetworkInfluenceOptions o = no;
-    o.damping = q.damping;
-    o.runtime = r.inference;
-    const NetworkInfluenceResult res = networkInfluence(model, pd.train, hess, scoredIdx, *tp.split,
-                                                        tp.indices, tp.labels, o, progress, cancel);
-    scores = res.scores;
-    rep.featureSeconds = res.cacheSeconds;
-    rep.figures.emplace_back("parameters", double(res.parameters));
-    rep.figures.emplace_back("iterations", res.iterations);
-    rep.figures.emplace_back("relative_residual", res.relativeResidual);
-    rep.figures.emplace_back("hessian_samples", double(hess.size()));
-    rep.figures.emplace_back("candidates", double(scoredIdx.size()));
-    rep.figures.emplace_back("cache_seconds", res.cacheSeconds);
-    rep.figures.emplace_back("gradient_seconds", res.gradientSeconds);
-    rep.figures.emplace_back("solve_seconds", res.solveSeconds);
-    rep.figures.emplace_back("score_seconds", res.scoreSeconds);
-    settings["layers"] = no.layers;
-    settings["input_layer"] = res.inputLayer;
-    settings["solver"] = toString(no.solver);
-    settings["hessian_samples"] = hess.size();
-    settings["candidates"] = q.candidateClass >= 0
-                                 ? json("class " + std::to_string(q.candidateClass))
-                                 : json(scoredIdx.size());
-    if (no.solver == HvpSolver::Cg) {
-      settings["cg_iterations"] = no.cgIterations;
-      settings["cg_tolerance"] = no.cgTolerance;
-    } else {
-      settings["lissa_depth"] = no.lissaDepth;
-      settings["lissa_repeats"] = no.lissaRepeats;
-      settings["lissa_scale"] = no.lissaScale;
-      settings["lissa_batch"] = no.lissaBatch;
-    }
-    settings["seed"] = no.seed;
-  }
+  Scored s = q.network ? networkScores(model, pd, r, tp, rep, settings, progress, cancel)
+                       : classifierScores(model, pd, r, tp, rep, col, settings, progress, cancel);
   // Suspicion is support for the predictions, or with true labels harm to them.
   if (q.trueLabels && !q.self)
-    for (double& v : scores) v = -v;
+    for (double& v : s.scores) v = -v;
   double threshold = 0;
-  const auto flags = flagScores(scores, q, threshold);
+  const auto flags = flagScores(s.scores, q, threshold);
   if (std::isfinite(threshold)) rep.figures.emplace_back("flag_threshold", threshold);
-  for (std::size_t k = 0; k < scoredIdx.size(); ++k) {
-    const auto i = static_cast<std::size_t>(scoredIdx[k]);
-    col.score[i] = scores[k];
+  for (std::size_t k = 0; k < s.scoredIdx.size(); ++k) {
+    const auto i = static_cast<std::size_t>(s.scoredIdx[k]);
+    col.score[i] = s.scores[k];
     col.flag[i] = flags[k];
     col.scored[i] = 1;
   }

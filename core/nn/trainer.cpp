@@ -16,8 +16,8 @@ namespace poisonlab {
 namespace {
 
 using nn::Autocast;
-using nn::evaluate;
 using nn::chooseRuntime;
+using nn::evaluate;
 using nn::prepare;
 using nn::Runtime;
 using nn::toChannelsLast;
@@ -78,9 +78,9 @@ torch::Tensor historyTensor(const std::vector<EpochStats>& h) {
   auto a = t.accessor<double, 2>();
   for (std::size_t i = 0; i < h.size(); ++i) {
     const auto& e = h[i];
-    const double v[kHistoryFields] = {double(e.epoch), e.trainLoss, e.trainAcc, e.cleanAcc,
-                                      e.asr,           e.poisonFit, e.lr,       e.imagesPerSecond,
-                                      e.seconds,       e.elapsed,  e.asrMirrored};
+    const double v[kHistoryFields] = {double(e.epoch), e.trainLoss, e.trainAcc,   e.cleanAcc,
+                                      e.asr,           e.poisonFit, e.lr,         e.imagesPerSecond,
+                                      e.seconds,       e.elapsed,   e.asrMirrored};
     for (int k = 0; k < kHistoryFields; ++k) a[static_cast<std::int64_t>(i)][k] = v[k];
   }
   return t;
@@ -147,6 +147,82 @@ std::vector<EpochStats> loadCheckpoint(const std::string& path, nn::ResNet& mode
   }
 }
 
+/// What one epoch's training loop saw.
+struct EpochTotals {
+  double lossSum = 0, correct = 0, seen = 0, lr = 0, seconds = 0;
+};
+
+/// Everything an epoch needs that does not change between epochs.
+struct Loop {
+  const PoisonedDataset& data;
+  const TrainConfig& config;
+  const Runtime& rt;
+  const std::vector<std::int64_t>& indices;
+  const std::vector<std::int64_t>& labels;
+  std::int64_t batch, steps;
+};
+
+/// One pass over the training indices in this epoch's seeded order and augmentation.
+EpochTotals trainEpoch(const Loop& l, int epoch, nn::ResNet& model, torch::optim::SGD& opt,
+                       const TrainCallbacks& cb, const CancelToken* cancel) {
+  const TrainConfig& config = l.config;
+  const Runtime& rt = l.rt;
+  const std::int64_t batch = l.batch, steps = l.steps, totalSteps = steps * config.epochs;
+  const bool crop = config.augment == Augment::CropFlip;
+  const bool flip = config.augment != Augment::None;
+  const auto lossOptions =
+      torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(config.labelSmoothing);
+  model->train();
+  // Per-epoch generators: a resumed run draws exactly what an uninterrupted one would.
+  Rng orderRng(config.orderSeed() * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(epoch));
+  Rng augRng(config.augmentSeed() * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(epoch));
+  std::vector<std::int64_t> order = sampleWithoutReplacement(l.indices, l.indices.size(), orderRng);
+  EpochTotals t;
+  const auto trainStart = Clock::now();
+  for (std::int64_t b = 0; b < steps; ++b) {
+    if (cancel) cancel->throwIfCancelled();
+    const std::int64_t* idx = order.data() + b * batch;
+    torch::Tensor x =
+        nn::makeBatch(l.data.train, idx, batch, nn::drawAugmentation(batch, crop, flip, augRng),
+                      rt.channelsLast)
+            .to(rt.device);
+    torch::Tensor y = torch::empty({batch}, torch::kLong);
+    std::int64_t* yp = y.data_ptr<std::int64_t>();
+    for (std::int64_t k = 0; k < batch; ++k) yp[k] = l.labels[static_cast<std::size_t>(idx[k])];
+    y = y.to(rt.device);
+    t.lr = learningRate(config, (epoch - 1) * steps + b, totalSteps);
+    setLearningRate(opt, t.lr);
+    opt.zero_grad();
+    torch::Tensor logits;
+    {
+      Autocast ac(rt);
+      logits = model->forward(x);
+    }
+    torch::Tensor loss =
+        torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), y, lossOptions);
+    loss.backward();
+    opt.step();
+    const double lossValue = loss.item<double>();
+    const double c = logits.argmax(1).eq(y).sum().item<double>();
+    t.lossSum += lossValue * batch;
+    t.correct += c;
+    t.seen += batch;
+    if (cb.onBatch) {
+      BatchStats s;
+      s.epoch = epoch;
+      s.batch = static_cast<int>(b + 1);
+      s.batches = static_cast<int>(steps);
+      s.loss = lossValue;
+      s.accuracy = c / batch;
+      s.lr = t.lr;
+      s.imagesPerSecond = t.seen / std::max(1e-9, since(trainStart));
+      cb.onBatch(s);
+    }
+  }
+  t.seconds = since(trainStart);
+  return t;
+}
+
 }  // namespace
 
 TrainResult trainModel(const PoisonedDataset& data, const TrainConfig& configIn,
@@ -164,7 +240,6 @@ TrainResult trainModel(const PoisonedDataset& data, const TrainConfig& configIn,
   const auto n = static_cast<std::int64_t>(indices.size());
   const std::int64_t batch = std::min<std::int64_t>(config.batchSize, n);
   const std::int64_t steps = std::max<std::int64_t>(1, n / batch);  // last partial batch dropped
-  const std::int64_t totalSteps = steps * config.epochs;
   std::vector<std::int64_t> labelsAll(data.train.labels.begin(), data.train.labels.end());
 
   torch::manual_seed(config.seed);
@@ -191,72 +266,22 @@ TrainResult trainModel(const PoisonedDataset& data, const TrainConfig& configIn,
   }
   const double elapsedBefore = result.history.empty() ? 0.0 : result.history.back().elapsed;
   const auto start = Clock::now();
-  const bool crop = config.augment == Augment::CropFlip;
-  const bool flip = config.augment != Augment::None;
-  auto lossOptions =
-      torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(config.labelSmoothing);
 
+  const Loop loop{data, config, rt, indices, labelsAll, batch, steps};
   for (int epoch = result.resumedFromEpoch + 1; epoch <= config.epochs; ++epoch) {
     const auto epochStart = Clock::now();
-    model->train();
-    // Per-epoch generators: a resumed run draws exactly what an uninterrupted one would.
-    Rng orderRng(config.orderSeed() * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(epoch));
-    Rng augRng(config.augmentSeed() * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(epoch));
-    std::vector<std::int64_t> order = sampleWithoutReplacement(indices, indices.size(), orderRng);
-    double lossSum = 0, correct = 0, seen = 0, lr = 0;
-    const auto trainStart = Clock::now();
-    for (std::int64_t b = 0; b < steps; ++b) {
-      if (cancel) cancel->throwIfCancelled();
-      const std::int64_t* idx = order.data() + b * batch;
-      torch::Tensor x =
-          nn::makeBatch(data.train, idx, batch, nn::drawAugmentation(batch, crop, flip, augRng),
-                        rt.channelsLast)
-              .to(rt.device);
-      torch::Tensor y = torch::empty({batch}, torch::kLong);
-      std::int64_t* yp = y.data_ptr<std::int64_t>();
-      for (std::int64_t k = 0; k < batch; ++k) yp[k] = labelsAll[static_cast<std::size_t>(idx[k])];
-      y = y.to(rt.device);
-      lr = learningRate(config, (epoch - 1) * steps + b, totalSteps);
-      setLearningRate(opt, lr);
-      opt.zero_grad();
-      torch::Tensor logits;
-      {
-        Autocast ac(rt);
-        logits = model->forward(x);
-      }
-      torch::Tensor loss =
-          torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), y, lossOptions);
-      loss.backward();
-      opt.step();
-      const double l = loss.item<double>();
-      const double c = logits.argmax(1).eq(y).sum().item<double>();
-      lossSum += l * batch;
-      correct += c;
-      seen += batch;
-      if (cb.onBatch) {
-        BatchStats s;
-        s.epoch = epoch;
-        s.batch = static_cast<int>(b + 1);
-        s.batches = static_cast<int>(steps);
-        s.loss = l;
-        s.accuracy = c / batch;
-        s.lr = lr;
-        s.imagesPerSecond = seen / std::max(1e-9, since(trainStart));
-        cb.onBatch(s);
-      }
-    }
-    const double trainSeconds = since(trainStart);
+    const EpochTotals t = trainEpoch(loop, epoch, model, opt, cb, cancel);
     const EvalReport eval = evaluate(model, data, rt, /*full=*/false, cancel);
     EpochStats e;
     e.epoch = epoch;
-    e.trainLoss = lossSum / seen;
-    e.trainAcc = correct / seen;
+    e.trainLoss = t.lossSum / t.seen;
+    e.trainAcc = t.correct / t.seen;
     e.cleanAcc = eval.cleanAcc;
     e.asr = eval.asr;
     e.asrMirrored = eval.asrMirrored;
     e.poisonFit = eval.poisonFit;
-    e.lr = lr;
-    e.imagesPerSecond = seen / std::max(1e-9, trainSeconds);
+    e.lr = t.lr;
+    e.imagesPerSecond = t.seen / std::max(1e-9, t.seconds);
     e.seconds = since(epochStart);
     e.elapsed = elapsedBefore + since(start);
     result.history.push_back(e);

@@ -1,0 +1,192 @@
+// The detectors end to end on the tests' tiny planted backdoor (tiny_backdoor.h): each finds
+// it, the records say whether the attack took, exclusionary reclassification names the source,
+// and the network influence solvers equal the closed form. Split from tst_training to keep
+// each executable well inside its timeout on a CPU without bf16.
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "core/detect/detect.h"
+#include "core/run/train_report.h"
+#include "core/train/training.h"
+#include "core/util/md5.h"
+#include "test_support.h"
+#include "tiny_backdoor.h"
+
+using namespace poisonlab;
+using namespace poisonlab::testing;
+namespace fs = std::filesystem;
+
+class TestDetectorTasks : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+  std::shared_ptr<const Dataset> data_ = colourDataset(kPerClass, 16);
+  TrainResult backdoor_;  // trained once in initTestCase, reused
+
+  std::string dir(const char* name) { return tmp_.filePath(name).toStdString(); }
+
+ private slots:
+  void initTestCase() {
+    backdoor_ = trainModel(poisoned(data_, kPoisons), tinyConfig(kEpochs), dir("backdoor"));
+    QVERIFY(backdoor_.final.asr > 0.9);
+  }
+
+  void detectorsFindThePlantedBackdoor_data() {
+    QTest::addColumn<int>("method");
+    QTest::addColumn<double>("minAuroc");
+    QTest::newRow("spectral") << int(DetectorMethod::Spectral) << 0.9;
+    QTest::newRow("activation-clustering") << int(DetectorMethod::ActivationClustering) << 0.9;
+    QTest::newRow("influence") << int(DetectorMethod::Influence) << 0.9;
+  }
+  void detectorsFindThePlantedBackdoor() {
+    QFETCH(int, method);
+    QFETCH(double, minAuroc);
+    const PoisonedDataset pd = poisoned(data_, kPoisons);
+    const std::string run = dir("backdoor");
+    DetectRequest r;
+    r.method = static_cast<DetectorMethod>(method);
+    r.inference.threads = 2;
+    double lastProgress = 0;
+    const DetectionReport rep =
+        runDetector(run, pd, r, [&](double f, const std::string&) { lastProgress = f; });
+    QCOMPARE(lastProgress, 1.0);
+    const DetectionMetrics& m = rep.overall;
+    qInfo("%s on %s: precision %.3f recall %.3f AUROC %.4f recall@k %.3f, %.2f s", rep.name.c_str(),
+          rep.layer.c_str(), m.precision, m.recall, m.auroc, m.recallAtK, rep.seconds);
+    QCOMPARE(m.samples, pd.train.count());
+    QCOMPARE(m.poisons, std::size_t(kPoisons));
+    QVERIFY2(m.auroc > minAuroc, qPrintable(QString::number(m.auroc)));
+    QCOMPARE(int(rep.classes.size()), 4);
+    // Clean classes hold no poisons: any flag there is a false positive, reported per class.
+    QCOMPARE(rep.classes[1].metrics.poisons, std::size_t(kPoisons));
+    QCOMPARE(rep.classes[0].metrics.poisons, std::size_t(0));
+    // Written atomically, in the documented shape.
+    const std::string json = writeDetection(run, pd, rep);
+    for (const char* key : {"\"precision\"", "\"recall\"", "\"auroc\"", "\"flagged\"",
+                            "\"seconds\"", "\"per_class\"", "\"settings\""})
+      QVERIFY2(json.find(key) != std::string::npos, key);
+    std::ifstream csv(detectDir(run) + "/" + rep.name + ".csv");
+    std::string header;
+    std::getline(csv, header);
+    QVERIFY2(header.rfind("index,label,score,flagged,poisoned", 0) == 0, header.c_str());
+    std::size_t lines = 0;
+    for (std::string line; std::getline(csv, line);) ++lines;
+    QCOMPARE(lines, pd.train.count());
+    // The same request gives the same scores (seeded SVD, k-means and sampling).
+    QCOMPARE(runDetector(run, pd, r).scores, rep.scores);
+  }
+
+  void detectorRecordsSayWhetherTheAttackTook() {
+    const PoisonedDataset pd = poisoned(data_, kPoisons);
+    DetectRequest r;
+    r.method = DetectorMethod::Spectral;
+    r.inference.threads = 2;
+    const DetectionReport backdoor = runDetector(dir("backdoor"), pd, r);
+    QVERIFY(backdoor.attackTook);
+    QVERIFY(backdoor.model.asr > 0.9);
+    QCOMPARE(backdoor.model.asr, backdoor_.final.asr);
+    QCOMPARE(backdoor.model.asrMirrored, backdoor_.final.asrMirrored);
+    const std::string json = writeDetection(dir("backdoor"), pd, backdoor);
+    QVERIFY(json.find("\"attack_took\": true") != std::string::npos);
+    // A model that never saw the poisons: the record says the attack did not take.
+    TrainConfig clean = tinyConfig(3);
+    clean.exclude.assign(pd.poisonedIndices.begin(), pd.poisonedIndices.end());
+    trainModel(pd, clean, dir("notaken"));
+    const DetectionReport none = runDetector(dir("notaken"), pd, r);
+    QVERIFY2(!none.attackTook, qPrintable(QString::number(none.model.asr)));
+  }
+
+  void exclusionaryReclassificationNamesTheSource() {
+    // Retrained without every class's smaller cluster, the model sends the poisoned (red,
+    // relabelled green) cluster back to red: poison, source red; no clean cluster is called.
+    const PoisonedDataset pd = poisoned(data_, kPoisons);
+    const std::string run = dir("backdoor");
+    DetectRequest r;
+    r.method = DetectorMethod::ActivationClustering;
+    r.ac.criterion = AcCriterion::Smaller;
+    r.ac.reclassify = Reclassify::Full;
+    r.inference.threads = 2;
+    const DetectionReport rep = runDetector(run, pd, r);
+    auto figure = [](const std::vector<Figure>& f, const char* name) {
+      for (const auto& [k, v] : f)
+        if (k == name) return v;
+      return -99.0;
+    };
+    for (const auto& c : rep.classes)
+      qInfo("class %d: reclassified own %.3f, other %.3f (class %g)%s", c.cls,
+            figure(c.figures, "reclassified_own_fraction"),
+            figure(c.figures, "reclassified_other_fraction"),
+            figure(c.figures, "reclassified_other_class"),
+            figure(c.figures, "reclassified_poison") > 0 ? " poison" : "");
+    QCOMPARE(figure(rep.figures, "reclassified_attacked_class"), 1.0);
+    QCOMPARE(figure(rep.figures, "reclassified_source_class"), 0.0);
+    QCOMPARE(figure(rep.figures, "reclassified_poison_clusters"), 1.0);
+    QVERIFY2(rep.overall.recall > 0.9, qPrintable(QString::number(rep.overall.recall)));
+    QVERIFY(rep.settingsJson.find("\"reclassify\":\"full\"") != std::string::npos);
+    // The retrain is kept in RUN/detect/reclassify-<digest>/ and reused when asked again.
+    auto retrains = [&] {
+      std::vector<std::string> found;
+      for (const auto& e : fs::directory_iterator(detectDir(run)))
+        if (e.path().filename().string().rfind("reclassify-", 0) == 0 &&
+            fs::exists(modelPath(e.path().string())))
+          found.push_back(md5OfFile(modelPath(e.path().string())));
+      return found;
+    };
+    const auto first = retrains();
+    QCOMPARE(first.size(), std::size_t(1));
+    QCOMPARE(runDetector(run, pd, r).scores, rep.scores);
+    QCOMPARE(retrains(), first);
+  }
+
+  void networkInfluenceAgreesWithTheExactClassifierLayer() {
+    // Restricted to the classifier layer, with H over every training sample, the HVP solvers
+    // must reproduce the closed form.
+    const PoisonedDataset pd = poisoned(data_, kPoisons);
+    const std::string run = dir("backdoor");
+    DetectRequest exact;
+    exact.method = DetectorMethod::Influence;
+    exact.influence.normalize = InfluenceNormalization::None;
+    exact.influence.damping = 0.1;
+    exact.inference.threads = 2;
+    const DetectionReport e = runDetector(run, pd, exact);
+    for (HvpSolver solver : {HvpSolver::Cg, HvpSolver::Lissa}) {
+      DetectRequest net = exact;
+      net.influence.network = true;
+      net.influence.candidates = 0;  // all
+      net.influence.hessianSamples = pd.train.count();
+      net.influence.net.layers = {"fc"};
+      net.influence.net.solver = solver;
+      net.influence.net.lissaDepth = 300;
+      net.influence.net.lissaScale = 5;
+      net.influence.net.lissaBatch = int(pd.train.count());  // deterministic: full-batch HVPs
+      const DetectionReport n = runDetector(run, pd, net);
+      QCOMPARE(n.scores.size(), e.scores.size());
+      const double r = testing::pearson(n.scores, e.scores);
+      // Equal in value, not only in correlation: the same scale (1/n in H) and the same damping
+      // convention (H + damping I). Largest difference relative to the largest score, and the
+      // least-squares slope of network on closed form.
+      double worst = 0, scale = 0, xy = 0, xx = 0;
+      for (std::size_t i = 0; i < e.scores.size(); ++i) {
+        worst = std::max(worst, std::abs(n.scores[i] - e.scores[i]));
+        scale = std::max(scale, std::abs(e.scores[i]));
+        xy += n.scores[i] * e.scores[i];
+        xx += e.scores[i] * e.scores[i];
+      }
+      const double slope = xy / xx;
+      qInfo("%s over fc vs closed form: r = %.6f, slope %.5f, largest difference %.2e of %.3g, "
+            "%.2f s",
+            toString(solver), r, slope, worst, scale, n.seconds);
+      QVERIFY2(r > 0.999, qPrintable(QString::number(r)));
+      const double tolerance = 1e-3;
+      QVERIFY2(std::abs(slope - 1) < tolerance, qPrintable(QString::number(slope)));
+      QVERIFY2(worst < tolerance * scale, qPrintable(QString::number(worst / scale)));
+    }
+  }
+
+};
+
+QTEST_GUILESS_MAIN(TestDetectorTasks)
+#include "tst_detector_tasks.moc"
