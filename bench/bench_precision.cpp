@@ -66,9 +66,8 @@ int main(int argc, char** argv) {
     // SSD: the forget set (a seeded fraction of the poisons, both orientations as training saw
     // them) and the whole training set (random flips), in each precision.
     UnlearnRequest r;
-    r.forget = resolveForgetSet(fraction >= 1 ? "ground-truth"
-                                              : "ground-truth:" + std::to_string(fraction),
-                                run, pd);
+    r.forget = resolveForgetSet(
+        fraction >= 1 ? "ground-truth" : "ground-truth:" + std::to_string(fraction), run, pd);
     Importances forget[2], full[2];
     double seconds[2];
     const Precision precisions[2] = {Precision::Bf16, Precision::Fp32};

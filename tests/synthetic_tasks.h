@@ -89,8 +89,8 @@ inline std::shared_ptr<const Dataset> gratingsOf(const std::vector<std::vector<d
 
 /// Class c is a grating at orientation c x 45 degrees.
 inline std::shared_ptr<const Dataset> gratingDataset(int perClassTrain, int perClassTest) {
-  return gratingsOf({{0}, {45}, {90}, {135}}, {"0deg", "45deg", "90deg", "135deg"},
-                    perClassTrain, perClassTest);
+  return gratingsOf({{0}, {45}, {90}, {135}}, {"0deg", "45deg", "90deg", "135deg"}, perClassTrain,
+                    perClassTest);
 }
 
 /// Three classes that a horizontal flip leaves as they are (a 45-degree grating mirrored is a

@@ -10,7 +10,6 @@
 
 namespace poisonlab::testing {
 
-
 /// A one-pixel trigger, as in the project log, in a colour no clean image has.
 inline TriggerSpec whitePixel() {
   TriggerSpec t;
@@ -43,6 +42,5 @@ inline TrainConfig tinyConfig(int epochs) {
   c.threads = 2;
   return c;
 }
-
 
 }  // namespace poisonlab::testing

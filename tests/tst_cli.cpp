@@ -35,7 +35,7 @@ class TestCli : public QObject {
     QProcess p;
     p.setProcessEnvironment(env);
     p.start(QString::fromStdString(binPath("poisonlab-cli")), args);
-    p.waitForFinished(60000);
+    p.waitForFinished(300000);  // generous: a shared machine can be slow
     Result r{p.exitCode(),
              QString::fromUtf8(p.readAllStandardOutput()),
              QString::fromUtf8(p.readAllStandardError()),

@@ -1,6 +1,8 @@
 // Detector metrics against hand-computed values, including ties and degenerate cases.
 #include <QtTest>
 
+#include <cmath>
+
 #include "core/detect/detection_metrics.h"
 #include "core/util/error.h"
 
@@ -66,6 +68,25 @@ class TestDetectionMetrics : public QObject {
     QCOMPARE(detectionMetrics({3, 2, 1}, {0, 0, 0}, {1, 1, 0}).auroc, 1.0);
     QCOMPARE(detectionMetrics({1, 2, 3}, {0, 0, 0}, {1, 1, 0}).auroc, 0.0);
     QVERIFY_THROWS_EXCEPTION(Error, detectionMetrics({1}, {0, 0}, {0, 0}));
+  }
+
+  void agreementBetweenTwoScorings() {
+    // Spearman: 1 for any increasing transform, -1 reversed; with ties, average ranks
+    // (scipy.stats.spearmanr([1, 2, 2, 3], [1, 3, 2, 4]) = 0.9486832980505138).
+    const std::vector<double> a{0.1, 0.5, 0.2, 0.9, 0.7};
+    std::vector<double> cubed, reversed;
+    for (double v : a) cubed.push_back(v * v * v), reversed.push_back(-v);
+    QCOMPARE(spearman(a, cubed), 1.0);
+    QCOMPARE(spearman(a, reversed), -1.0);
+    QVERIFY(std::abs(spearman({1, 2, 2, 3}, {1, 3, 2, 4}) - 0.9486832980505138) < 1e-12);
+    QVERIFY(std::isnan(spearman({1, 1, 1}, {1, 2, 3})));  // no ranking on one side
+    // Jaccard of flag vectors and of position lists: |A and B| / |A or B|.
+    QCOMPARE(
+        jaccard(std::vector<std::uint8_t>{1, 1, 0, 0, 1}, std::vector<std::uint8_t>{1, 0, 1, 0, 1}),
+        0.5);
+    QCOMPARE(jaccard(std::vector<std::size_t>{2, 5, 9}, std::vector<std::size_t>{5, 9, 11, 12}),
+             0.4);
+    QCOMPARE(jaccard(std::vector<std::size_t>{}, std::vector<std::size_t>{}), 1.0);
   }
 };
 

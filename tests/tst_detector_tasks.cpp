@@ -111,9 +111,7 @@ class TestDetectorTasks : public QObject {
     r.inference.threads = 2;
     const DetectionReport rep = runDetector(run, pd, r);
     auto figure = [](const std::vector<Figure>& f, const char* name) {
-      for (const auto& [k, v] : f)
-        if (k == name) return v;
-      return -99.0;
+      return figureOf(f, name, -99);
     };
     for (const auto& c : rep.classes)
       qInfo("class %d: reclassified own %.3f, other %.3f (class %g)%s", c.cls,
@@ -176,16 +174,16 @@ class TestDetectorTasks : public QObject {
         xx += e.scores[i] * e.scores[i];
       }
       const double slope = xy / xx;
-      qInfo("%s over fc vs closed form: r = %.6f, slope %.5f, largest difference %.2e of %.3g, "
-            "%.2f s",
-            toString(solver), r, slope, worst, scale, n.seconds);
+      qInfo(
+          "%s over fc vs closed form: r = %.6f, slope %.5f, largest difference %.2e of %.3g, "
+          "%.2f s",
+          toString(solver), r, slope, worst, scale, n.seconds);
       QVERIFY2(r > 0.999, qPrintable(QString::number(r)));
       const double tolerance = 1e-3;
       QVERIFY2(std::abs(slope - 1) < tolerance, qPrintable(QString::number(slope)));
       QVERIFY2(worst < tolerance * scale, qPrintable(QString::number(worst / scale)));
     }
   }
-
 };
 
 QTEST_GUILESS_MAIN(TestDetectorTasks)

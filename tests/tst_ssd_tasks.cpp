@@ -62,8 +62,8 @@ UnlearnRequest selectedSsd(const std::string& run, const PoisonedDataset& pd) {
 
 void printGrid(const UnlearnResult& u) {
   for (const auto& g : u.selection.grid)
-    qInfo("  alpha %g lambda %g: %zu dampened, validation accuracy %.3f held-out fit %.3f%s", g.alpha,
-          g.lambda, g.dampened, g.validationAccuracy, g.validationBackdoor,
+    qInfo("  alpha %g lambda %g: %zu dampened, validation accuracy %.3f held-out fit %.3f%s",
+          g.alpha, g.lambda, g.dampened, g.validationAccuracy, g.validationBackdoor,
           g.meetsTarget ? " (meets target)" : "");
   qInfo("ssd (alpha %g): clean %.3f -> %.3f, ASR %.3f -> %.3f, mirrored %.3f -> %.3f",
         u.chosen.alpha, u.before.cleanAcc, u.after.cleanAcc, u.before.asr, u.after.asr,

@@ -260,8 +260,8 @@ void TrainingView::setHeadline(double cleanAcc, double asr, double asrMirrored, 
                                bool final) {
   clean_->setText(percent(cleanAcc));
   asr_->setText(percent(asr));
-  asrMirrored_->setText(tr("mirrored trigger: %1")
-                            .arg(std::isnan(asrMirrored) ? tr("n/a") : percent(asrMirrored)));
+  asrMirrored_->setText(
+      tr("mirrored trigger: %1").arg(std::isnan(asrMirrored) ? tr("n/a") : percent(asrMirrored)));
   time_->setText(duration(seconds));
   const QString colour = final ? QString() : QStringLiteral("color: palette(mid);");
   for (QLabel* l : {clean_, asr_, time_}) l->setStyleSheet(colour);

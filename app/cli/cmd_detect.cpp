@@ -103,8 +103,7 @@ DetectRequest requestFromArgs(const Args& a) {
   r.ac.sizeThreshold = a.number("size-threshold", r.ac.sizeThreshold, 1e-6, 0.5);
   r.ac.silhouetteThreshold = a.number("silhouette-threshold", r.ac.silhouetteThreshold, -1, 1);
   r.ac.attempts = static_cast<int>(a.integer("attempts", r.ac.attempts, 1, 100));
-  if (a.has("reclassify"))
-    r.ac.reclassify = parseReclassify(a.value("reclassify"), "--reclassify");
+  if (a.has("reclassify")) r.ac.reclassify = parseReclassify(a.value("reclassify"), "--reclassify");
   r.ac.reclassifyThreshold =
       a.number("reclassify-threshold", r.ac.reclassifyThreshold, 1e-6, 1 - 1e-6);
   r.ac.seed = seed;
@@ -154,9 +153,7 @@ DetectRequest requestFromArgs(const Args& a) {
 }
 
 double figure(const std::vector<Figure>& f, const std::string& name, double fallback = 0) {
-  for (const auto& [k, v] : f)
-    if (k == name) return v;
-  return fallback;
+  return figureOf(f, name, fallback);
 }
 
 std::string humanSummary(const DetectionReport& rep, const PoisonedDataset& pd,
@@ -165,9 +162,9 @@ std::string humanSummary(const DetectionReport& rep, const PoisonedDataset& pd,
   std::ostringstream h;
   char line[256];
   const EvalReport& e = rep.model;
-  h << "the model: clean accuracy " << formatPercent(e.cleanAcc) << ", ASR "
-    << formatPercent(e.asr) << " (mirrored trigger " << formatPercent(e.asrMirrored)
-    << "), poisons fitted " << formatPercent(e.poisonFit) << "\n";
+  h << "the model: clean accuracy " << formatPercent(e.cleanAcc) << ", ASR " << formatPercent(e.asr)
+    << " (mirrored trigger " << formatPercent(e.asrMirrored) << "), poisons fitted "
+    << formatPercent(e.poisonFit) << "\n";
   if (!rep.attackTook)
     h << "WARNING: the attack did not take on this model (ASR or poisons fitted under 50 %): a "
          "detector's failure here says nothing about a backdoor that is not there\n";
@@ -184,7 +181,9 @@ std::string humanSummary(const DetectionReport& rep, const PoisonedDataset& pd,
   const bool spectral = rep.method == "spectral";
   const bool ac = rep.method == "activation-clustering";
   const bool reclassified = ac && figure(rep.figures, "reclassify_seconds", -1) >= 0;
-  h << (spectral ? "   s1/s2" : ac ? "  sizes        silhouette" : "")
+  h << (spectral ? "   s1/s2"
+        : ac     ? "  sizes        silhouette"
+                 : "")
     << (reclassified ? "  reclassified: own / most frequent other" : "") << "\n";
   for (const auto& c : rep.classes) {
     std::snprintf(line, sizeof line, "    %d %-12s %14zu %8zu %8zu %10.3f %7.3f %6.3f", c.cls,

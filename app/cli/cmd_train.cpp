@@ -91,9 +91,9 @@ int cmdTrain(int argc, char** argv) {
   out["threads"] = r.threads;
   std::ostringstream h;
   h << "clean accuracy " << percent(r.final.cleanAcc) << ", ASR " << percent(r.final.asr)
-    << " (mirrored trigger " << percent(r.final.asrMirrored) << "), poisons fitted " << percent(r.final.poisonFit) << ", " << r.wallSeconds << " s ("
-    << r.precisionUsed << ", " << r.threads << " threads)\nwrote " << modelPath(run) << " and "
-    << metricsPath(run) << "\n";
+    << " (mirrored trigger " << percent(r.final.asrMirrored) << "), poisons fitted "
+    << percent(r.final.poisonFit) << ", " << r.wallSeconds << " s (" << r.precisionUsed << ", "
+    << r.threads << " threads)\nwrote " << modelPath(run) << " and " << metricsPath(run) << "\n";
   emit(a, out, h.str());
   return 0;
 }
@@ -116,7 +116,8 @@ int cmdEvaluate(int argc, char** argv) {
   std::ostringstream h;
   h << "clean accuracy " << percent(r.cleanAcc) << ", ASR " << percent(r.asr)
     << ", ASR with the mirrored trigger (column " << pd.trigger.mirroredCol() << ") "
-    << percent(r.asrMirrored) << ", poisons fitted " << percent(r.poisonFit) << "\nper class (clean / triggered -> target):\n";
+    << percent(r.asrMirrored) << ", poisons fitted " << percent(r.poisonFit)
+    << "\nper class (clean / triggered -> target):\n";
   for (std::size_t c = 0; c < r.perClassAcc.size(); ++c) {
     char line[128];
     std::snprintf(line, sizeof line, "  %d %-12s %7.2f %%  %7.2f %%\n", int(c),

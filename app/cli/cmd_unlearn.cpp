@@ -33,8 +33,7 @@ UnlearnRequest unlearnRequestFromArgs(const Args& a, UnlearnMethod method, bool 
   r.ssd.batch = static_cast<int>(a.integer("fisher-batch", r.ssd.batch, 1, 65536));
   r.select.oracle = a.flag("select-oracle");
   r.select.enabled = a.flag("select") || r.select.oracle;
-  if (a.flag("select") && r.select.oracle)
-    throw Error("--select and --select-oracle: choose one");
+  if (a.flag("select") && r.select.oracle) throw Error("--select and --select-oracle: choose one");
   if (checkOptions && r.select.enabled && method != UnlearnMethod::Ssd)
     throw Error(std::string(r.select.oracle ? "--select-oracle" : "--select") +
                 " belongs to --method ssd");
@@ -83,11 +82,10 @@ nlohmann::json unlearnJson(const UnlearnResult& res) {
 }  // namespace
 
 int cmdUnlearn(int argc, char** argv) {
-  Args a("unlearn",
-         {"run",  "method",     "forget",     "alpha",      "lambda",    "fisher-batch", "epochs",
-          "lr",   "name",       "model",      "seed",       "precision", "threads",      "device",
-          "data", "asr-target", "acc-budget", "validation", "alphas",    "lambdas",      "fit-target",
-          "folds"},
+  Args a("unlearn", {"run",     "method",  "forget",     "alpha",      "lambda",     "fisher-batch",
+                     "epochs",  "lr",      "name",       "model",      "seed",       "precision",
+                     "threads", "device",  "data",       "asr-target", "acc-budget", "validation",
+                     "alphas",  "lambdas", "fit-target", "folds"},
          {"select", "select-oracle"});
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");
@@ -107,18 +105,18 @@ int cmdUnlearn(int argc, char** argv) {
   std::ostringstream h;
   h << res.name << ": clean accuracy " << pct(res.before.cleanAcc) << " -> "
     << pct(res.after.cleanAcc) << ", ASR " << pct(res.before.asr) << " -> " << pct(res.after.asr)
-    << ", mirrored trigger " << pct(res.before.asrMirrored) << " -> "
-    << pct(res.after.asrMirrored) << ", " << res.seconds << " s\n";
+    << ", mirrored trigger " << pct(res.before.asrMirrored) << " -> " << pct(res.after.asrMirrored)
+    << ", " << res.seconds << " s\n";
   for (const auto& [k, v] : res.figures) h << "  " << k << ": " << v << "\n";
   const SsdSelectionResult& sel = res.selection;
   if (!sel.grid.empty()) {
     const bool oracle = sel.mode == "oracle";
-    h << "  searched (" << sel.mode << ": " << sel.backdoorMeasure << "; "
-      << sel.validationImages << " clean training images, " << sel.backdoorImages
-      << (oracle ? " triggered images" : " held-out forget images in " +
-                                             std::to_string(sel.folds) + " folds")
-      << "):\n     alpha   lambda  dampened  val. acc  "
-      << (oracle ? "oracle ASR" : "held-out fit") << "\n";
+    h << "  searched (" << sel.mode << ": " << sel.backdoorMeasure << "; " << sel.validationImages
+      << " clean training images, " << sel.backdoorImages
+      << (oracle ? " triggered images"
+                 : " held-out forget images in " + std::to_string(sel.folds) + " folds")
+      << "):\n     alpha   lambda  dampened  val. acc  " << (oracle ? "oracle ASR" : "held-out fit")
+      << "\n";
     char line[160];
     std::snprintf(line, sizeof line, "  %8s %8s %9s %8.2f%% %8.2f%%  (original)\n", "-", "-", "-",
                   100 * sel.accuracyBefore, 100 * sel.backdoorBefore);
@@ -141,11 +139,12 @@ int cmdUnlearn(int argc, char** argv) {
 namespace poisonlab::cli {
 
 int cmdUnlearnSweep(int argc, char** argv) {
-  Args a("unlearn-sweep",
-         {"run", "fractions", "methods", "alpha", "lambda", "fisher-batch", "epochs", "lr", "model",
-          "seed", "precision", "threads", "device", "data", "asr-target", "acc-budget",
-          "validation", "alphas", "lambdas", "fit-target", "folds"},
-         {"no-reuse", "select", "select-oracle"});
+  Args a(
+      "unlearn-sweep",
+      {"run",        "fractions",  "methods",    "alpha",     "lambda",  "fisher-batch", "epochs",
+       "lr",         "model",      "seed",       "precision", "threads", "device",       "data",
+       "asr-target", "acc-budget", "validation", "alphas",    "lambdas", "fit-target",   "folds"},
+      {"no-reuse", "select", "select-oracle"});
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");
   std::vector<double> fractions;

@@ -87,7 +87,6 @@ struct CurlGlobal {
 
 }  // namespace
 
-
 DownloadResult downloadFile(const DownloadOptions& o, const ProgressFn& progress,
                             const CancelToken* cancel) {
   static CurlGlobal global;

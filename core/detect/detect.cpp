@@ -116,7 +116,8 @@ DetectionReport runDetector(const std::string& runDir, const PoisonedDataset& pd
       break;
     case DetectorMethod::ActivationClustering:
       rep.layer = r.layer.empty() ? "pool" : r.layer;
-      detail::runActivationClustering(rep.modelPath, pd, r, runDir, rep, col, figs, progress, cancel);
+      detail::runActivationClustering(rep.modelPath, pd, r, runDir, rep, col, figs, progress,
+                                      cancel);
       break;
     case DetectorMethod::Influence:
       if (!r.layer.empty())

@@ -70,6 +70,13 @@ struct DetectRequest {
 
 /// A named number for reports and tables.
 using Figure = std::pair<std::string, double>;
+/// The value of the figure `name`, or `fallback` when there is none.
+inline double figureOf(const std::vector<Figure>& figures, const std::string& name,
+                       double fallback = 0) {
+  for (const auto& [k, v] : figures)
+    if (k == name) return v;
+  return fallback;
+}
 
 struct ClassSummary {
   int cls = 0;
@@ -97,7 +104,7 @@ struct DetectionReport {
   /// model whose attack did not take says nothing about a backdoor that is not there.
   EvalReport model;
   bool attackTook = true;  ///< ASR and poison fit both at least 50 %
-  double seconds = 0;           ///< the whole detector, activations included
+  double seconds = 0;      ///< the whole detector, activations included
 };
 
 /// The detector's own name for its files, e.g. "influence-self".

@@ -11,9 +11,8 @@
 namespace poisonlab {
 namespace {
 
-constexpr EnumName<Reclassify> kReclassify[] = {{Reclassify::None, "none"},
-                                                {Reclassify::Classifier, "classifier"},
-                                                {Reclassify::Full, "full"}};
+constexpr EnumName<Reclassify> kReclassify[] = {
+    {Reclassify::None, "none"}, {Reclassify::Classifier, "classifier"}, {Reclassify::Full, "full"}};
 
 /// FNV-1a over the indices: names the retrain of one excluded set.
 std::string digestOf(const std::vector<std::int64_t>& v) {
@@ -36,8 +35,7 @@ Reclassify parseReclassify(const std::string& s, const std::string& field) {
 }
 
 std::string reclassifyRunDir(const std::string& runDir, const std::vector<std::int64_t>& excluded) {
-  return (std::filesystem::path(runDir) / "detect" / ("reclassify-" + digestOf(excluded)))
-      .string();
+  return (std::filesystem::path(runDir) / "detect" / ("reclassify-" + digestOf(excluded))).string();
 }
 
 std::vector<int> retrainAndPredict(const std::string& runDir, const PoisonedDataset& pd,

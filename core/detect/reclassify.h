@@ -29,11 +29,11 @@ Reclassify parseReclassify(const std::string& s, const std::string& field = "rec
 /// The verdict on one class's suspicious cluster.
 struct ReclassifyVerdict {
   int cls = 0;
-  std::size_t size = 0;       ///< samples in the cluster
-  double ownFraction = 0;     ///< classified as their training label
-  int otherClass = -1;        ///< the most frequent other class (the likely source)
-  double otherFraction = 0;   ///< classified as that class
-  bool poison = false;        ///< otherFraction > threshold
+  std::size_t size = 0;      ///< samples in the cluster
+  double ownFraction = 0;    ///< classified as their training label
+  int otherClass = -1;       ///< the most frequent other class (the likely source)
+  double otherFraction = 0;  ///< classified as that class
+  bool poison = false;       ///< otherFraction > threshold
 };
 
 /// Multinomial logistic regression on `rows` (n x d, standardised inside) of the samples with
@@ -44,8 +44,7 @@ std::vector<int> refitClassifierAndPredict(const std::vector<float>& rows, std::
                                            const CancelToken* cancel = nullptr);
 
 /// The run folder of a full reclassification retrain for the excluded set.
-std::string reclassifyRunDir(const std::string& runDir,
-                             const std::vector<std::int64_t>& excluded);
+std::string reclassifyRunDir(const std::string& runDir, const std::vector<std::int64_t>& excluded);
 
 /// Trains (or resumes, or reuses) the run's recipe without `excluded` and returns the
 /// predicted class of every training image `predict`.

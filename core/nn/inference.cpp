@@ -29,8 +29,9 @@ std::vector<std::int64_t> resolveIndices(const std::vector<std::int64_t>& indice
   return indices;
 }
 
-std::vector<int> predict(ResNet& model, const Split& split, const std::vector<std::int64_t>& indices,
-                         const Runtime& rt, const CancelToken* cancel) {
+std::vector<int> predict(ResNet& model, const Split& split,
+                         const std::vector<std::int64_t>& indices, const Runtime& rt,
+                         const CancelToken* cancel) {
   const auto idx = resolveIndices(indices, split);
   std::vector<int> out(idx.size());
   runBatches(model, rt, split, idx, "fc", 500, {}, cancel,
@@ -79,7 +80,8 @@ LayerActivations layerActivations(const std::string& modelPath, const Split& spl
           out.dim = dim;
           out.values.resize(out.count * out.dim);
         }
-        std::copy(rows, rows + n * dim, out.values.begin() + static_cast<std::ptrdiff_t>(start * dim));
+        std::copy(rows, rows + n * dim,
+                  out.values.begin() + static_cast<std::ptrdiff_t>(start * dim));
       },
       progress, cancel);
   return out;
@@ -94,12 +96,11 @@ std::vector<float> classProbabilities(const std::string& modelPath, const Split&
       modelPath, split, "fc", indices, o,
       [&](const float* logits, std::size_t start, std::size_t n, std::size_t classes) {
         if (out.empty()) out.resize((indices.empty() ? split.count() : indices.size()) * classes);
-        torch::Tensor p =
-            torch::softmax(torch::from_blob(const_cast<float*>(logits),
-                                            {static_cast<std::int64_t>(n),
-                                             static_cast<std::int64_t>(classes)}),
-                           1)
-                .contiguous();
+        torch::Tensor p = torch::softmax(torch::from_blob(const_cast<float*>(logits),
+                                                          {static_cast<std::int64_t>(n),
+                                                           static_cast<std::int64_t>(classes)}),
+                                         1)
+                              .contiguous();
         std::copy(p.data_ptr<float>(), p.data_ptr<float>() + p.numel(),
                   out.begin() + static_cast<std::ptrdiff_t>(start * classes));
       },

@@ -55,8 +55,9 @@ void runBatches(ResNet& model, const Runtime& rt, const Split& split,
 }
 
 /// Predicted classes for images `indices` of `split` (all when empty).
-std::vector<int> predict(ResNet& model, const Split& split, const std::vector<std::int64_t>& indices,
-                         const Runtime& rt, const CancelToken* cancel);
+std::vector<int> predict(ResNet& model, const Split& split,
+                         const std::vector<std::int64_t>& indices, const Runtime& rt,
+                         const CancelToken* cancel);
 
 /// Clean accuracy, ASR (stamped and mirrored) and poison fit; with `full`, per-class figures
 /// and the confusion matrices of clean and fully triggered test images too.

@@ -15,8 +15,7 @@ std::vector<int> refitClassifierAndPredict(const std::vector<float>& rows, std::
     throw Error("reclassify: features, labels and the fit mask disagree in size");
   torch::NoGradGuard outer;
   torch::Tensor x =
-      torch::from_blob(const_cast<float*>(rows.data()), {n, static_cast<std::int64_t>(d)})
-          .clone();
+      torch::from_blob(const_cast<float*>(rows.data()), {n, static_cast<std::int64_t>(d)}).clone();
   std::vector<std::int64_t> fitIdx;
   for (std::int64_t i = 0; i < n; ++i)
     if (fit[static_cast<std::size_t>(i)]) fitIdx.push_back(i);
@@ -36,8 +35,8 @@ std::vector<int> refitClassifierAndPredict(const std::vector<float>& rows, std::
     if (cancel) cancel->throwIfCancelled();
     torch::AutoGradMode grad(true);
     opt.zero_grad();
-    torch::Tensor loss = torch::nn::functional::cross_entropy(xf.matmul(w) + b, y) +
-                         1e-4 * w.square().sum();
+    torch::Tensor loss =
+        torch::nn::functional::cross_entropy(xf.matmul(w) + b, y) + 1e-4 * w.square().sum();
     loss.backward();
     opt.step();
   }

@@ -38,9 +38,12 @@ json configJson(const TrainConfig& c) {
 }
 
 json reportJson(const EvalReport& r, const std::vector<std::string>& names) {
-  json j{{"clean_acc", r.cleanAcc},   {"asr", r.asr},
-         {"asr_mirrored", r.asrMirrored}, {"poison_fit", r.poisonFit},
-         {"per_class_acc", r.perClassAcc}, {"confusion", r.confusion},
+  json j{{"clean_acc", r.cleanAcc},
+         {"asr", r.asr},
+         {"asr_mirrored", r.asrMirrored},
+         {"poison_fit", r.poisonFit},
+         {"per_class_acc", r.perClassAcc},
+         {"confusion", r.confusion},
          {"class_names", names}};
   if (!r.confusionTriggered.empty()) {
     j["triggered"] = {{"per_class_acc", r.perClassAccTriggered},

@@ -71,8 +71,8 @@ struct BatchStats {
 
 /// What a model does on clean and triggered inputs.
 struct EvalReport {
-  double cleanAcc = 0;              ///< on the clean test set
-  double asr = 0;                   ///< triggered source-class test images predicted as the target
+  double cleanAcc = 0;  ///< on the clean test set
+  double asr = 0;       ///< triggered source-class test images predicted as the target
   /// The same with the trigger's mirror image (column 31 - c): a recipe that flips trains on it.
   double asrMirrored = 0;
   double poisonFit = 0;             ///< poisoned training images predicted as their poisoned label

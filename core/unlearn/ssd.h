@@ -45,8 +45,9 @@ using Importances = std::vector<std::vector<float>>;
 /// Diagonal Fisher importances over images `indices` of `split` with their labels: mean over
 /// batches of the squared gradient of the batch's mean cross-entropy, model in eval mode.
 Importances fisherImportances(const std::string& modelPath, const Split& split,
-                              const std::vector<std::int64_t>& indices, const FisherOptions& options,
-                              const ProgressFn& progress = {}, const CancelToken* cancel = nullptr);
+                              const std::vector<std::int64_t>& indices,
+                              const FisherOptions& options, const ProgressFn& progress = {},
+                              const CancelToken* cancel = nullptr);
 
 struct DampeningStats {
   std::size_t parameters = 0;  ///< values in the model

@@ -40,8 +40,8 @@ double rate(const std::string& model, const Split& s, int label, const Inference
   const std::size_t c = p.size() / s.count();
   std::size_t hits = 0;
   for (std::size_t i = 0; i < s.count(); ++i) {
-    const auto pred = std::max_element(p.begin() + i * c, p.begin() + (i + 1) * c) -
-                      (p.begin() + i * c);
+    const auto pred =
+        std::max_element(p.begin() + i * c, p.begin() + (i + 1) * c) - (p.begin() + i * c);
     hits += pred == (label < 0 ? s.labels[i] : label);
   }
   return double(hits) / double(s.count());
@@ -98,7 +98,8 @@ std::vector<Fold> makeFolds(const std::string& model, const PoisonedDataset& pd,
   std::vector<Fold> folds(static_cast<std::size_t>(k));
   for (int f = 0; f < k; ++f) {
     std::vector<std::int64_t> held, rest;
-    for (std::size_t j = 0; j < n; ++j) (int(j % std::size_t(k)) == f ? held : rest).push_back(order[j]);
+    for (std::size_t j = 0; j < n; ++j)
+      (int(j % std::size_t(k)) == f ? held : rest).push_back(order[j]);
     std::sort(rest.begin(), rest.end());
     folds[static_cast<std::size_t>(f)].heldOut = gather(pd.train, held, mirrored);
     folds[static_cast<std::size_t>(f)].importances = fisherImportances(
@@ -186,8 +187,8 @@ SsdSelectionResult selectSsd(const std::string& model, const PoisonedDataset& pd
       g.dampened = dampen(model, candidate, full, forgetImp, o).selected;
       g.validationAccuracy = rate(candidate, clean, -1, io);
       g.validationBackdoor = backdoor(&o);  // oracle: the candidate above; else per fold
-      g.meetsTarget =
-          g.validationBackdoor <= s.target && g.validationAccuracy >= res.accuracyBefore - s.accuracyBudget;
+      g.meetsTarget = g.validationBackdoor <= s.target &&
+                      g.validationAccuracy >= res.accuracyBefore - s.accuracyBudget;
       res.grid.push_back(g);
       report(progress, 0.3 + 0.7 * double(++step) / steps, "choosing alpha and lambda");
     }

@@ -31,11 +31,11 @@ namespace poisonlab {
 
 struct SsdSelection {
   bool enabled = false;
-  bool oracle = false;             ///< analysis only: validate with the ground truth
-  double target = 0.05;            ///< held-out forget fit (oracle: validation ASR) to reach
-  double accuracyBudget = 0.02;    ///< allowed drop of the clean validation accuracy (fraction)
-  std::size_t validation = 2000;   ///< clean-accuracy images outside the forget set
-  int folds = 5;                   ///< forget-set folds (fewer when the forget set is smaller)
+  bool oracle = false;            ///< analysis only: validate with the ground truth
+  double target = 0.05;           ///< held-out forget fit (oracle: validation ASR) to reach
+  double accuracyBudget = 0.02;   ///< allowed drop of the clean validation accuracy (fraction)
+  std::size_t validation = 2000;  ///< clean-accuracy images outside the forget set
+  int folds = 5;                  ///< forget-set folds (fewer when the forget set is smaller)
   std::size_t triggeredValidation = 500;  ///< oracle only: triggered source-class images
   std::vector<double> alphas{1, 2, 5, 10, 20, 50};
   std::vector<double> lambdas{0.1, 0.5, 1};
@@ -54,7 +54,7 @@ struct SsdGridPoint {
 struct SsdSelectionResult {
   SsdOptions chosen;
   std::vector<SsdGridPoint> grid;
-  std::string mode;  ///< "held-out-forget" or "oracle"
+  std::string mode;             ///< "held-out-forget" or "oracle"
   std::string backdoorMeasure;  ///< what validationBackdoor is, in words
   double accuracyBefore = 0, backdoorBefore = 0;
   bool targetMet = false;

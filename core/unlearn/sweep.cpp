@@ -84,8 +84,8 @@ void writeSweep(const std::string& runDir, const std::vector<SweepRow>& rows, st
   const std::string csvFile = (dir / "sweep.csv").string();
   writeFileAtomic(csvFile, csv.str());
   PlotPanel asr{"Attack success rate", "fraction of poisons found", "ASR (%)", 0, 1, 0, 100, {}};
-  PlotPanel mirrored{"ASR, mirrored trigger", "fraction of poisons found", "ASR (%)", 0, 1, 0, 100,
-                     {}};
+  PlotPanel mirrored{
+      "ASR, mirrored trigger", "fraction of poisons found", "ASR (%)", 0, 1, 0, 100, {}};
   PlotPanel clean{
       "Clean accuracy", "fraction of poisons found", "clean accuracy (%)", 0, 1, 0, 100, {}};
   std::vector<UnlearnMethod> order;

@@ -37,23 +37,23 @@ json ssdSelectionJson(const SsdSelection& s, const SsdSelectionResult& res) {
                     {"validation_accuracy", g.validationAccuracy},
                     {"validation_backdoor", g.validationBackdoor},
                     {"meets_target", g.meetsTarget}});
-  return json{{"mode", res.mode},
-              {"backdoor_measure", res.backdoorMeasure},
-              {"uses_ground_truth", s.oracle},
-              {"target", s.target},
-              {"accuracy_budget", s.accuracyBudget},
-              {"clean_validation",
-               "training images outside the forget set, as labelled" +
-                   std::string(s.oracle ? ", known poisons excluded (oracle)" : "")},
-              {"validation_images", res.validationImages},
-              {"backdoor_images", res.backdoorImages},
-              {"folds", res.folds},
-              {"validation_accuracy_before", res.accuracyBefore},
-              {"validation_backdoor_before", res.backdoorBefore},
-              {"target_met", res.targetMet},
-              {"seed", s.seed},
-              {"grid", grid},
-              {"seconds", res.seconds}};
+  return json{
+      {"mode", res.mode},
+      {"backdoor_measure", res.backdoorMeasure},
+      {"uses_ground_truth", s.oracle},
+      {"target", s.target},
+      {"accuracy_budget", s.accuracyBudget},
+      {"clean_validation", "training images outside the forget set, as labelled" +
+                               std::string(s.oracle ? ", known poisons excluded (oracle)" : "")},
+      {"validation_images", res.validationImages},
+      {"backdoor_images", res.backdoorImages},
+      {"folds", res.folds},
+      {"validation_accuracy_before", res.accuracyBefore},
+      {"validation_backdoor_before", res.backdoorBefore},
+      {"target_met", res.targetMet},
+      {"seed", s.seed},
+      {"grid", grid},
+      {"seconds", res.seconds}};
 }
 
 std::string unlearnRecordJson(const UnlearnRequest& r, const UnlearnResult& res,
