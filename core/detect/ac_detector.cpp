@@ -146,6 +146,7 @@ void summarise(const std::map<int, PerClass>& classes,
   if (suspect >= 0) {
     rep.figures.emplace_back("most_separated_class", suspect);
     rep.figures.emplace_back("most_separated_silhouette", best);
+    rep.figures.emplace_back("attacked_class", suspect);  // the verdict, as for spectral
   }
   if (o.reclassify != Reclassify::None) {
     int poisoned = -1;
