@@ -124,6 +124,32 @@ class TestCli : public QObject {
     QVERIFY(!std::filesystem::exists(tmp_.filePath("bad/experiment.json").toStdString()));
   }
 
+  void newOptionsNameTheirField_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("needle");
+    const QStringList ssd{"unlearn", "--method", "ssd", "--forget", "ground-truth"};
+    QTest::newRow("asr target without the oracle")
+        << ssd + QStringList{"--select", "--asr-target", "0.1"} << "--asr-target belongs to";
+    QTest::newRow("fit target with the oracle")
+        << ssd + QStringList{"--select-oracle", "--fit-target", "0.1"} << "--fit-target belongs to";
+    QTest::newRow("both selections")
+        << ssd + QStringList{"--select", "--select-oracle"} << "choose one";
+    QTest::newRow("one fold") << ssd + QStringList{"--select", "--folds", "1"} << "--folds";
+    QTest::newRow("reclassify") << QStringList{"detect", "--method", "activation-clustering",
+                                               "--reclassify", "twice"}
+                                << "--reclassify: 'twice'";
+    QTest::newRow("reclassify on spectral")
+        << QStringList{"detect", "--method", "spectral", "--reclassify", "full"}
+        << "--reclassify belongs to --method activation-clustering";
+  }
+  void newOptionsNameTheirField() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, needle);
+    const Result r = run(args + QStringList{"--run", tmp_.filePath("none"), "--data", data_});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(needle), qPrintable(r.err));
+  }
+
   void noDataSaysHowToGetIt() {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove("POISONLAB_DATA");
