@@ -32,6 +32,42 @@ class TestDetectionMetrics : public QObject {
     QVERIFY(qFuzzyCompare(m.recallAtK, 2.0 / 3));
   }
 
+  void curvesByHand() {
+    // The same six scores: ROC steps up at each poison, right at each clean sample.
+    const std::vector<double> s = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4};
+    const std::vector<std::uint8_t> truth = {1, 0, 1, 1, 0, 0};
+    const auto roc = rocCurve(s, truth);
+    const std::vector<std::pair<double, double>> want = {
+        {0, 0},       {0, 1.0 / 3}, {1.0 / 3, 1.0 / 3}, {1.0 / 3, 2.0 / 3}, {1.0 / 3, 1},
+        {2.0 / 3, 1}, {1, 1}};
+    QCOMPARE(roc.size(), want.size());
+    for (std::size_t k = 0; k < want.size(); ++k) {
+      QVERIFY(std::abs(roc[k].x - want[k].first) < 1e-12);
+      QVERIFY(std::abs(roc[k].y - want[k].second) < 1e-12);
+    }
+    // Its area (trapezoids) is the AUROC the metrics report.
+    double area = 0;
+    for (std::size_t k = 1; k < roc.size(); ++k)
+      area += (roc[k].x - roc[k - 1].x) * (roc[k].y + roc[k - 1].y) / 2;
+    QVERIFY(qFuzzyCompare(area, 7.0 / 9));
+    // Precision-recall: (recall, precision) after each score.
+    const auto pr = precisionRecallCurve(s, truth);
+    QCOMPARE(pr.size(), std::size_t(6));
+    QVERIFY(qFuzzyCompare(pr[0].y, 1.0));
+    QVERIFY(qFuzzyCompare(pr[2].x, 2.0 / 3));
+    QVERIFY(qFuzzyCompare(pr[2].y, 2.0 / 3));
+    QVERIFY(qFuzzyCompare(pr[3].y, 3.0 / 4));
+    // Tied scores are one step; no poisons, no PR curve.
+    QCOMPARE(rocCurve({1, 1, 1}, {1, 0, 0}).size(), std::size_t(2));
+    QVERIFY(precisionRecallCurve({1, 2}, {0, 0}).empty());
+    // The threshold's metrics: flag >= 0.7.
+    const DetectionMetrics m = metricsAtThreshold(s, truth, 0.7);
+    QCOMPARE(m.flagged, std::size_t(3));
+    QCOMPARE(m.truePositives, std::size_t(2));
+    QVERIFY(qFuzzyCompare(m.recall, 2.0 / 3));
+    QVERIFY_THROWS_EXCEPTION(Error, rocCurve({1, 2}, {1}));
+  }
+
   void ties() {
     // All scores equal: AUROC 1/2, AP = prevalence, recall@k = k/n.
     const std::vector<double> s(4, 1.0);

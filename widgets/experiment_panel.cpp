@@ -1,5 +1,7 @@
 #include "experiment_panel.h"
 
+#include "experiment_model.h"
+
 #include <QColorDialog>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -58,7 +60,8 @@ void markInvalid(QWidget* w, bool invalid, const QString& why) {
 
 }  // namespace
 
-ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
+ExperimentPanel::ExperimentPanel(QWidget* parent)
+    : QWidget(parent), model_(new ExperimentModel(this)) {
   setObjectName(QStringLiteral("experimentPanel"));
   auto* inner = new QWidget;
   auto* v = new QVBoxLayout(inner);
@@ -92,9 +95,8 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   outer->addWidget(scroll, 1);
   outer->addLayout(buttons);
 
-  setTrigger(TriggerSpec{});
-  setPoison(PoisonSpec{});
-  setTraining(TrainConfig{});
+  connect(model_, &ExperimentModel::changed, this, &ExperimentPanel::pullFromModel);
+  pullFromModel();
   setDataset(nullptr);
 }
 
@@ -269,11 +271,11 @@ QGroupBox* ExperimentPanel::buildTraining() {
 
 void ExperimentPanel::watch(QWidget* field) {
   if (auto* s = qobject_cast<QSpinBox*>(field))
-    connect(s, &QSpinBox::valueChanged, this, [this] { validate(); });
+    connect(s, &QSpinBox::valueChanged, this, [this] { pushToModel(); });
   else if (auto* d = qobject_cast<QDoubleSpinBox*>(field))
-    connect(d, &QDoubleSpinBox::valueChanged, this, [this] { validate(); });
+    connect(d, &QDoubleSpinBox::valueChanged, this, [this] { pushToModel(); });
   else if (auto* c = qobject_cast<QComboBox*>(field))
-    connect(c, &QComboBox::currentIndexChanged, this, [this] { validate(); });
+    connect(c, &QComboBox::currentIndexChanged, this, [this] { pushToModel(); });
 }
 
 void ExperimentPanel::triggerTypeChanged() {
@@ -305,6 +307,7 @@ void ExperimentPanel::setDataset(std::shared_ptr<const PoisonedDataset> data) {
     box->setCurrentIndex(box == source_ ? pendingSource_ : pendingTarget_);
   }
   loading_ = false;
+  model_->setDataset(data_ ? data_->clean : nullptr);
   if (data_) {
     dataSource_->setText(tr("%1\n%L2 training, %L3 test images")
                              .arg(QString::fromStdString(data_->clean->source))
@@ -320,8 +323,25 @@ void ExperimentPanel::setDataset(std::shared_ptr<const PoisonedDataset> data) {
   }
 }
 
-void ExperimentPanel::setTrigger(const TriggerSpec& t) {
+void ExperimentPanel::setTrigger(const TriggerSpec& t) { model_->setTrigger(t); }
+
+void ExperimentPanel::setPoison(const PoisonSpec& p) {
+  pendingSource_ = p.source;
+  pendingTarget_ = p.target;
+  model_->setPoison(p);
+}
+
+void ExperimentPanel::setTraining(const TrainConfig& c) { model_->setTraining(c); }
+
+TriggerSpec ExperimentPanel::trigger() const { return model_->trigger(); }
+
+PoisonSpec ExperimentPanel::poison() const { return model_->poison(); }
+
+TrainConfig ExperimentPanel::training() const { return model_->training(); }
+
+void ExperimentPanel::pullFromModel() {
   loading_ = true;
+  const TriggerSpec& t = model_->trigger();
   type_->setCurrentIndex(static_cast<int>(t.type));
   pattern_->setCurrentIndex(static_cast<int>(t.pattern));
   row_->setValue(t.row);
@@ -333,14 +353,7 @@ void ExperimentPanel::setTrigger(const TriggerSpec& t) {
   swatch.fill(colourValue_);
   colour_->setIcon(QIcon(swatch));
   colour_->setText(QStringLiteral("(%1, %2, %3)").arg(t.color[0]).arg(t.color[1]).arg(t.color[2]));
-  loading_ = false;
-  validate();
-}
-
-void ExperimentPanel::setPoison(const PoisonSpec& p) {
-  loading_ = true;
-  pendingSource_ = p.source;
-  pendingTarget_ = p.target;
+  const PoisonSpec& p = model_->poison();
   source_->setCurrentIndex(p.source);
   target_->setCurrentIndex(p.target);
   amountMode_->setCurrentIndex(p.rate > 0 ? 1 : 0);
@@ -349,12 +362,7 @@ void ExperimentPanel::setPoison(const PoisonSpec& p) {
   count_->setValue(p.count);
   rate_->setValue(p.rate > 0 ? 100 * p.rate : 1.0);
   poisonSeed_->setValue(static_cast<int>(std::min<std::uint64_t>(p.seed, INT_MAX)));
-  loading_ = false;
-  validate();
-}
-
-void ExperimentPanel::setTraining(const TrainConfig& c) {
-  loading_ = true;
+  const TrainConfig& c = model_->training();
   arch_->setCurrentText(QString::fromStdString(c.model.arch));
   width_->setValue(c.model.width);
   epochs_->setValue(c.epochs);
@@ -368,8 +376,9 @@ void ExperimentPanel::setTraining(const TrainConfig& c) {
   validate();
 }
 
-TriggerSpec ExperimentPanel::trigger() const {
-  TriggerSpec t;
+void ExperimentPanel::pushToModel() {
+  if (loading_) return;
+  TriggerSpec t = model_->trigger();
   t.type = static_cast<TriggerType>(type_->currentIndex());
   t.pattern = static_cast<TriggerPattern>(pattern_->currentIndex());
   t.row = row_->value();
@@ -377,23 +386,14 @@ TriggerSpec ExperimentPanel::trigger() const {
   t.size = size_->value();
   t.opacity = opacity_->value();
   t.color = {colourValue_.red(), colourValue_.green(), colourValue_.blue()};
-  if (data_ && data_->trigger.type == t.type) t.patternSeed = data_->trigger.patternSeed;
-  return t;
-}
-
-PoisonSpec ExperimentPanel::poison() const {
-  PoisonSpec p;
+  PoisonSpec p = model_->poison();
   // Without a data set the class lists are empty; the values set last are kept.
   p.source = source_->count() ? source_->currentIndex() : pendingSource_;
   p.target = target_->count() ? target_->currentIndex() : pendingTarget_;
   p.count = count_->value();
   p.rate = amountMode_->currentIndex() == 1 ? rate_->value() / 100.0 : 0.0;
   p.seed = static_cast<std::uint64_t>(poisonSeed_->value());
-  return p;
-}
-
-TrainConfig ExperimentPanel::training() const {
-  TrainConfig c;
+  TrainConfig c = model_->training();
   c.model.arch = arch_->currentText().trimmed().toStdString();
   c.model.width = width_->value();
   c.epochs = epochs_->value();
@@ -403,8 +403,11 @@ TrainConfig ExperimentPanel::training() const {
   c.precision = static_cast<Precision>(precision_->currentIndex());
   c.seed = static_cast<std::uint64_t>(trainSeed_->value());
   c.limitTrain = static_cast<std::size_t>(limit_->value());
-  if (data_) c.model.numClasses = static_cast<int>(data_->classNames().size());
-  return c;
+  const QSignalBlocker block(model_);  // one validate() for the three
+  model_->setTrigger(t);
+  model_->setPoison(p);
+  model_->setTraining(c);
+  validate();
 }
 
 void ExperimentPanel::setTrainingRunning(bool running) {
@@ -416,45 +419,34 @@ void ExperimentPanel::validate() {
   if (loading_) return;
   if (source_->count()) pendingSource_ = source_->currentIndex();
   if (target_->count()) pendingTarget_ = target_->currentIndex();
-  // Each group is checked by the engine's own validate(); its message names the field.
-  auto check = [](auto&& fn) -> QString {
-    try {
-      fn();
-      return {};
-    } catch (const std::exception& e) {
-      return QString::fromStdString(e.what());
-    }
-  };
-  const TriggerSpec t = trigger();
-  const PoisonSpec p = poison();
-  const TrainConfig c = training();
-  const QString te = check([&] { t.validate(); });
-  const QString pe =
-      data_ ? check([&] { p.validate(*data_->clean); }) : tr("Load a data set to poison.");
-  const QString ce = check([&] {
-    c.validate();
-    c.model.validate();
-  });
+  // Each group is checked by the engine's own validate(); the field at fault comes as a value.
+  const TriggerSpec& t = model_->trigger();
+  const PoisonSpec& p = model_->poison();
+  const auto te = model_->triggerProblem();
+  const auto pe = model_->poisonProblem();
+  const auto ce = model_->trainingProblem();
   auto show = [](QLabel* label, const QString& text) {
     label->setText(text);
     label->setVisible(!text.isEmpty());
   };
-  show(triggerError_, te);
-  show(poisonError_, data_ ? pe : QString());
-  show(trainingError_, ce);
-  markInvalid(row_, te.contains(QLatin1String("row")), te);
-  markInvalid(col_, te.contains(QLatin1String("column")), te);
-  markInvalid(size_, te.startsWith(QLatin1String("trigger size")), te);
-  markInvalid(opacity_, te.startsWith(QLatin1String("trigger opacity")), te);
-  markInvalid(source_, pe.startsWith(QLatin1String("poison source")), pe);
-  markInvalid(target_, pe.startsWith(QLatin1String("poison target")), pe);
-  markInvalid(count_, pe.startsWith(QLatin1String("poison count")), pe);
-  markInvalid(rate_,
-              pe.startsWith(QLatin1String("poison rate")) ||
-                  (p.rate > 0 && pe.startsWith(QLatin1String("poison count"))),
-              pe);
-  markInvalid(arch_, ce.startsWith(QLatin1String("model:")), ce);
-  markInvalid(width_, ce.startsWith(QLatin1String("model width")), ce);
+  show(triggerError_, te.message);
+  show(poisonError_, data_ ? pe.message : QString());
+  show(trainingError_, ce.message);
+  const std::pair<QWidget*, QString> fields[] = {
+      {row_, "trigger.row"},      {col_, "trigger.col"},
+      {size_, "trigger.size"},    {opacity_, "trigger.opacity"},
+      {source_, "poison.source"}, {target_, "poison.target"},
+      {count_, "poison.count"},   {rate_, p.rate > 0 ? "poison.count" : "poison.rate"},
+      {arch_, "model.arch"},      {width_, "model.width"},
+      {epochs_, "train.epochs"},  {batch_, "train.batch"},
+      {lr_, "train.lr"}};
+  for (const auto& [widget, field] : fields) {
+    const ExperimentModel::Problem* owner = field.startsWith(QLatin1String("trigger."))  ? &te
+                                            : field.startsWith(QLatin1String("poison.")) ? &pe
+                                                                                         : &ce;
+    markInvalid(widget, owner->field == field || (widget == rate_ && pe.field == "poison.rate"),
+                owner->message);
+  }
   // Pixel and patch triggers are opaque; only a blend takes an opacity.
   opacity_->setEnabled(t.type == TriggerType::Blend);
   size_->setEnabled(t.type != TriggerType::Pixel);
@@ -468,7 +460,9 @@ void ExperimentPanel::validate() {
   } else {
     poisonSummary_->clear();
   }
-  problem_ = !te.isEmpty() ? te : !pe.isEmpty() ? pe : ce;
+  const auto& first = !te.isEmpty() ? te : !pe.isEmpty() ? pe : ce;
+  problem_ = first.message;
+  problemField_ = first.field;
   apply_->setEnabled(data_ && te.isEmpty() && pe.isEmpty() && !running_);
   train_->setEnabled(data_ && problem_.isEmpty() && !running_);
   updatePreview();

@@ -22,6 +22,7 @@ class QToolButton;
 
 namespace poisonlab::gui {
 
+class ExperimentModel;
 class PixelView;
 
 class ExperimentPanel : public QWidget {
@@ -40,6 +41,10 @@ class ExperimentPanel : public QWidget {
   TrainConfig training() const;
   /// Empty when every value is valid, else the first problem.
   QString problem() const { return problem_; }
+  /// The field of the first problem as a value ("trigger.row", "poison.count", ...).
+  QString problemField() const { return problemField_; }
+  /// The settings this panel shows and edits.
+  ExperimentModel* model() const { return model_; }
   /// While a training job runs, Train is disabled.
   void setTrainingRunning(bool running);
 
@@ -60,6 +65,10 @@ class ExperimentPanel : public QWidget {
   void validate();
   void updatePreview();
   void watch(QWidget* field);
+  /// The inputs' values into the model (fields the panel does not show are kept).
+  void pushToModel();
+  /// The model's values into the inputs.
+  void pullFromModel();
 
   std::shared_ptr<const PoisonedDataset> data_;
   QLabel* dataSource_;
@@ -98,6 +107,8 @@ class ExperimentPanel : public QWidget {
   QPushButton* apply_;
   QPushButton* train_;
   QString problem_;
+  QString problemField_;
+  ExperimentModel* model_;
   bool running_ = false;
   bool loading_ = false;  // while set*() fill the fields, validate once at the end
 };

@@ -53,4 +53,80 @@ void installExportMenu(QCustomPlot* plot, const QString& baseName) {
   });
 }
 
+QColor seriesColour(int k) {
+  static const QColor colours[] = {kBlue, kVermillion, kGreen, kOrange, kPurple, kSky, kGrey};
+  return colours[static_cast<std::size_t>(k) % (sizeof colours / sizeof colours[0])];
+}
+
+QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title,
+                      const QString& xLabel) {
+  auto* p = new QCustomPlot(parent);
+  p->setObjectName(name);
+  p->setMinimumSize(220, 160);
+  p->plotLayout()->insertRow(0);
+  QFont f = p->font();
+  f.setBold(true);
+  p->plotLayout()->addElement(0, 0, new QCPTextElement(p, title, f));
+  if (!xLabel.isEmpty()) p->xAxis->setLabel(xLabel);
+  p->setNoAntialiasingOnDrag(true);
+  installExportMenu(p, name);
+  return p;
+}
+
+void drawConfusion(QCustomPlot* plot, const std::vector<std::vector<int>>& counts,
+                   const QStringList& classNames, const QString& title) {
+  plot->clearPlottables();
+  plot->clearItems();
+  if (auto* t = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) t->setText(title);
+  const int n = static_cast<int>(counts.size());
+  if (n == 0) {
+    plot->replot();
+    return;
+  }
+  auto* map = new QCPColorMap(plot->xAxis, plot->yAxis);
+  map->data()->setSize(n, n);
+  map->data()->setRange(QCPRange(0, n - 1), QCPRange(0, n - 1));
+  QFont small = plot->font();
+  small.setPointSizeF(small.pointSizeF() * (n > 10 ? 0.6 : 0.75));
+  for (int t = 0; t < n; ++t) {
+    double total = 0;
+    for (int v : counts[t]) total += v;
+    for (int p = 0; p < n; ++p) {
+      const double f = total > 0 ? counts[t][p] / total : 0;
+      map->data()->setCell(p, t, f);
+      if (n <= 12 && counts[t][p] > 0) {
+        auto* label = new QCPItemText(plot);
+        label->position->setCoords(p, t);
+        label->setText(QString::number(100 * f, 'f', 0));
+        label->setFont(small);
+        label->setColor(f > 0.5 ? Qt::white : Qt::black);
+      }
+    }
+  }
+  QCPColorGradient g;
+  g.setColorStopAt(0, QColor(247, 251, 255));
+  g.setColorStopAt(0.5, QColor(107, 174, 214));
+  g.setColorStopAt(1, QColor(8, 48, 107));
+  map->setGradient(g);
+  map->setDataRange(QCPRange(0, 1));
+  map->setInterpolate(false);
+  auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+  for (int c = 0; c < n; ++c) ticker->addTick(c, classNames.value(c, QString::number(c)));
+  plot->xAxis->setTicker(ticker);
+  plot->yAxis->setTicker(ticker);
+  plot->xAxis->setTickLabelRotation(90);
+  plot->xAxis->setLabel(QString());
+  plot->yAxis->setLabel(QString());
+  plot->xAxis->setRange(-0.5, n - 0.5);
+  plot->yAxis->setRange(-0.5, n - 0.5);
+  plot->yAxis->setRangeReversed(true);
+  plot->xAxis->grid()->setVisible(false);
+  plot->yAxis->grid()->setVisible(false);
+  QFont tickFont = plot->font();
+  tickFont.setPointSizeF(tickFont.pointSizeF() * 0.85);
+  plot->xAxis->setTickLabelFont(tickFont);
+  plot->yAxis->setTickLabelFont(tickFont);
+  plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 }  // namespace poisonlab::gui

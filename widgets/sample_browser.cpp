@@ -6,15 +6,20 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QAction>
+#include <QGuiApplication>
 #include <QStandardItemModel>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/util/atomic_file.h"
 
 #include "sample_delegate.h"
 #include "sample_model.h"
+#include "session.h"
 
 namespace poisonlab::gui {
 namespace {
@@ -35,7 +40,9 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
   view_->setResizeMode(QListView::Adjust);
   view_->setMovement(QListView::Static);
   view_->setUniformItemSizes(true);
-  view_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  // The grid draws the session's one selection (SelectedRole) and changes it on clicks and keys;
+  // it keeps no selection of its own, so a selection of any size costs a repaint.
+  view_->setSelectionMode(QAbstractItemView::NoSelection);
   view_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
   view_->setSpacing(2);
   view_->setItemDelegate(delegate_);
@@ -57,6 +64,15 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
   sortBox_->addItem(tr("Sort: label"), int(SampleFilter::SortKey::Label));
   sortBox_->addItem(tr("Sort: predicted class"), int(SampleFilter::SortKey::Predicted));
   sortBox_->addItem(tr("Sort: confidence"), int(SampleFilter::SortKey::Confidence));
+  sortBox_->addItem(tr("Sort: detector score"), int(SampleFilter::SortKey::Score));
+  detectorBox_ = new QComboBox(this);
+  detectorBox_->setObjectName(QStringLiteral("detectorColumn"));
+  detectorBox_->setToolTip(tr("Show a detector's score and flags (orange corner: flagged)"));
+  flagBox_ = new QComboBox(this);
+  flagBox_->setObjectName(QStringLiteral("flagFilter"));
+  flagBox_->addItem(tr("Flagged or not"));
+  flagBox_->addItem(tr("Flagged only"));
+  flagBox_->addItem(tr("Not flagged"));
   search_ = new QLineEdit(this);
   search_->setObjectName(QStringLiteral("indexSearch"));
   search_->setPlaceholderText(tr("Go to index…"));
@@ -69,7 +85,7 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
   count_->setObjectName(QStringLiteral("sampleCount"));
 
   // Two rows, so the grid fits beside the docks on a laptop screen.
-  for (QComboBox* box : {classBox_, poisonBox_, predictedBox_, sortBox_}) {
+  for (QComboBox* box : {classBox_, poisonBox_, predictedBox_, sortBox_, detectorBox_, flagBox_}) {
     box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     box->setMinimumContentsLength(9);
   }
@@ -82,6 +98,8 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
   bar->addStretch(1);
   auto* bar2 = new QHBoxLayout;
   bar2->addWidget(search_);
+  bar2->addWidget(detectorBox_);
+  bar2->addWidget(flagBox_);
   bar2->addWidget(markTrigger_);
   bar2->addStretch(1);
   bar2->addWidget(count_);
@@ -110,6 +128,12 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
     const QModelIndex current = view_->currentIndex();
     if (current.isValid()) view_->scrollTo(current, QAbstractItemView::PositionAtCenter);
   });
+  connect(detectorBox_, &QComboBox::currentIndexChanged, this,
+          [this] { showDetector(detectorBox_->currentData().toString()); });
+  connect(flagBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
+    filter_->setFlagFilter(static_cast<SampleFilter::Flag>(i));
+    updateCount();
+  });
   connect(search_, &QLineEdit::textChanged, this, [this](const QString& t) {
     filter_->setIndexFilter(t);
     updateCount();
@@ -122,7 +146,31 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
     view_->viewport()->update();
   });
   connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this,
-          [this](const QModelIndex& current) { emit currentSampleChanged(current); });
+          [this](const QModelIndex& current) {
+            emit currentSampleChanged(current);
+            if (!session_ || syncing_ || !current.isValid()) return;
+            syncing_ = true;
+            session_->selection()->setCurrent(current.data(SampleModel::IndexRole).toInt());
+            syncing_ = false;
+            // Keyboard moves select as they go (a mouse press is handled on its own).
+            if (QGuiApplication::mouseButtons() == Qt::NoButton)
+              selectFromGrid(current, QGuiApplication::keyboardModifiers());
+          });
+  connect(view_, &QAbstractItemView::pressed, this, [this](const QModelIndex& index) {
+    selectFromGrid(index, QGuiApplication::keyboardModifiers());
+  });
+  auto* selectAll = new QAction(tr("Select all shown"), view_);
+  selectAll->setShortcut(QKeySequence::SelectAll);
+  selectAll->setShortcutContext(Qt::WidgetShortcut);
+  connect(selectAll, &QAction::triggered, this, [this] {
+    if (session_) session_->selection()->select(visibleIndices());
+  });
+  view_->addAction(selectAll);
+  // Whatever changes the filtered list tells the session what is shown (once per event loop).
+  connect(filter_, &QAbstractItemModel::layoutChanged, this, [this] { pushShown(); });
+  connect(filter_, &QAbstractItemModel::modelReset, this, [this] { pushShown(); });
+  connect(filter_, &QAbstractItemModel::rowsInserted, this, [this] { pushShown(); });
+  connect(filter_, &QAbstractItemModel::rowsRemoved, this, [this] { pushShown(); });
   setDataset(nullptr);
 }
 
@@ -130,6 +178,7 @@ QItemSelectionModel* SampleBrowser::selectionModel() const { return view_->selec
 
 void SampleBrowser::setDataset(std::shared_ptr<const PoisonedDataset> data) {
   model_->setDataset(data);
+  anchorRow_ = -1;
   const QSignalBlocker block(classBox_);
   classBox_->clear();
   classBox_->addItem(tr("All classes"), -1);
@@ -224,7 +273,129 @@ void SampleBrowser::exportCsv(const QString& path) const {
 void SampleBrowser::updateCount() {
   const int total = model_->rowCount();
   const int shown = filter_->rowCount();
-  count_->setText(total == 0 ? tr("No data") : tr("%L1 of %L2 samples").arg(shown).arg(total));
+  const int selected = session_ ? session_->selection()->size() : 0;
+  count_->setText(total == 0 ? tr("No data")
+                  : selected > 0
+                      ? tr("%L1 selected / %L2 shown of %L3").arg(selected).arg(shown).arg(total)
+                      : tr("%L1 of %L2 samples").arg(shown).arg(total));
+}
+
+void SampleBrowser::setSession(Session* session) {
+  session_ = session;
+  model_->setSelection(session->selection());
+  connect(session, &Session::dataChanged, this, [this] { setDataset(session_->data()); });
+  connect(session, &Session::predictionsChanged, this,
+          [this] { setPredictions(session_->predictions(), session_->classNames().size()); });
+  connect(session, &Session::detectionsChanged, this, &SampleBrowser::refreshDetectors);
+  connect(session->selection(), &SampleSelection::changed, this, [this] {
+    pullSelectionFromSession();
+    updateCount();
+  });
+  connect(session->selection(), &SampleSelection::currentChanged, this, [this](int index) {
+    if (syncing_ || index < 0) return;
+    const int row = filter_->rowOfIndex(index);
+    if (row < 0) return;
+    const QModelIndex idx = filter_->index(row, 0);
+    syncing_ = true;
+    view_->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::NoUpdate);
+    syncing_ = false;
+    emit currentSampleChanged(idx);
+    view_->scrollTo(idx, QAbstractItemView::PositionAtCenter);
+  });
+  setDataset(session->data());
+}
+
+void SampleBrowser::refreshDetectors() {
+  const QString keep = detectorBox_->currentData().toString();
+  {
+    const QSignalBlocker block(detectorBox_);
+    detectorBox_->clear();
+    detectorBox_->addItem(tr("No detector"), QString());
+    if (session_)
+      for (const auto& d : session_->detections())
+        detectorBox_->addItem(tr("Detector: %1").arg(QString::fromStdString(d->name)),
+                              QString::fromStdString(d->name));
+    detectorBox_->setCurrentIndex(std::max(0, detectorBox_->findData(keep)));
+  }
+  showDetector(detectorBox_->currentData().toString());
+}
+
+void SampleBrowser::showDetector(const QString& detector) {
+  const int at = detectorBox_->findData(detector);
+  if (at >= 0 && at != detectorBox_->currentIndex()) {
+    detectorBox_->setCurrentIndex(at);  // comes back here through the signal
+    return;
+  }
+  auto d = session_ && !detector.isEmpty() ? session_->detection(detector) : nullptr;
+  const std::size_t n = model_->dataset() ? model_->dataset()->train.count() : 0;
+  std::vector<double> scores;
+  std::vector<std::uint8_t> flagged;
+  if (d) {
+    scores.assign(n, std::nan(""));
+    flagged.assign(n, 0);
+    for (std::size_t k = 0; k < d->indices.size(); ++k) {
+      const auto i = static_cast<std::size_t>(d->indices[k]);
+      if (i >= n) continue;
+      scores[i] = d->scores[k];
+      flagged[i] = d->flagged[k];
+    }
+  }
+  model_->setScores(detector, std::move(scores), std::move(flagged));
+  const bool have = model_->hasScores();
+  flagBox_->setEnabled(have);
+  if (!have) flagBox_->setCurrentIndex(0);
+  auto* items = qobject_cast<QStandardItemModel*>(sortBox_->model());
+  if (QStandardItem* item = items ? items->item(4) : nullptr) item->setEnabled(have);
+  if (!have && sortBox_->currentIndex() == 4) sortBox_->setCurrentIndex(0);
+  if (filter_->sortKey() == SampleFilter::SortKey::Score ||
+      filter_->flagFilter() != SampleFilter::Flag::Any)
+    filter_->invalidate();
+  updateCount();
+}
+
+void SampleBrowser::setFlagFilter(int flagFilter) { flagBox_->setCurrentIndex(flagFilter); }
+
+void SampleBrowser::selectFromGrid(const QModelIndex& index, Qt::KeyboardModifiers mods) {
+  if (!session_ || !index.isValid()) return;
+  const int sample = index.data(SampleModel::IndexRole).toInt();
+  SampleSelection* sel = session_->selection();
+  if (mods & Qt::ShiftModifier) {
+    // From the anchor to here, in the grid's order.
+    const int from =
+        std::clamp(anchorRow_ >= 0 ? anchorRow_ : index.row(), 0, filter_->rowCount() - 1);
+    std::vector<int> range;
+    for (int r = std::min(from, index.row()); r <= std::max(from, index.row()); ++r)
+      range.push_back(filter_->index(r, 0).data(SampleModel::IndexRole).toInt());
+    sel->select(std::move(range), (mods & Qt::ControlModifier) ? SampleSelection::Mode::Add
+                                                               : SampleSelection::Mode::Replace);
+    return;
+  }
+  anchorRow_ = index.row();
+  sel->select({sample}, (mods & Qt::ControlModifier) ? SampleSelection::Mode::Toggle
+                                                     : SampleSelection::Mode::Replace);
+}
+
+void SampleBrowser::pullSelectionFromSession() { view_->viewport()->update(); }
+
+void SampleBrowser::pushShown() {
+  if (!session_ || shownPending_) return;
+  shownPending_ = true;
+  QTimer::singleShot(0, this, [this] {
+    shownPending_ = false;
+    if (!session_) return;
+    const int total = model_->rowCount();
+    const int shown = filter_->rowCount();
+    std::vector<std::uint8_t> mask;
+    if (shown < total) {
+      mask.assign(static_cast<std::size_t>(total), 0);
+      for (int r = 0; r < shown; ++r)
+        mask[static_cast<std::size_t>(filter_->mapToSource(filter_->index(r, 0)).row())] = 1;
+    }
+    session_->setShown(std::move(mask));
+    // The selection keeps hidden samples; the grid shows the part it can.
+    pullSelectionFromSession();
+    updateCount();
+  });
 }
 
 }  // namespace poisonlab::gui

@@ -20,6 +20,7 @@ namespace poisonlab::gui {
 class SampleModel;
 class SampleFilter;
 class SampleDelegate;
+class Session;
 
 class SampleBrowser : public QWidget {
   Q_OBJECT
@@ -41,12 +42,25 @@ class SampleBrowser : public QWidget {
   void exportCsv(const QString& path) const;
   /// The training indices of the current filtered, sorted list.
   std::vector<int> visibleIndices() const;
+  /// Follows the session: its data, predictions and detectors; keeps the grid's selection and
+  /// current sample the same as the session's one selection (both ways), and tells the
+  /// session which samples the filters show.
+  void setSession(Session* session);
+  /// Shows `detector`'s scores and flags (sortable, filterable); empty hides them.
+  void showDetector(const QString& detector);
+  /// Only samples the shown detector flagged (FlaggedOnly), did not flag, or any.
+  void setFlagFilter(int flagFilter);
 
  signals:
   void currentSampleChanged(const QModelIndex& index);
 
  private:
   void updateCount();
+  void refreshDetectors();
+  /// A click or key on `index` with `mods`: select it (Ctrl toggles, Shift a range).
+  void selectFromGrid(const QModelIndex& index, Qt::KeyboardModifiers mods);
+  void pullSelectionFromSession();
+  void pushShown();
   SampleModel* model_;
   SampleFilter* filter_;
   SampleDelegate* delegate_;
@@ -55,6 +69,12 @@ class SampleBrowser : public QWidget {
   QComboBox* poisonBox_;
   QComboBox* predictedBox_;
   QComboBox* sortBox_;
+  QComboBox* detectorBox_;
+  QComboBox* flagBox_;
+  Session* session_ = nullptr;
+  bool syncing_ = false;
+  bool shownPending_ = false;
+  int anchorRow_ = -1;  // where a Shift range starts
   QLineEdit* search_;
   QCheckBox* markTrigger_;
   QLabel* count_;

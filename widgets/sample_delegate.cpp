@@ -27,7 +27,7 @@ void SampleDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
                            const QModelIndex& index) const {
   p->save();
   const QRect cell = option.rect;
-  const bool selected = option.state & QStyle::State_Selected;
+  const bool selected = index.data(SampleModel::SelectedRole).toBool();
   const QPalette& pal = option.palette;
   p->fillRect(cell, selected ? pal.highlight() : pal.base());
 
@@ -65,6 +65,18 @@ void SampleDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     p->setPen(QPen(kPoisonColor, 2));
     p->setBrush(Qt::NoBrush);
     p->drawRect(QRectF(img).adjusted(-1, -1, 1, 1));
+  }
+
+  if (index.data(SampleModel::FlaggedRole).toBool()) {
+    // Flagged by the shown detector: an orange corner at the bottom left.
+    const int b = std::max(12, thumb_ / 5);
+    QPainterPath corner;
+    corner.moveTo(img.left(), img.bottom() + 1 - b);
+    corner.lineTo(img.left(), img.bottom() + 1);
+    corner.lineTo(img.left() + b, img.bottom() + 1);
+    corner.closeSubpath();
+    p->setRenderHint(QPainter::Antialiasing, true);
+    p->fillPath(corner, QColor(230, 159, 0));
   }
 
   const QRect text(cell.x() + 1, img.bottom() + 1, cell.width() - 2, kTextHeight);

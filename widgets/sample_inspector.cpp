@@ -1,5 +1,8 @@
 #include "sample_inspector.h"
 
+#include <QComboBox>
+#include <cmath>
+
 #include <QAbstractProxyModel>
 #include <QCheckBox>
 #include <QKeyEvent>
@@ -11,6 +14,7 @@
 #include "plot_export.h"
 #include "qcustomplot.h"
 #include "sample_image.h"
+#include "core/render/image_render.h"
 #include "sample_model.h"
 
 namespace poisonlab::gui {
@@ -70,6 +74,31 @@ SampleInspector::SampleInspector(QWidget* parent) : QWidget(parent) {
   modelView_ = new PixelView(this);
   cleanView_ = new PixelView(this);
   modelView_->setObjectName(QStringLiteral("modelView"));
+  saliencyView_ = new PixelView(this);
+  saliencyView_->setObjectName(QStringLiteral("saliencyView"));
+  saliency_ = new QComboBox(this);
+  saliency_->setObjectName(QStringLiteral("saliencyMethod"));
+  saliency_->addItem(tr("Saliency: off"), -1);
+  saliency_->addItem(tr("Saliency: gradient"), int(SaliencyMethod::Gradient));
+  saliency_->addItem(tr("Saliency: Grad-CAM"), int(SaliencyMethod::GradCam));
+  saliency_->setToolTip(
+      tr("Where the current model version looks: |d logit / d pixel| or "
+         "Grad-CAM on the last stage, for the predicted class"));
+  saliencyText_ = new QLabel(this);
+  saliencyText_->setObjectName(QStringLiteral("saliencyText"));
+  saliencyText_->setWordWrap(true);
+  scores_ = new QLabel(this);
+  scores_->setObjectName(QStringLiteral("detectorScores"));
+  scores_->setTextFormat(Qt::RichText);
+  scores_->setWordWrap(true);
+  connect(saliency_, &QComboBox::currentIndexChanged, this, [this] {
+    saliencyView_->setImage({});
+    saliencyText_->clear();
+    const int m = saliencyMethod();
+    saliencyView_->setVisible(m >= 0);
+    if (m >= 0 && index_ >= 0) emit saliencyRequested(index_, m);
+  });
+  saliencyView_->setVisible(false);
   cleanView_->setObjectName(QStringLiteral("cleanView"));
   title_ = new QLabel(tr("No sample selected"), this);
   QFont f = title_->font();
@@ -106,9 +135,13 @@ SampleInspector::SampleInspector(QWidget* parent) : QWidget(parent) {
   grid->addWidget(new QLabel(tr("Clean original"), this), 1, 1, Qt::AlignHCenter);
   grid->addWidget(modelView_, 2, 0);
   grid->addWidget(cleanView_, 2, 1);
-  grid->addWidget(overlay_, 3, 0, 1, 2);
-  grid->addWidget(details_, 4, 0, 1, 2);
-  grid->addWidget(chart_, 5, 0, 1, 2);
+  grid->addWidget(overlay_, 3, 0);
+  grid->addWidget(saliency_, 3, 1);
+  grid->addWidget(saliencyView_, 4, 0);
+  grid->addWidget(saliencyText_, 4, 1);
+  grid->addWidget(details_, 5, 0, 1, 2);
+  grid->addWidget(scores_, 6, 0, 1, 2);
+  grid->addWidget(chart_, 7, 0, 1, 2);
   grid->setRowStretch(2, 1);
 }
 
@@ -124,6 +157,7 @@ void SampleInspector::refreshMarks() {
   const auto mark = overlay_->isChecked() ? trigger_ : std::nullopt;
   modelView_->setTriggerMark(mark);
   cleanView_->setTriggerMark(mark);
+  saliencyView_->setTriggerMark(mark);
 }
 
 void SampleInspector::showSample(const QModelIndex& index) {
@@ -132,10 +166,16 @@ void SampleInspector::showSample(const QModelIndex& index) {
     details_->clear();
     modelView_->setImage({});
     cleanView_->setImage({});
+    saliencyView_->setImage({});
+    saliencyText_->clear();
+    scores_->clear();
     chart_->setVisible(false);
+    index_ = -1;
     return;
   }
   const int i = index.data(SampleModel::IndexRole).toInt();
+  const bool changed = i != index_;
+  index_ = i;
   const bool poisoned = index.data(SampleModel::PoisonedRole).toBool();
   const QImage seen = index.data(SampleModel::ImageRole).value<QImage>();
   const QImage clean = index.data(SampleModel::CleanImageRole).value<QImage>();
@@ -164,12 +204,18 @@ void SampleInspector::showSample(const QModelIndex& index) {
   const auto probabilities = index.data(SampleModel::ProbabilitiesRole).value<QList<float>>();
   const int predicted = index.data(SampleModel::PredictedRole).toInt();
   QStringList names;
+  const auto* model = index.model();
+  const auto* samples = qobject_cast<const SampleModel*>(model);
+  for (auto* m = qobject_cast<const QAbstractProxyModel*>(model); !samples && m;
+       m = qobject_cast<const QAbstractProxyModel*>(m->sourceModel()))
+    samples = qobject_cast<const SampleModel*>(m->sourceModel());
+  data_ = samples ? samples->dataset() : nullptr;
+  if (changed) {
+    saliencyView_->setImage({});
+    saliencyText_->setText(saliencyMethod() >= 0 ? tr("computing…") : QString());
+    if (saliencyMethod() >= 0) emit saliencyRequested(i, saliencyMethod());
+  }
   if (!probabilities.isEmpty()) {
-    const auto* model = index.model();
-    const auto* samples = qobject_cast<const SampleModel*>(model);
-    for (auto* m = qobject_cast<const QAbstractProxyModel*>(model); !samples && m;
-         m = qobject_cast<const QAbstractProxyModel*>(m->sourceModel()))
-      samples = qobject_cast<const SampleModel*>(m->sourceModel());
     for (int c = 0; c < probabilities.size(); ++c)
       names << (samples ? samples->className(c) : QString::number(c));
     text += QLatin1Char('\n') + tr("Predicted: %1 (%2 %)")
@@ -180,6 +226,52 @@ void SampleInspector::showSample(const QModelIndex& index) {
   showProbabilities(probabilities, names, index.data(SampleModel::LabelRole).toInt(),
                     index.data(SampleModel::OriginalLabelRole).toInt());
   refreshMarks();
+}
+
+void SampleInspector::setScores(const QVector<Score>& scores) {
+  QStringList rows;
+  for (const Score& s : scores)
+    rows << (std::isfinite(s.score)
+                 ? tr("%1: <b>%2</b>%3")
+                       .arg(s.detector)
+                       .arg(s.score, 0, 'g', 4)
+                       .arg(s.flagged ? tr(" · <span style='color:#d55e00'>flagged</span>")
+                                      : QString())
+                 : tr("%1: not scored").arg(s.detector));
+  scores_->setText(rows.isEmpty() ? QString() : tr("Detector scores<br>") + rows.join("<br>"));
+}
+
+QString SampleInspector::scoresText() const { return scores_->text(); }
+
+void SampleInspector::setSaliencyMethod(int method) {
+  saliency_->setCurrentIndex(std::max(0, saliency_->findData(method)));
+}
+
+int SampleInspector::saliencyMethod() const { return saliency_->currentData().toInt(); }
+
+QString SampleInspector::saliencyText() const { return saliencyText_->text(); }
+
+void SampleInspector::setSaliency(int index, const SaliencyMap& map) {
+  if (index != index_ || !data_ || std::size_t(index) >= data_->train.count()) return;
+  // A gradient map is sparse (a few pixels carry it): its square root shows them at a glance.
+  std::vector<float> shown = map.values;
+  if (map.method == SaliencyMethod::Gradient)
+    for (float& v : shown) v = std::sqrt(v);
+  const auto rgb = heatmapOverlayRgb(data_->train.image(std::size_t(index)), shown);
+  saliencyView_->setImage(QImage(rgb.data(), 32, 32, 32 * 3, QImage::Format_RGB888).copy());
+  saliencyView_->setTriggerMark(overlay_->isChecked() ? trigger_ : std::nullopt);
+  QString text = tr("%1 for class %2: peak at row %3, column %4")
+                     .arg(QString::fromLatin1(toString(map.method)))
+                     .arg(map.cls)
+                     .arg(map.peakRow)
+                     .arg(map.peakCol);
+  if (trigger_) {
+    const bool onTrigger =
+        map.peakRow >= trigger_->row - 1 && map.peakRow <= trigger_->row + trigger_->size &&
+        map.peakCol >= trigger_->col - 1 && map.peakCol <= trigger_->col + trigger_->size;
+    text += onTrigger ? tr(" (on the trigger)") : QString();
+  }
+  saliencyText_->setText(text);
 }
 
 void SampleInspector::showProbabilities(const QList<float>& probabilities, const QStringList& names,

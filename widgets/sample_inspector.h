@@ -4,12 +4,17 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
+#include "core/attack/poison.h"
+
 #include "core/attack/trigger.h"
+#include "core/train/saliency.h"
 
 class QLabel;
 class QCheckBox;
+class QComboBox;
 class QModelIndex;
 class QCustomPlot;
 
@@ -47,10 +52,27 @@ class SampleInspector : public QWidget {
   void setTriggerOverlay(bool on);
   /// The class-probability bar chart (hidden until a model has predicted).
   QCustomPlot* probabilityChart() const { return chart_; }
+  /// Every detector's score of the shown sample: (detector, score, flagged).
+  struct Score {
+    QString detector;
+    double score;
+    bool flagged;
+  };
+  void setScores(const QVector<Score>& scores);
+  QString scoresText() const;
+  /// Saliency: off (-1) or a SaliencyMethod; while on, every new sample asks for its map.
+  void setSaliencyMethod(int method);
+  int saliencyMethod() const;
+  /// The map of training sample `index` (ignored unless it is the shown sample).
+  void setSaliency(int index, const poisonlab::SaliencyMap& map);
+  QString saliencyText() const;
+  int shownIndex() const { return index_; }
 
  signals:
   /// Left/Right pressed in the inspector: step through the current filtered list.
   void stepRequested(int delta);
+  /// The shown sample's saliency is wanted (method: a SaliencyMethod).
+  void saliencyRequested(int index, int method);
 
  protected:
   void keyPressEvent(QKeyEvent* event) override;
@@ -61,6 +83,12 @@ class SampleInspector : public QWidget {
                          int original);
   PixelView* modelView_;
   PixelView* cleanView_;
+  PixelView* saliencyView_;
+  QComboBox* saliency_;
+  QLabel* saliencyText_;
+  QLabel* scores_;
+  int index_ = -1;
+  std::shared_ptr<const PoisonedDataset> data_;  // of the shown sample
   QLabel* title_;
   QLabel* details_;
   QCheckBox* overlay_;

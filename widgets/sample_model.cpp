@@ -1,8 +1,10 @@
 #include "sample_model.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "sample_image.h"
+#include "session.h"
 
 namespace poisonlab::gui {
 
@@ -15,6 +17,9 @@ void SampleModel::setDataset(std::shared_ptr<const PoisonedDataset> data) {
   probabilities_.clear();
   predicted_.clear();
   classes_ = 0;
+  scoreDetector_.clear();
+  scores_.clear();
+  flagged_.clear();
   endResetModel();
 }
 
@@ -31,6 +36,19 @@ void SampleModel::setPredictions(std::vector<float> probabilities, int classes) 
     const float* p = probabilities_.data() + i * static_cast<std::size_t>(classes_);
     predicted_[i] = static_cast<int>(std::max_element(p, p + classes_) - p);
   }
+  if (rowCount() > 0) emit dataChanged(index(0), index(rowCount() - 1));
+}
+
+void SampleModel::setScores(const QString& detector, std::vector<double> scores,
+                            std::vector<std::uint8_t> flagged) {
+  const std::size_t n = data_ ? data_->train.count() : 0;
+  if (scores.size() != n || flagged.size() != n) {
+    scores.clear();
+    flagged.clear();
+  }
+  scoreDetector_ = scores.empty() ? QString() : detector;
+  scores_ = std::move(scores);
+  flagged_ = std::move(flagged);
   if (rowCount() > 0) emit dataChanged(index(0), index(rowCount() - 1));
 }
 
@@ -94,6 +112,12 @@ QVariant SampleModel::data(const QModelIndex& index, int role) const {
       return hasPredictions() ? double(probabilities_[i * static_cast<std::size_t>(classes_) +
                                                       static_cast<std::size_t>(predicted_[i])])
                               : -1.0;
+    case ScoreRole:
+      return i < scores_.size() ? scores_[i] : std::nan("");
+    case FlaggedRole:
+      return i < flagged_.size() && flagged_[i] != 0;
+    case SelectedRole:
+      return selection_ && selection_->contains(index.row());
     case ProbabilitiesRole: {
       QList<float> p;
       if (hasPredictions()) {
@@ -121,6 +145,12 @@ void SampleFilter::setMisclassifiedOnly(bool on) {
   invalidateFilter();
 }
 
+void SampleFilter::setFlagFilter(Flag f) {
+  if (f == flag_) return;
+  flag_ = f;
+  invalidateFilter();
+}
+
 void SampleFilter::setSortKey(SortKey key) {
   sortKey_ = key;
   invalidate();
@@ -136,6 +166,10 @@ bool SampleFilter::lessThan(const QModelIndex& left, const QModelIndex& right) c
         return i.data(SampleModel::PredictedRole).toInt();
       case SortKey::Confidence:
         return i.data(SampleModel::ConfidenceRole).toDouble();
+      case SortKey::Score: {
+        const double v = i.data(SampleModel::ScoreRole).toDouble();
+        return std::isfinite(v) ? -v : INFINITY;  // highest first, unscored last
+      }
       case SortKey::Index:
         break;
     }
@@ -181,6 +215,9 @@ bool SampleFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourcePare
     if (predicted_ >= 0 && p != predicted_) return false;
     if (misclassified_ && (p < 0 || p == idx.data(SampleModel::LabelRole).toInt())) return false;
   }
+  if (flag_ != Flag::Any &&
+      idx.data(SampleModel::FlaggedRole).toBool() != (flag_ == Flag::FlaggedOnly))
+    return false;
   if (poison_ != Poison::Any) {
     const bool poisoned = idx.data(SampleModel::PoisonedRole).toBool();
     if ((poison_ == Poison::PoisonedOnly) != poisoned) return false;

@@ -28,6 +28,9 @@ class SampleModel : public QAbstractListModel {
     PredictedRole,                 ///< int: the model's predicted class, -1 without a model
     ConfidenceRole,                ///< double: probability of the predicted class, -1 without
     ProbabilitiesRole,             ///< QList<float>: every class's probability, empty without
+    ScoreRole,                     ///< double: the shown detector's score, NaN without
+    FlaggedRole,                   ///< bool: flagged by the shown detector
+    SelectedRole,                  ///< bool: in the shared selection
   };
 
   explicit SampleModel(QObject* parent = nullptr);
@@ -39,6 +42,13 @@ class SampleModel : public QAbstractListModel {
   /// core::classProbabilities returns them; empty clears. Sizes must match the data set.
   void setPredictions(std::vector<float> probabilities, int classes);
   bool hasPredictions() const { return classes_ > 0; }
+  /// One detector's score and flag for every training sample (empty clears); sizes must match.
+  void setScores(const QString& detector, std::vector<double> scores,
+                 std::vector<std::uint8_t> flagged);
+  QString scoreDetector() const { return scoreDetector_; }
+  /// The shared selection SelectedRole reads (null: nothing is selected).
+  void setSelection(const class SampleSelection* selection) { selection_ = selection; }
+  bool hasScores() const { return !scores_.empty(); }
   int predicted(int row) const;
 
   int rowCount(const QModelIndex& parent = {}) const override;
@@ -51,6 +61,10 @@ class SampleModel : public QAbstractListModel {
   std::vector<float> probabilities_;
   std::vector<int> predicted_;
   int classes_ = 0;
+  QString scoreDetector_;
+  const SampleSelection* selection_ = nullptr;
+  std::vector<double> scores_;
+  std::vector<std::uint8_t> flagged_;
 };
 
 /// Filters a SampleModel. Every view of samples goes through one of these.
@@ -59,7 +73,8 @@ class SampleFilter : public QSortFilterProxyModel {
  public:
   enum class Poison { Any, PoisonedOnly, CleanOnly };
   /// What the samples are ordered by (ascending; the index breaks ties).
-  enum class SortKey { Index, Label, Predicted, Confidence };
+  enum class SortKey { Index, Label, Predicted, Confidence, Score };
+  enum class Flag { Any, FlaggedOnly, UnflaggedOnly };
   explicit SampleFilter(QObject* parent = nullptr);
   void setClassFilter(int label);  ///< -1 = every class
   void setPoisonFilter(Poison p);
@@ -69,6 +84,10 @@ class SampleFilter : public QSortFilterProxyModel {
   void setPredictedFilter(int label);
   /// Only samples whose prediction differs from their (current) label.
   void setMisclassifiedOnly(bool on);
+  /// Only samples the shown detector flagged (or did not).
+  void setFlagFilter(Flag f);
+  Flag flagFilter() const { return flag_; }
+  /// Sorting: ascending, except Score (the most suspicious first).
   void setSortKey(SortKey key);
   SortKey sortKey() const { return sortKey_; }
   int predictedFilter() const { return predicted_; }
@@ -87,6 +106,7 @@ class SampleFilter : public QSortFilterProxyModel {
   SortKey sortKey_ = SortKey::Index;
   int class_ = -1;
   Poison poison_ = Poison::Any;
+  Flag flag_ = Flag::Any;
   int index_ = -1;
 };
 

@@ -16,6 +16,12 @@ void TaskContext::progress(double fraction, const std::string& text) {
   task_->postProgress(fraction, text);
 }
 
+void TaskContext::postLive(QVariant value) {
+  Task* task = task_;
+  QMetaObject::invokeMethod(
+      task, [task, value] { emit task->live(value); }, Qt::QueuedConnection);
+}
+
 const CancelToken& TaskContext::cancelToken() const { return task_->cancelToken(); }
 
 Task::Task(QString title, Work work, QObject* parent)

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
+#include <QVariant>
 
 #include <atomic>
 #include <functional>
@@ -25,12 +26,19 @@ class TaskContext {
   /// Reports progress in [0, 1] with a short text; throttled, safe from the worker thread.
   void progress(double fraction, const std::string& text);
   const CancelToken& cancelToken() const;
+  /// Sends a live result (a curve point, partial scores) to the GUI thread, in order, where
+  /// Task::live delivers it; receive it typed with onLive<T>().
+  template <typename T>
+  void post(const T& value) {
+    postLive(QVariant::fromValue(value));
+  }
   /// A core::ProgressFn bound to this context.
   ProgressFn progressFn() {
     return [this](double f, const std::string& t) { progress(f, t); };
   }
 
  private:
+  void postLive(QVariant value);
   Task* task_;
 };
 
@@ -55,6 +63,8 @@ class Task : public QObject {
 
  signals:
   void progressChanged(double fraction, const QString& text);
+  /// A live result posted by the work (TaskContext::post), on the GUI thread, before finished().
+  void live(const QVariant& value);
   /// Always emitted exactly once, on the GUI thread.
   void finished(poisonlab::gui::Task::State state);
 
@@ -105,5 +115,13 @@ class TaskManager : public QObject {
   QThreadPool engine_;
   QList<Task*> tasks_;
 };
+
+/// Calls `fn(const T&)` on the GUI thread for every live result of type T that `task` posts.
+template <typename T, typename Fn>
+QMetaObject::Connection onLive(Task* task, QObject* receiver, Fn fn) {
+  return QObject::connect(task, &Task::live, receiver, [fn](const QVariant& v) {
+    if (v.metaType() == QMetaType::fromType<T>()) fn(v.value<T>());
+  });
+}
 
 }  // namespace poisonlab::gui

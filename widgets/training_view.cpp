@@ -13,22 +13,8 @@
 namespace poisonlab::gui {
 namespace {
 
-// Colour-blind-safe (Okabe-Ito) line colours.
-const QColor kBlue(0, 114, 178), kOrange(230, 159, 0), kGreen(0, 158, 115), kVermillion(213, 94, 0),
-    kPurple(204, 121, 167), kGrey(160, 160, 160);
-
-QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title) {
-  auto* p = new QCustomPlot(parent);
-  p->setObjectName(name);
-  p->setMinimumSize(220, 160);
-  p->plotLayout()->insertRow(0);
-  QFont f = p->font();
-  f.setBold(true);
-  p->plotLayout()->addElement(0, 0, new QCPTextElement(p, title, f));
-  p->xAxis->setLabel(QObject::tr("epoch"));
-  p->setNoAntialiasingOnDrag(true);
-  installExportMenu(p, name);
-  return p;
+QCustomPlot* epochPlot(QWidget* parent, const QString& name, const QString& title) {
+  return makePlot(parent, name, title, QObject::tr("epoch"));
 }
 
 QCPGraph* addLine(QCustomPlot* p, const QString& name, const QColor& colour, bool dots,
@@ -94,14 +80,14 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
   tabs_ = new QTabWidget(this);
   tabs_->setObjectName(QStringLiteral("trainingTabs"));
   auto* curves = new QWidget(tabs_);
-  loss_ = makePlot(curves, QStringLiteral("lossPlot"), tr("Loss and learning rate"));
+  loss_ = epochPlot(curves, QStringLiteral("lossPlot"), tr("Loss and learning rate"));
   loss_->yAxis->setLabel(tr("training loss"));
   loss_->yAxis2->setVisible(true);
   loss_->yAxis2->setLabel(tr("learning rate"));
   addLine(loss_, tr("loss (per epoch)"), kBlue, true);
   addLine(loss_, tr("loss (live)"), kGrey, false)->setPen(QPen(kGrey, 1));
   addLine(loss_, tr("learning rate"), kOrange, true, loss_->yAxis2);
-  accuracy_ = makePlot(curves, QStringLiteral("accuracyPlot"), tr("Accuracy and attack success"));
+  accuracy_ = epochPlot(curves, QStringLiteral("accuracyPlot"), tr("Accuracy and attack success"));
   accuracy_->yAxis->setLabel(QStringLiteral("%"));
   accuracy_->yAxis->setRange(0, 100);
   addLine(accuracy_, tr("train accuracy"), kBlue, true);
@@ -110,7 +96,7 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
   addLine(accuracy_, tr("poisons fitted"), kPurple, true)->setPen(QPen(kPurple, 2, Qt::DashLine));
   addLine(accuracy_, tr("ASR, mirrored trigger"), kVermillion, true)
       ->setPen(QPen(kVermillion, 1.5, Qt::DotLine));
-  speed_ = makePlot(curves, QStringLiteral("speedPlot"), tr("Throughput"));
+  speed_ = epochPlot(curves, QStringLiteral("speedPlot"), tr("Throughput"));
   speed_->yAxis->setLabel(tr("images/s"));
   addLine(speed_, tr("images/s"), kBlue, true);
   // Legends below the axes, in rows, so they never cover the last epoch's points.
@@ -269,58 +255,7 @@ void TrainingView::setHeadline(double cleanAcc, double asr, double asrMirrored, 
 
 void TrainingView::showConfusion(QCustomPlot* plot, const std::vector<std::vector<int>>& counts,
                                  const QString& title) {
-  plot->clearPlottables();
-  plot->clearItems();
-  if (auto* t = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) t->setText(title);
-  const int n = static_cast<int>(counts.size());
-  if (n == 0) {
-    plot->replot();
-    return;
-  }
-  auto* map = new QCPColorMap(plot->xAxis, plot->yAxis);
-  map->data()->setSize(n, n);
-  map->data()->setRange(QCPRange(0, n - 1), QCPRange(0, n - 1));
-  QFont small = plot->font();
-  small.setPointSizeF(small.pointSizeF() * (n > 10 ? 0.6 : 0.75));
-  for (int t = 0; t < n; ++t) {
-    double total = 0;
-    for (int v : counts[t]) total += v;
-    for (int p = 0; p < n; ++p) {
-      const double f = total > 0 ? counts[t][p] / total : 0;
-      map->data()->setCell(p, t, f);
-      if (n <= 12 && counts[t][p] > 0) {
-        auto* label = new QCPItemText(plot);
-        label->position->setCoords(p, t);
-        label->setText(QString::number(100 * f, 'f', 0));
-        label->setFont(small);
-        label->setColor(f > 0.5 ? Qt::white : Qt::black);
-      }
-    }
-  }
-  QCPColorGradient g;
-  g.setColorStopAt(0, QColor(247, 251, 255));
-  g.setColorStopAt(0.5, QColor(107, 174, 214));
-  g.setColorStopAt(1, QColor(8, 48, 107));
-  map->setGradient(g);
-  map->setDataRange(QCPRange(0, 1));
-  map->setInterpolate(false);
-  auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-  for (int c = 0; c < n; ++c) ticker->addTick(c, classNames_.value(c, QString::number(c)));
-  plot->xAxis->setTicker(ticker);
-  plot->yAxis->setTicker(ticker);
-  plot->xAxis->setTickLabelRotation(90);
-  plot->xAxis->setLabel(QString());
-  plot->yAxis->setLabel(QString());
-  plot->xAxis->setRange(-0.5, n - 0.5);
-  plot->yAxis->setRange(-0.5, n - 0.5);
-  plot->yAxis->setRangeReversed(true);
-  plot->xAxis->grid()->setVisible(false);
-  plot->yAxis->grid()->setVisible(false);
-  QFont tickFont = plot->font();
-  tickFont.setPointSizeF(tickFont.pointSizeF() * 0.85);
-  plot->xAxis->setTickLabelFont(tickFont);
-  plot->yAxis->setTickLabelFont(tickFont);
-  plot->replot(QCustomPlot::rpQueuedReplot);
+  drawConfusion(plot, counts, classNames_, title);
 }
 
 void TrainingView::rescale() {

@@ -4,6 +4,8 @@
 #include <QIcon>
 #include <QTimer>
 
+#include <cstdio>
+
 #include "core/version.h"
 #include "main_window.h"
 
@@ -24,11 +26,22 @@ int main(int argc, char** argv) {
   QCommandLineOption run(QStringLiteral("run"),
                          QApplication::translate("main", "Run folder to open."),
                          QStringLiteral("dir"));
+  QCommandLineOption view(
+      QStringLiteral("view"),
+      QApplication::translate("main",
+                              "View to show first: samples, spectral, clusters, "
+                              "influence, detectors, unlearning or runs."),
+      QStringLiteral("name"));
   parser.addOption(data);
   parser.addOption(run);
+  parser.addOption(view);
   parser.process(app);
 
   poisonlab::gui::MainWindow window;
+  if (parser.isSet(view) && !window.showView(parser.value(view))) {
+    fprintf(stderr, "poisonlab: --view: unknown view '%s'\n", qPrintable(parser.value(view)));
+    return 2;
+  }
   window.show();
   QTimer::singleShot(0, &window, [&] {
     if (parser.isSet(run))

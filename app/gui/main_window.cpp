@@ -3,50 +3,49 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
-#include <QListView>
 #include <QLabel>
+#include <QListView>
 #include <QMenuBar>
-#include <QModelIndex>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
-#include <QDateTime>
-#include <QDir>
-#include <QPointer>
-#include <QStandardPaths>
-
-#include <chrono>
-#include <filesystem>
-
-#include "core/data/cifar_loader.h"
-#include "core/train/inference.h"
-#include "core/run/prediction_cache.h"
-#include "core/run/train_report.h"
+#include "cluster_view.h"
+#include "comparison_view.h"
 #include "core/data/data_location.h"
-#include "core/data/download.h"
 #include "core/util/error.h"
-#include "core/run/run_folder.h"
+#include "detector_panel.h"
 #include "experiment_panel.h"
+#include "influence_view.h"
+#include "jobs.h"
 #include "jobs_panel.h"
 #include "plot_export.h"
 #include "qcustomplot.h"
+#include "runs_view.h"
 #include "sample_browser.h"
 #include "sample_inspector.h"
+#include "sample_model.h"
+#include "session.h"
+#include "spectral_view.h"
 #include "stall_monitor.h"
 #include "task_manager.h"
 #include "training_view.h"
+#include "unlearn_panel.h"
 
 // The icons are compiled into the (static) workbench library; Q_INIT_RESOURCE must be called
 // outside any namespace.
@@ -67,11 +66,44 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   initWorkbenchResources();
   setObjectName(QStringLiteral("mainWindow"));
   setWindowTitle(tr("PoisonLab"));
+  session_ = new Session(this);
   tasks_ = new TaskManager(this);
+  jobs_ = new Jobs(session_, tasks_, this);
   stall_ = new StallMonitor(this);
 
   pages_ = new QStackedWidget(this);
-  // Page 0: no data yet, with the two ways to get some.
+  pages_->addWidget(buildWelcomePage());
+  buildViews();
+  pages_->addWidget(views_);
+  setCentralWidget(pages_);
+
+  buildDocks();
+  buildActions();
+
+  dataStatus_ = new QLabel(tr("No data"), this);
+  runStatus_ = new QLabel(this);
+  jobStatus_ = new QLabel(tr("Idle"), this);
+  statusBar()->addWidget(dataStatus_, 1);
+  statusBar()->addWidget(runStatus_);
+  statusBar()->addPermanentWidget(jobStatus_);
+  connect(tasks_, &TaskManager::activeCountChanged, this, [this] { updateStatus(); });
+  connect(tasks_, &TaskManager::taskStarted, this, [this](Task* t) {
+    connect(t, &Task::progressChanged, this, [this] { updateStatus(); });
+  });
+  wireSession();
+  wireJobs();
+
+  QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  defaultDockSizes_ = !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  if (!settings.contains(QStringLiteral("window/geometry"))) resize(1500, 940);
+  showNoData(tr("Looking for data…"));
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::buildWelcomePage() {
+  // No data yet, with the ways to get some.
   auto* welcome = new QWidget(pages_);
   welcome->setObjectName(QStringLiteral("noDataPage"));
   noDataText_ = new QLabel(welcome);
@@ -98,43 +130,28 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   wl->addWidget(noDataText_);
   wl->addLayout(buttons);
   wl->addStretch(2);
-  pages_->addWidget(welcome);
-  // Page 1: the sample grid.
-  browser_ = new SampleBrowser(pages_);
-  pages_->addWidget(browser_);
-  setCentralWidget(pages_);
-
-  buildDocks();
-  buildActions();
-
-  dataStatus_ = new QLabel(tr("No data"), this);
-  runStatus_ = new QLabel(this);
-  jobStatus_ = new QLabel(tr("Idle"), this);
-  statusBar()->addWidget(dataStatus_, 1);
-  statusBar()->addWidget(runStatus_);
-  statusBar()->addPermanentWidget(jobStatus_);
-  connect(tasks_, &TaskManager::activeCountChanged, this, [this] { updateStatus(); });
-  connect(tasks_, &TaskManager::taskStarted, this, [this](Task* t) {
-    connect(t, &Task::progressChanged, this, [this] { updateStatus(); });
-  });
-
-  connect(browser_, &SampleBrowser::currentSampleChanged, inspector_, &SampleInspector::showSample);
-  connect(inspector_, &SampleInspector::stepRequested, browser_, &SampleBrowser::step);
-  connect(experiment_, &ExperimentPanel::openDataRequested, this, &MainWindow::chooseAndOpenData);
-  connect(experiment_, &ExperimentPanel::openDataFolderRequested, this,
-          &MainWindow::chooseAndOpenDataFolder);
-  connect(experiment_, &ExperimentPanel::downloadRequested, this, [this] { downloadData(); });
-  connect(experiment_, &ExperimentPanel::applyPoisonRequested, this, [this] { applyPoison(); });
-  connect(experiment_, &ExperimentPanel::trainRequested, this, [this] { startTraining(); });
-
-  QSettings settings;
-  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-  defaultDockSizes_ = !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-  if (!settings.contains(QStringLiteral("window/geometry"))) resize(1500, 940);
-  showNoData(tr("Looking for data…"));
+  return welcome;
 }
 
-MainWindow::~MainWindow() = default;
+void MainWindow::buildViews() {
+  views_ = new QTabWidget(pages_);
+  views_->setObjectName(QStringLiteral("views"));
+  browser_ = new SampleBrowser(views_);
+  browser_->setSession(session_);
+  spectral_ = new SpectralView(session_, views_);
+  clusters_ = new ClusterView(session_, views_);
+  influence_ = new InfluenceView(session_, views_);
+  comparison_ = new ComparisonView(session_, views_);
+  unlearn_ = new UnlearnPanel(session_, views_);
+  runs_ = new RunsView(views_);
+  views_->addTab(browser_, tr("Samples"));
+  views_->addTab(spectral_, tr("Spectral"));
+  views_->addTab(clusters_, tr("Clusters"));
+  views_->addTab(influence_, tr("Influence"));
+  views_->addTab(comparison_, tr("Detectors compared"));
+  views_->addTab(unlearn_, tr("Unlearning"));
+  views_->addTab(runs_, tr("Runs (what if)"));
+}
 
 void MainWindow::buildDocks() {
   experiment_ = new ExperimentPanel(this);
@@ -142,6 +159,18 @@ void MainWindow::buildDocks() {
   experimentDock->setObjectName(QStringLiteral("experimentDock"));
   experimentDock->setWidget(experiment_);
   addDockWidget(Qt::LeftDockWidgetArea, experimentDock);
+
+  detectors_ = new DetectorPanel(session_, this);
+  auto* detectorDock = new QDockWidget(tr("Detectors"), this);
+  detectorDock->setObjectName(QStringLiteral("detectorDock"));
+  auto* detectorScroll = new QScrollArea(detectorDock);
+  detectorScroll->setWidget(detectors_);
+  detectorScroll->setWidgetResizable(true);
+  detectorScroll->setFrameShape(QFrame::NoFrame);
+  detectorDock->setWidget(detectorScroll);
+  addDockWidget(Qt::LeftDockWidgetArea, detectorDock);
+  tabifyDockWidget(experimentDock, detectorDock);
+  experimentDock->raise();
 
   training_ = new TrainingView(this);
   auto* trainingDock = new QDockWidget(tr("Training"), this);
@@ -152,7 +181,12 @@ void MainWindow::buildDocks() {
   inspector_ = new SampleInspector(this);
   auto* inspectorDock = new QDockWidget(tr("Inspector"), this);
   inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
-  inspectorDock->setWidget(inspector_);
+  auto* inspectorScroll = new QScrollArea(inspectorDock);
+  inspectorScroll->setWidget(inspector_);
+  inspectorScroll->setWidgetResizable(true);
+  inspectorScroll->setFrameShape(QFrame::NoFrame);
+  inspectorScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  inspectorDock->setWidget(inspectorScroll);
   addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
 
   auto* jobsDock = new QDockWidget(tr("Jobs"), this);
@@ -178,8 +212,8 @@ void MainWindow::showEvent(QShowEvent* event) {
     auto* jobsDock = findChild<QDockWidget*>(QStringLiteral("jobsDock"));
     auto* trainingDock = findChild<QDockWidget*>(QStringLiteral("trainingDock"));
     resizeDocks({experimentDock, inspectorDock}, {330, 400}, Qt::Horizontal);
-    resizeDocks({trainingDock}, {std::max(340, height() * 2 / 5)}, Qt::Vertical);
-    resizeDocks({inspectorDock, jobsDock}, {height() * 2 / 5, 160}, Qt::Vertical);
+    resizeDocks({trainingDock}, {std::max(300, height() * 1 / 3)}, Qt::Vertical);
+    resizeDocks({inspectorDock, jobsDock}, {height() * 1 / 2, 140}, Qt::Vertical);
   });
 }
 
@@ -213,6 +247,10 @@ void MainWindow::buildActions() {
                                              &MainWindow::chooseAndExportSamples);
   exportCsv->setShortcut(QKeySequence(tr("Ctrl+E")));
   exportCsv->setObjectName(QStringLiteral("actionExportSamples"));
+  QAction* exportSelection =
+      exportMenu->addAction(tr("&Selection as a forget set (CSV of indices)…"), this,
+                            &MainWindow::chooseAndExportSelection);
+  exportSelection->setObjectName(QStringLiteral("actionExportSelection"));
   QAction* exportPlots = exportMenu->addAction(tr("Training &plots (PNG and PDF)…"), this,
                                                &MainWindow::chooseAndExportPlots);
   exportPlots->setObjectName(QStringLiteral("actionExportPlots"));
@@ -223,6 +261,20 @@ void MainWindow::buildActions() {
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
 
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = session_->undoStack()->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence::Undo);
+  undo->setObjectName(QStringLiteral("actionUndo"));
+  QAction* redo = session_->undoStack()->createRedoAction(this, tr("&Redo"));
+  redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+  redo->setObjectName(QStringLiteral("actionRedo"));
+  edit->addAction(undo);
+  edit->addAction(redo);
+  edit->addSeparator();
+  QAction* selectNone =
+      edit->addAction(tr("Select &none"), this, [this] { session_->selection()->clear(); });
+  selectNone->setObjectName(QStringLiteral("actionSelectNone"));
+
   QMenu* run = menuBar()->addMenu(tr("&Run"));
   QAction* poisonAct =
       run->addAction(icon("poison"), tr("Apply &poison"), this, [this] { applyPoison(); });
@@ -232,6 +284,14 @@ void MainWindow::buildActions() {
       run->addAction(icon("train"), tr("&Train"), this, [this] { startTraining(); });
   trainAct->setShortcut(QKeySequence(tr("Ctrl+T")));
   trainAct->setObjectName(QStringLiteral("actionTrain"));
+  QAction* detectAct = run->addAction(tr("Run the three &detectors"), this, [this] {
+    for (auto* b : detectors_->findChildren<QPushButton*>(QStringLiteral("runAllDetectorsButton")))
+      b->click();
+  });
+  detectAct->setShortcut(QKeySequence(tr("Ctrl+D")));
+  detectAct->setObjectName(QStringLiteral("actionDetectAll"));
+  QAction* whatIf = run->addAction(tr("&What if…"), this, &MainWindow::startWhatIf);
+  whatIf->setObjectName(QStringLiteral("actionWhatIf"));
   QAction* cancelAct = run->addAction(icon("stop"), tr("&Cancel all jobs"), this, [this] {
     for (Task* t : tasks_->activeTasks()) t->cancel();
   });
@@ -243,6 +303,12 @@ void MainWindow::buildActions() {
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+  view->addSeparator();
+  for (int i = 0; i < views_->count(); ++i) {
+    QAction* a =
+        view->addAction(views_->tabText(i), this, [this, i] { views_->setCurrentIndex(i); });
+    a->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(i + 1)));
+  }
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About PoisonLab"), this, [this] {
@@ -252,7 +318,7 @@ void MainWindow::buildActions() {
            "CIFAR-10.<br>Trigger positions are given as (row, column)."));
   });
 
-  dataActions_ = {newRunAct, poisonAct, saveAs, exportCsv, exportPlots};
+  dataActions_ = {newRunAct, poisonAct, saveAs, exportCsv, exportPlots, exportSelection, whatIf};
   trainAction_ = trainAct;
 
   QToolBar* tb = addToolBar(tr("Main"));
@@ -261,11 +327,209 @@ void MainWindow::buildActions() {
   tb->setIconSize(QSize(20, 20));
   for (QAction* a : {newRunAct, openData, openRunAct, saveAs}) tb->addAction(a);
   tb->addSeparator();
-  for (QAction* a : {poisonAct, trainAct, cancelAct}) tb->addAction(a);
+  for (QAction* a : {poisonAct, trainAct, detectAct, cancelAct}) tb->addAction(a);
+  tb->addSeparator();
+  for (QAction* a : {undo, redo}) tb->addAction(a);
   for (QAction* a : tb->actions())
     if (!a->shortcut().isEmpty())
       a->setToolTip(QStringLiteral("%1 (%2)").arg(
           a->text().remove(QLatin1Char('&')), a->shortcut().toString(QKeySequence::NativeText)));
+}
+
+void MainWindow::wireSession() {
+  connect(session_, &Session::dataChanged, this, [this] {
+    auto data = session_->data();
+    experiment_->setDataset(data);
+    training_->clear();
+    inspector_->setTrigger(data ? std::optional<TriggerSpec>(data->trigger) : std::nullopt);
+    inspector_->showSample({});
+    if (data) pages_->setCurrentWidget(views_);
+    if (data && !data->poisonedIndices.empty())
+      browser_->selectSample(static_cast<int>(data->poisonedIndices.front()));
+    updateStatus();
+  });
+  connect(session_, &Session::runDirChanged, this, [this](const QString& dir) {
+    if (!dir.isEmpty()) rememberRun(dir);
+    updateStatus();
+  });
+  connect(session_, &Session::trainResultChanged, this, [this] {
+    // A training job in the window shows its own finish; this is for opened runs.
+    if (jobs_->training() || property("trainingShown").toBool()) return;
+    if (const auto& r = session_->trainResult()) training_->showResult(session_->classNames(), *r);
+    if (!session_->runDir().isEmpty()) summariseRun(session_->runDir());
+  });
+  connect(session_, &Session::currentVersionChanged, this, [this] {
+    jobs_->predict();
+    // The saliency and predictions shown are the current version's.
+    const int method = inspector_->saliencyMethod();
+    const int index = session_->selection()->current();
+    if (method >= 0 && index >= 0) jobs_->saliency(index, static_cast<SaliencyMethod>(method));
+    updateStatus();
+  });
+  connect(session_, &Session::predictionsChanged, this, &MainWindow::showCurrentSample);
+  connect(session_, &Session::detectionsChanged, this, &MainWindow::showCurrentSample);
+  connect(session_->selection(), &SampleSelection::currentChanged, this,
+          &MainWindow::showCurrentSample);
+  connect(browser_, &SampleBrowser::currentSampleChanged, inspector_, &SampleInspector::showSample);
+  connect(inspector_, &SampleInspector::stepRequested, browser_, &SampleBrowser::step);
+}
+
+void MainWindow::showCurrentSample() {
+  const int i = session_->selection()->current();
+  if (i < 0 || !session_->data() || i >= browser_->model()->rowCount()) return;
+  inspector_->showSample(browser_->model()->index(i, 0));
+  QVector<SampleInspector::Score> scores;
+  for (const auto& s : session_->scoresOf(i)) scores.append({s.detector, s.score, s.flagged});
+  inspector_->setScores(scores);
+}
+
+void MainWindow::wireJobs() {
+  connect(jobs_, &Jobs::failed, this, &MainWindow::reportFailure);
+  connect(jobs_, &Jobs::message, this,
+          [this](const QString& m) { statusBar()->showMessage(m, 15000); });
+  connect(jobs_, &Jobs::noData, this, [this](const QString& why) {
+    if (!session_->hasData()) showNoData(why);
+  });
+  connect(jobs_, &Jobs::runOpened, this,
+          [this](const QString&, const TrainConfig& config, bool hasConfig) {
+            if (hasConfig) experiment_->setTraining(config);
+          });
+  connect(jobs_, &Jobs::trainingStarted, this, [this](Task* task, int epochs) {
+    setProperty("trainingShown", true);
+    training_->start(session_->classNames(), epochs);
+    experiment_->setTrainingRunning(true);
+    onLive<TrainLive>(task, training_, [this](const TrainLive& l) {
+      training_->addBatchLoss(l.x, l.loss);
+      training_->setLive(l.batch, l.elapsed);
+    });
+    onLive<EpochStats>(task, training_, [this](const EpochStats& e) { training_->addEpoch(e); });
+    watchStalls(task);
+    updateStatus();
+  });
+  connect(jobs_, &Jobs::trainingFinished, this, [this](Task* task, const QString& dir) {
+    setProperty("trainingShown", false);
+    experiment_->setTrainingRunning(false);
+    updateStatus();
+    if (task->state() == Task::State::Succeeded && session_->trainResult()) {
+      training_->finish(*session_->trainResult());
+      statusBar()->showMessage(tr("Training finished; the GUI thread's longest stall was %1 ms")
+                                   .arg(lastStallMs_, 0, 'f', 1),
+                               15000);
+      summariseRun(dir);
+    } else if (task->state() == Task::State::Cancelled) {
+      statusBar()->showMessage(
+          tr("Training cancelled; the last finished epoch is kept in %1").arg(dir), 15000);
+    }
+  });
+  connect(jobs_, &Jobs::saliencyReady, inspector_, &SampleInspector::setSaliency);
+  connect(inspector_, &SampleInspector::saliencyRequested, this, [this](int index, int method) {
+    jobs_->saliency(index, static_cast<SaliencyMethod>(method));
+  });
+
+  auto detect = [this](const DetectRequest& r) {
+    Task* t = jobs_->detect(r);
+    if (!t) {
+      statusBar()->showMessage(tr("Train or open a run with a model first"), 8000);
+      return t;
+    }
+    watchStalls(t);
+    return t;
+  };
+  connect(detectors_, &DetectorPanel::runRequested, this, detect);
+  connect(detectors_, &DetectorPanel::showRequested, this, [this](const QString& name) {
+    auto d = session_->detection(name);
+    if (!d) return;
+    browser_->showDetector(name);
+    if (d->method == "spectral") {
+      spectral_->setDetector(name);
+      views_->setCurrentWidget(spectral_);
+    } else if (d->method == "activation-clustering") {
+      clusters_->setDetector(name);
+      views_->setCurrentWidget(clusters_);
+    } else {
+      influence_->setResult(name);
+      views_->setCurrentWidget(influence_);
+    }
+  });
+  connect(influence_, &InfluenceView::runRequested, this, [this, detect](const DetectRequest& r) {
+    if (Task* t = detect(r))
+      connect(t, &Task::finished, this,
+              [this, name = QString::fromStdString(detectionName(r))](Task::State s) {
+                if (s == Task::State::Succeeded) influence_->setResult(name);
+              });
+  });
+  connect(unlearn_, &UnlearnPanel::unlearnRequested, this,
+          [this](const UnlearnRequest& r, const QString& spec) {
+            if (spec.isEmpty() && r.forget.indices.empty()) {
+              statusBar()->showMessage(tr("The selection is empty: select samples to forget "
+                                          "first (a lasso in Clusters, a bin in Spectral, the "
+                                          "grid)"),
+                                       10000);
+              return;
+            }
+            if (Task* t = jobs_->unlearn(r, spec)) watchStalls(t);
+          });
+  connect(unlearn_, &UnlearnPanel::sweepRequested, this,
+          [this](const std::vector<double>& f, const std::vector<UnlearnMethod>& m,
+                 const UnlearnRequest& base) {
+            if (Task* t = jobs_->sweep(f, m, base)) watchStalls(t);
+          });
+  connect(unlearn_, &UnlearnPanel::evaluateRequested, this, [this](int i) { jobs_->evaluate(i); });
+  connect(runs_, &RunsView::whatIfRequested, this, &MainWindow::startWhatIf);
+  connect(runs_, &RunsView::openRequested, this, [this](const QString& dir) { openRun(dir); });
+  connect(runs_, &RunsView::addRequested, this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Add a run to the comparison"));
+    if (!dir.isEmpty()) summariseRun(dir);
+  });
+  connect(experiment_, &ExperimentPanel::openDataRequested, this, &MainWindow::chooseAndOpenData);
+  connect(experiment_, &ExperimentPanel::openDataFolderRequested, this,
+          &MainWindow::chooseAndOpenDataFolder);
+  connect(experiment_, &ExperimentPanel::downloadRequested, this, [this] { downloadData(); });
+  connect(experiment_, &ExperimentPanel::applyPoisonRequested, this, [this] { applyPoison(); });
+  connect(experiment_, &ExperimentPanel::trainRequested, this, [this] { startTraining(); });
+}
+
+void MainWindow::watchStalls(Task* task) {
+  // The GUI thread's longest stall while engine jobs run (the goal: under 50 ms).
+  if (stallWatched_++ == 0) stall_->start();
+  connect(task, &Task::finished, this, [this] {
+    if (--stallWatched_ > 0) return;
+    stall_->stop();
+    lastStallMs_ = stall_->maxStallMs();
+  });
+}
+
+void MainWindow::summariseRun(const QString& dir) {
+  auto summary = std::make_shared<RunSummary>();
+  Task* t = tasks_->start(tr("Read run %1").arg(QFileInfo(dir).fileName()),
+                          [dir, summary](TaskContext&) { *summary = readRunSummary(dir); });
+  connect(t, &Task::finished, this, [this, t, summary](Task::State s) {
+    if (s == Task::State::Succeeded)
+      runs_->addRun(*summary);
+    else if (s == Task::State::Failed)
+      reportFailure(t, tr("Could not read the run"));
+  });
+}
+
+void MainWindow::startWhatIf() {
+  auto data = session_->data();
+  if (!data) return;
+  auto* dialog =
+      new WhatIfDialog(data->trigger, data->spec, experiment_->training(), *data->clean, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    experiment_->setTrigger(dialog->trigger());
+    experiment_->setPoison(dialog->poison());
+    experiment_->setTraining(dialog->config());
+    statusBar()->showMessage(tr("What if: %1").arg(dialog->changeText()), 15000);
+    Task* poison = jobs_->applyPoison(dialog->trigger(), dialog->poison());
+    if (!poison) return;
+    connect(poison, &Task::finished, this, [this](Task::State s) {
+      if (s == Task::State::Succeeded) startTraining();
+    });
+    views_->setCurrentWidget(runs_);
+  });
+  dialog->open();
 }
 
 void MainWindow::startWithData(const QString& explicitPath) {
@@ -284,325 +548,50 @@ void MainWindow::startWithData(const QString& explicitPath) {
 }
 
 Task* MainWindow::openData(const QString& path) {
-  auto result = std::make_shared<std::shared_ptr<const PoisonedDataset>>();
-  auto clean = std::make_shared<std::shared_ptr<const Dataset>>();
-  auto note = std::make_shared<QString>();
-  const std::string p = path.toStdString();
-  // The experiment panel's attack (the log's by default) is applied to the new data; where its
-  // count does not fit a small data set, the same attack at the log's rate (1 %) is used.
-  const TriggerSpec trigger = experiment_->trigger();
-  const PoisonSpec spec = experiment_->poison();
   dataStatus_->setText(tr("Loading %1…").arg(path));
-  Task* task = tasks_->start(
-      tr("Load %1").arg(QFileInfo(path).fileName()),
-      [p, result, clean, note, trigger, spec](TaskContext& ctx) {
-        auto ds =
-            std::make_shared<const Dataset>(loadDataset(p, ctx.progressFn(), &ctx.cancelToken()));
-        ctx.progress(1.0, "poisoning");
-        PoisonSpec use = spec;
-        try {
-          use.validate(*ds);
-        } catch (const Error& e) {
-          use.rate = 0.01;
-          *note = tr("%1; poisoning 1 % of the training set instead.")
-                      .arg(QString::fromStdString(e.what()));
-        }
-        *result = std::make_shared<const PoisonedDataset>(poisonlab::applyPoison(ds, trigger, use));
-        *clean = ds;
-      });
-  connect(task, &Task::finished, this, [this, task, result, clean, note](Task::State s) {
-    if (s == Task::State::Succeeded) {
-      data_ = *clean;
-      showDataset(*result, QString());
-      if (!note->isEmpty()) statusBar()->showMessage(*note, 15000);
-    } else if (s == Task::State::Failed) {
-      reportFailure(task, tr("Could not load the data set"));
-      if (!poisoned_) showNoData(task->errorMessage());
-    } else if (!poisoned_) {
-      showNoData(tr("Loading was cancelled."));
-    }
-  });
-  return task;
+  return jobs_->openData(path, experiment_->trigger(), experiment_->poison());
 }
 
-Task* MainWindow::openRun(const QString& dir) {
-  auto result = std::make_shared<std::shared_ptr<const PoisonedDataset>>();
-  auto clean = std::make_shared<std::shared_ptr<const Dataset>>();
-  const std::string d = dir.toStdString();
-  auto cached = data_;
-  Task* task = tasks_->start(
-      tr("Open run %1").arg(QFileInfo(dir).fileName()),
-      [d, cached, result, clean](TaskContext& ctx) {
-        const Experiment exp = readExperiment(d);
-        std::shared_ptr<const Dataset> ds = cached;
-        namespace fs = std::filesystem;
-        std::error_code ec;
-        if (!ds || !fs::equivalent(fs::path(ds->source), fs::path(exp.dataSource), ec))
-          ds = std::make_shared<const Dataset>(
-              loadDataset(exp.dataSource, ctx.progressFn(), &ctx.cancelToken()));
-        *result = std::make_shared<const PoisonedDataset>(poisonlab::openRun(d, ds));
-        *clean = ds;
-      });
-  connect(task, &Task::finished, this, [this, task, result, clean, dir](Task::State s) {
-    if (s == Task::State::Succeeded) {
-      data_ = *clean;
-      showDataset(*result, dir);
-      rememberRun(dir);
-      showRunResults(dir);
-    } else if (s == Task::State::Failed) {
-      reportFailure(task, tr("Could not open the run folder %1").arg(dir));
-    }
-  });
-  return task;
-}
+Task* MainWindow::openRun(const QString& dir) { return jobs_->openRun(dir); }
 
 Task* MainWindow::downloadData() {
-  const std::string dest = userDataDir();
-  auto path = std::make_shared<std::string>();
-  Task* task = tasks_->start(tr("Download CIFAR-10"), [dest, path](TaskContext& ctx) {
-    DownloadOptions o;
-    o.destDir = dest;
-    *path = downloadFile(o, ctx.progressFn(), &ctx.cancelToken()).path;
-  });
-  noDataText_->setText(tr("Downloading CIFAR-10 into %1…\nProgress is shown in the Jobs panel.")
-                           .arg(QString::fromStdString(dest)));
-  connect(task, &Task::finished, this, [this, task, path](Task::State s) {
-    if (s == Task::State::Succeeded) {
-      openData(QString::fromStdString(*path));
-    } else if (s == Task::State::Failed) {
-      reportFailure(task, tr("The download failed"));
-      if (!poisoned_) showNoData(task->errorMessage());
-    } else if (!poisoned_) {
-      showNoData(
-          tr("The download was cancelled; the part already received is kept and the next "
-             "download resumes it."));
-    }
-  });
-  return task;
-}
-
-void MainWindow::showDataset(std::shared_ptr<const PoisonedDataset> data, const QString& runDir) {
-  poisoned_ = std::move(data);
-  runDir_ = runDir;
-  browser_->setDataset(poisoned_);
-  experiment_->setDataset(poisoned_);
-  training_->clear();
-  inspector_->setTrigger(poisoned_ ? std::optional<TriggerSpec>(poisoned_->trigger) : std::nullopt);
-  inspector_->showSample({});
-  pages_->setCurrentWidget(browser_);
-  if (poisoned_ && !poisoned_->poisonedIndices.empty())
-    browser_->selectSample(static_cast<int>(poisoned_->poisonedIndices.front()));
-  updateStatus();
-}
-
-void MainWindow::showRunResults(const QString& dir) {
-  const std::string d = dir.toStdString();
-  namespace fs = std::filesystem;
-  try {
-    if (fs::exists(metricsPath(d))) {
-      experiment_->setTraining(readTrainConfig(d));
-      QStringList names;
-      for (const auto& n : poisoned_->classNames()) names << QString::fromStdString(n);
-      training_->showResult(names, readTrainResult(d));
-    }
-  } catch (const std::exception& e) {
-    statusBar()->showMessage(QString::fromStdString(e.what()), 10000);
-  }
-  if (fs::exists(modelPath(d))) predict();
+  return jobs_->download(experiment_->trigger(), experiment_->poison());
 }
 
 Task* MainWindow::applyPoison() {
-  if (!data_) return nullptr;
-  const TriggerSpec trigger = experiment_->trigger();
-  const PoisonSpec spec = experiment_->poison();
-  auto clean = data_;
-  auto result = std::make_shared<std::shared_ptr<const PoisonedDataset>>();
-  Task* task = tasks_->start(tr("Poison %1").arg(QString::fromStdString(trigger.describe())),
-                             [clean, trigger, spec, result](TaskContext& ctx) {
-                               ctx.progress(0, "stamping the trigger");
-                               *result = std::make_shared<const PoisonedDataset>(
-                                   poisonlab::applyPoison(clean, trigger, spec));
-                             });
-  connect(task, &Task::finished, this, [this, task, result](Task::State s) {
-    if (s == Task::State::Succeeded)
-      showDataset(*result, QString());
-    else if (s == Task::State::Failed)
-      reportFailure(task, tr("Could not poison the data set"));
-  });
-  return task;
-}
-
-QString MainWindow::runsFolder() {
-  QSettings settings;
-  const QString fallback =
-      QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/runs";
-  return settings.value(QStringLiteral("runs/folder"), fallback).toString();
-}
-
-QString MainWindow::newRunFolder() {
-  // Named by the time; a second run in the same second gets a suffix and never reuses (and
-  // overwrites) another run's folder. The folder is created here to claim the name.
-  const QString base =
-      QDir(runsFolder())
-          .filePath(QStringLiteral("run-") +
-                    QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-  QString dir = base;
-  for (int k = 2; QFileInfo::exists(dir) || !QDir().mkpath(dir); ++k) {
-    if (k > 1000) throw Error(base.toStdString() + ": could not create a new run folder");
-    dir = QStringLiteral("%1-%2").arg(base).arg(k);
-  }
-  return dir;
+  return jobs_->applyPoison(experiment_->trigger(), experiment_->poison());
 }
 
 Task* MainWindow::startTraining() {
-  if (!poisoned_ || trainTask_ || !experiment_->problem().isEmpty()) return nullptr;
-  const TrainConfig config = experiment_->training();
-  namespace fs = std::filesystem;
-  // A run folder holds one training: an unsaved run, or one that already has a model (or a
-  // checkpoint of another recipe), gets a new folder with the same experiment.
-  QString dir = runDir_;
-  const std::string cur = dir.toStdString();
-  if (dir.isEmpty() || fs::exists(modelPath(cur)) || fs::exists(checkpointPath(cur)))
-    dir = newRunFolder();
-  const std::string runDir = dir.toStdString();
-  auto data = poisoned_;
-  auto result = std::make_shared<TrainResult>();
-  QPointer<TrainingView> view = training_;
-  QStringList names;
-  for (const auto& n : data->classNames()) names << QString::fromStdString(n);
-  training_->start(names, config.epochs);
-  Task* task = tasks_->start(
-      tr("Train %1, %2 epochs")
-          .arg(QString::fromStdString(config.model.describe()))
-          .arg(config.epochs),
-      [data, config, runDir, result, view](TaskContext& ctx) {
-        ctx.progress(0, "writing the run folder");
-        writeRun(runDir, describeExperiment(*data), *data);
-        // Per-batch figures reach the GUI at most four times a second, as one averaged point.
-        using Clock = std::chrono::steady_clock;
-        auto start = Clock::now(), lastPost = start;
-        double lossSum = 0;
-        int lossCount = 0;
-        TrainCallbacks cb;
-        cb.onBatch = [&](const BatchStats& b) {
-          lossSum += b.loss;
-          ++lossCount;
-          const double fraction = (b.epoch - 1 + double(b.batch) / b.batches) / config.epochs;
-          ctx.progress(fraction,
-                       "epoch " + std::to_string(b.epoch) + "/" + std::to_string(config.epochs));
-          const auto now = Clock::now();
-          if (now - lastPost < std::chrono::milliseconds(250) && b.batch != b.batches) return;
-          const double x = b.epoch - 1 + double(b.batch) / b.batches;
-          const double loss = lossSum / lossCount;
-          const double elapsed = std::chrono::duration<double>(now - start).count();
-          lossSum = 0;
-          lossCount = 0;
-          lastPost = now;
-          QMetaObject::invokeMethod(
-              view,
-              [view, b, x, loss, elapsed] {
-                if (!view) return;
-                view->addBatchLoss(x, loss);
-                view->setLive(b, elapsed);
-              },
-              Qt::QueuedConnection);
-        };
-        cb.onEpoch = [&](const EpochStats& e) {
-          QMetaObject::invokeMethod(
-              view,
-              [view, e] {
-                if (view) view->addEpoch(e);
-              },
-              Qt::QueuedConnection);
-        };
-        *result = trainModel(*data, config, runDir, cb, &ctx.cancelToken());
-      },
-      TaskManager::Lane::Engine);
-  trainTask_ = task;
-  experiment_->setTrainingRunning(true);
-  stall_->start();
-  connect(task, &Task::finished, this, [this, task, result, dir](Task::State s) {
-    stall_->stop();
-    lastStallMs_ = stall_->maxStallMs();
-    trainTask_ = nullptr;
-    experiment_->setTrainingRunning(false);
-    runDir_ = dir;  // the folder exists now, with the experiment (and the checkpoint if any)
-    rememberRun(dir);
-    updateStatus();
-    if (s == Task::State::Succeeded) {
-      training_->finish(*result);
-      statusBar()->showMessage(tr("Training finished; the GUI thread's longest stall was %1 ms")
-                                   .arg(lastStallMs_, 0, 'f', 1),
-                               15000);
-      predict();
-    } else if (s == Task::State::Failed) {
-      reportFailure(task, tr("Training failed"));
-    } else {
-      statusBar()->showMessage(
-          tr("Training cancelled; the last finished epoch is kept in %1").arg(dir), 15000);
-    }
-  });
-  return task;
+  if (!experiment_->problem().isEmpty()) return nullptr;
+  return jobs_->train(experiment_->training());
 }
 
-Task* MainWindow::predict() {
-  if (!poisoned_ || runDir_.isEmpty()) return nullptr;
-  const std::string run = runDir_.toStdString();
-  const std::string model = modelPath(run);
-  auto data = poisoned_;
-  auto probs = std::make_shared<std::vector<float>>();
-  Task* task = tasks_->start(
-      tr("Predict the training set"),
-      [data, run, model, probs](TaskContext& ctx) {
-        ctx.progress(0, "classifying " + std::to_string(data->train.count()) + " images");
-        InferenceOptions o;
-        o.precision = Precision::Auto;
-        *probs = trainingProbabilities(run, model, *data, o, ctx.progressFn(), &ctx.cancelToken());
-      },
-      TaskManager::Lane::Engine);
-  connect(task, &Task::finished, this, [this, task, probs, data](Task::State s) {
-    if (s == Task::State::Succeeded && data == poisoned_) {
-      browser_->setPredictions(std::move(*probs), static_cast<int>(data->classNames().size()));
-      inspector_->showSample(browser_->view()->currentIndex());
-    } else if (s == Task::State::Failed) {
-      reportFailure(task, tr("Could not classify the training images"));
-    }
-  });
-  return task;
+Task* MainWindow::predict() { return jobs_->predict(); }
+
+Task* MainWindow::saveRunAs(const QString& dir) { return jobs_->saveRunAs(dir); }
+
+bool MainWindow::showView(const QString& name) {
+  const QStringList names{QStringLiteral("samples"),   QStringLiteral("spectral"),
+                          QStringLiteral("clusters"),  QStringLiteral("influence"),
+                          QStringLiteral("detectors"), QStringLiteral("unlearning"),
+                          QStringLiteral("runs")};
+  const int at = names.indexOf(name.toLower());
+  if (at < 0) return false;
+  views_->setCurrentIndex(at);
+  return true;
 }
 
-Task* MainWindow::saveRunAs(const QString& target) {
-  if (!poisoned_) return nullptr;
-  namespace fs = std::filesystem;
-  const std::string to = target.toStdString();
-  const std::string from = runDir_.toStdString();
-  auto data = poisoned_;
-  Task* task = tasks_->start(tr("Save run as %1").arg(target), [data, from, to](TaskContext& ctx) {
-    std::error_code ec;
-    if (fs::exists(to) && !fs::is_empty(to, ec))
-      throw Error(to + ": the folder is not empty; choose a new or empty folder");
-    if (!from.empty() && fs::exists(from)) {
-      ctx.progress(0, "copying " + from);
-      fs::create_directories(to);
-      fs::copy(from, to, fs::copy_options::recursive);
-    } else {
-      writeRun(to, describeExperiment(*data), *data);
-    }
-  });
-  connect(task, &Task::finished, this, [this, task, target](Task::State s) {
-    if (s == Task::State::Succeeded) {
-      runDir_ = target;
-      rememberRun(target);
-      updateStatus();
-    } else if (s == Task::State::Failed) {
-      reportFailure(task, tr("Could not save the run"));
-    }
-  });
-  return task;
-}
+QString MainWindow::runsFolder() { return Jobs::runsFolder(); }
+
+QString MainWindow::newRunFolder() { return Jobs::newRunFolder(); }
+
+std::shared_ptr<const PoisonedDataset> MainWindow::dataset() const { return session_->data(); }
+
+QString MainWindow::runFolder() const { return session_->runDir(); }
 
 void MainWindow::newRun() {
-  if (!data_) return;
+  if (!session_->cleanData()) return;
   experiment_->setTrigger(TriggerSpec{});
   experiment_->setPoison(PoisonSpec{});
   experiment_->setTraining(TrainConfig{});
@@ -648,22 +637,27 @@ void MainWindow::reportFailure(Task* task, const QString& what) {
 
 void MainWindow::updateStatus() {
   // What needs data, or a free engine, is disabled without it.
-  for (QAction* a : dataActions_) a->setEnabled(poisoned_ != nullptr);
-  if (trainAction_) trainAction_->setEnabled(poisoned_ && !trainTask_);
-  if (poisoned_) {
-    const auto& d = *poisoned_->clean;
+  auto data = session_->data();
+  for (QAction* a : dataActions_) a->setEnabled(data != nullptr);
+  if (trainAction_) trainAction_->setEnabled(data && !jobs_->training());
+  if (data) {
+    const auto& d = *data->clean;
     dataStatus_->setText(tr("%1 · %2 · %L3 train / %L4 test")
                              .arg(QString::fromStdString(d.source))
                              .arg(QString::fromLatin1(toString(d.format)))
                              .arg(d.train.count())
                              .arg(d.test.count()));
-    const auto& s = poisoned_->spec;
-    runStatus_->setText(tr("%1 poisons: %2 → %3 · %4 · %5")
-                            .arg(poisoned_->poisonedIndices.size())
+    const auto& s = data->spec;
+    const ModelVersion* v = session_->current();
+    runStatus_->setText(tr("%1 poisons: %2 → %3 · %4 · %5%6")
+                            .arg(data->poisonedIndices.size())
                             .arg(QString::fromStdString(d.classNames[s.source]))
                             .arg(QString::fromStdString(d.classNames[s.target]))
-                            .arg(QString::fromStdString(poisoned_->trigger.describe()))
-                            .arg(runDir_.isEmpty() ? tr("unsaved") : runDir_));
+                            .arg(QString::fromStdString(data->trigger.describe()))
+                            .arg(session_->runDir().isEmpty() ? tr("unsaved") : session_->runDir())
+                            .arg(v && v->name != QLatin1String("original")
+                                     ? tr(" · model: %1").arg(v->name)
+                                     : QString()));
   } else {
     dataStatus_->setText(tr("No data"));
     runStatus_->clear();
@@ -690,14 +684,14 @@ void MainWindow::chooseAndOpenDataFolder() {
 }
 
 void MainWindow::chooseAndSaveRunAs() {
-  if (!poisoned_) return;
+  if (!session_->hasData()) return;
   const QString dir =
       QFileDialog::getExistingDirectory(this, tr("Save run in (a new or empty folder)"));
   if (!dir.isEmpty()) saveRunAs(dir);
 }
 
 void MainWindow::chooseAndExportSamples() {
-  if (!poisoned_) return;
+  if (!session_->hasData()) return;
   const QString path = QFileDialog::getSaveFileName(
       this, tr("Export the shown samples"), QStringLiteral("samples.csv"), tr("CSV (*.csv)"));
   if (path.isEmpty()) return;
@@ -705,6 +699,24 @@ void MainWindow::chooseAndExportSamples() {
     browser_->exportCsv(path);
     statusBar()->showMessage(
         tr("Wrote %L1 samples to %2").arg(browser_->visibleIndices().size()).arg(path), 8000);
+  } catch (const std::exception& e) {
+    QMessageBox::warning(this, tr("Export"), QString::fromStdString(e.what()));
+  }
+}
+
+void MainWindow::chooseAndExportSelection() {
+  if (session_->selection()->isEmpty()) {
+    statusBar()->showMessage(tr("Nothing is selected"), 5000);
+    return;
+  }
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Export the selection (the CLI's --forget FILE.csv)"),
+                                   QStringLiteral("forget.csv"), tr("CSV (*.csv)"));
+  if (path.isEmpty()) return;
+  try {
+    session_->selection()->exportCsv(path);
+    statusBar()->showMessage(
+        tr("Wrote %L1 indices to %2").arg(session_->selection()->size()).arg(path), 8000);
   } catch (const std::exception& e) {
     QMessageBox::warning(this, tr("Export"), QString::fromStdString(e.what()));
   }

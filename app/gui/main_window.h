@@ -1,30 +1,39 @@
 #pragma once
-// The workbench window: sample grid in the middle, inspector and jobs in docks, data and run
-// state in the status bar. All engine work runs as tasks; this class only wires things up.
+// The workbench window: docks, actions and wiring, nothing else. The open workbench's state is
+// the Session (widgets/session.h); every job is started by Jobs (jobs.h) through the
+// TaskManager; each view is a widget of its own over the session.
 
 #include <QMainWindow>
 
 #include <memory>
 
-#include "core/data/dataset.h"
 #include "core/attack/poison.h"
-#include "core/train/training.h"
+#include "core/data/dataset.h"
 
 class QAction;
 class QLabel;
 class QMenu;
 class QStackedWidget;
-class QDockWidget;
+class QTabWidget;
 
 namespace poisonlab::gui {
 
+class ClusterView;
+class ComparisonView;
+class DetectorPanel;
 class ExperimentPanel;
+class InfluenceView;
+class Jobs;
+class RunsView;
 class SampleBrowser;
 class SampleInspector;
+class Session;
+class SpectralView;
 class StallMonitor;
-class TaskManager;
 class Task;
+class TaskManager;
 class TrainingView;
+class UnlearnPanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -35,70 +44,94 @@ class MainWindow : public QMainWindow {
   /// Finds data (explicit path, $POISONLAB_DATA, user folder) and loads it with the default
   /// poison; without data, shows the page offering Download and Open.
   void startWithData(const QString& explicitPath);
-  /// Loads a data set in the background and applies the default poison.
+  /// Loads a data set in the background and applies the experiment panel's poison.
   Task* openData(const QString& path);
-  /// Opens a run folder (CLI or GUI made) in the background.
+  /// Opens a run folder (CLI or GUI made) in the background, with every result in it.
   Task* openRun(const QString& dir);
-  /// Downloads the official CIFAR-10 release into the user data folder, then opens it.
   Task* downloadData();
-  /// Poisons the loaded data with the experiment panel's trigger and poison (a new, unsaved
-  /// run).
+  /// Poisons the loaded data with the experiment panel's trigger and poison (a new run).
   Task* applyPoison();
-  /// Trains the panel's model on the current poisoned data in the background, into the
-  /// current run folder, or a new one under runsFolder() when the run is unsaved or already
-  /// has a model. Null when nothing can be trained (no data, invalid settings, a training job
-  /// running).
+  /// Trains the panel's model on the current poisoned data (see Jobs::train). Null when
+  /// nothing can be trained (no data, invalid settings, a training job running).
   Task* startTraining();
-  /// Computes the current model's class probabilities for every training image.
+  /// The current model version's class probabilities for every training image.
   Task* predict();
-  /// Writes the run to `dir` (a new or empty folder): experiment.json and poison.csv, and
-  /// everything the current run folder holds (model, metrics, detector and unlearning results).
   Task* saveRunAs(const QString& dir);
-  /// Where runs that were never saved are kept (QSettings "runs/folder").
+  /// Shows a view by name (samples, spectral, clusters, influence, detectors, unlearning,
+  /// runs); false for an unknown name.
+  bool showView(const QString& name);
   static QString runsFolder();
-  /// Creates and returns a new, empty run folder under runsFolder(), named by the time.
   static QString newRunFolder();
-  /// The longest GUI-thread stall (ms) measured during the last training job.
+  /// The longest GUI-thread stall (ms) measured during the last engine job (training,
+  /// detection, unlearning).
   double lastTrainingStallMs() const { return lastStallMs_; }
+  double lastJobStallMs() const { return lastStallMs_; }
 
+  Session* session() const { return session_; }
+  Jobs* jobs() const { return jobs_; }
   TaskManager* tasks() const { return tasks_; }
   SampleBrowser* browser() const { return browser_; }
   SampleInspector* inspector() const { return inspector_; }
   ExperimentPanel* experiment() const { return experiment_; }
   TrainingView* trainingView() const { return training_; }
-  std::shared_ptr<const PoisonedDataset> dataset() const { return poisoned_; }
-  QString runFolder() const { return runDir_; }
+  DetectorPanel* detectorPanel() const { return detectors_; }
+  SpectralView* spectralView() const { return spectral_; }
+  ClusterView* clusterView() const { return clusters_; }
+  InfluenceView* influenceView() const { return influence_; }
+  ComparisonView* comparisonView() const { return comparison_; }
+  UnlearnPanel* unlearnPanel() const { return unlearn_; }
+  RunsView* runsView() const { return runs_; }
+  QTabWidget* views() const { return views_; }
+  std::shared_ptr<const PoisonedDataset> dataset() const;
+  QString runFolder() const;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
   void showEvent(QShowEvent* event) override;
 
  private:
-  void buildActions();
+  QWidget* buildWelcomePage();
+  void buildViews();
   void buildDocks();
-  void showDataset(std::shared_ptr<const PoisonedDataset> data, const QString& runDir);
+  void buildActions();
+  void wireSession();
+  void wireJobs();
+  void watchStalls(Task* task);
   void showNoData(const QString& why);
   void reportFailure(Task* task, const QString& what);
   void updateStatus();
+  void showCurrentSample();
+  void summariseRun(const QString& dir);
   void chooseAndOpenData();
   void chooseAndOpenDataFolder();
   void chooseAndOpenRun();
   void chooseAndSaveRunAs();
   void chooseAndExportSamples();
+  void chooseAndExportSelection();
   void chooseAndExportPlots();
+  void startWhatIf();
   void newRun();
   void rememberRun(const QString& dir);
   void fillRecentMenu();
-  void showRunResults(const QString& dir);
 
+  Session* session_;
   TaskManager* tasks_;
-  ExperimentPanel* experiment_;
-  TrainingView* training_;
+  Jobs* jobs_;
   StallMonitor* stall_;
+  int stallWatched_ = 0;
+  ExperimentPanel* experiment_ = nullptr;
+  TrainingView* training_ = nullptr;
+  DetectorPanel* detectors_ = nullptr;
+  SpectralView* spectral_ = nullptr;
+  ClusterView* clusters_ = nullptr;
+  InfluenceView* influence_ = nullptr;
+  ComparisonView* comparison_ = nullptr;
+  UnlearnPanel* unlearn_ = nullptr;
+  RunsView* runs_ = nullptr;
+  QTabWidget* views_ = nullptr;
   QMenu* recentMenu_ = nullptr;
   QList<QAction*> dataActions_;  // enabled once a data set is loaded
   QAction* trainAction_ = nullptr;
-  Task* trainTask_ = nullptr;
   double lastStallMs_ = -1;
   bool defaultDockSizes_ = true;
   QStackedWidget* pages_;
@@ -108,9 +141,6 @@ class MainWindow : public QMainWindow {
   QLabel* dataStatus_;
   QLabel* runStatus_;
   QLabel* jobStatus_;
-  std::shared_ptr<const Dataset> data_;  // clean data, reused when a run on it is opened
-  std::shared_ptr<const PoisonedDataset> poisoned_;
-  QString runDir_;
 };
 
 }  // namespace poisonlab::gui

@@ -17,21 +17,26 @@ void PoisonSpec::validate(const Dataset& ds) const {
   const int k = ds.numClasses();
   auto classRange = "0.." + std::to_string(k - 1);
   if (source < 0 || source >= k)
-    throw Error("poison source: class " + std::to_string(source) + " is outside " + classRange);
+    throw Error("poison source: class " + std::to_string(source) + " is outside " + classRange,
+                "poison.source");
   if (target < 0 || target >= k)
-    throw Error("poison target: class " + std::to_string(target) + " is outside " + classRange);
+    throw Error("poison target: class " + std::to_string(target) + " is outside " + classRange,
+                "poison.target");
   if (source == target)
     throw Error("poison target: equals the source class " + std::to_string(source) +
-                "; a backdoor needs two different classes");
+                    "; a backdoor needs two different classes",
+                "poison.target");
   if (rate < 0 || rate > 1)
-    throw Error("poison rate: " + std::to_string(rate) + " is outside 0..1");
+    throw Error("poison rate: " + std::to_string(rate) + " is outside 0..1", "poison.rate");
   const int n = resolvedCount(ds.train.count());
-  if (n < 1) throw Error("poison count: " + std::to_string(n) + " must be at least 1");
+  if (n < 1)
+    throw Error("poison count: " + std::to_string(n) + " must be at least 1", "poison.count");
   const std::size_t available = ds.trainIndicesOfClass(source).size();
   if (static_cast<std::size_t>(n) > available)
     throw Error("poison count: " + std::to_string(n) + " is more than the " +
-                std::to_string(available) + " training images of source class " +
-                std::to_string(source) + " (" + ds.classNames[source] + ")");
+                    std::to_string(available) + " training images of source class " +
+                    std::to_string(source) + " (" + ds.classNames[source] + ")",
+                "poison.count");
 }
 
 std::vector<std::size_t> choosePoisonIndices(const Dataset& ds, const PoisonSpec& spec) {

@@ -49,27 +49,32 @@ TriggerSpec TriggerSpec::defaults(TriggerType type) {
 }
 
 void TriggerSpec::validate() const {
-  auto fail = [](const std::string& m) { throw Error(m); };
+  auto fail = [](const std::string& m, const char* field) { throw Error(m, field); };
   if (size < 1 || size > kImageSide)
-    fail("trigger size: " + std::to_string(size) + " is outside 1.." + std::to_string(kImageSide));
+    fail("trigger size: " + std::to_string(size) + " is outside 1.." + std::to_string(kImageSide),
+         "trigger.size");
   if (type == TriggerType::Pixel && size != 1)
-    fail("trigger size: a pixel trigger has size 1, got " + std::to_string(size));
+    fail("trigger size: a pixel trigger has size 1, got " + std::to_string(size), "trigger.size");
   if (row < 0 || row + size > kImageSide)
     fail("trigger position: row " + std::to_string(row) + " with size " + std::to_string(size) +
-         " does not fit in a 32-pixel image (rows 0.." + std::to_string(kImageSide - size) + ")");
+             " does not fit in a 32-pixel image (rows 0.." + std::to_string(kImageSide - size) +
+             ")",
+         "trigger.row");
   if (col < 0 || col + size > kImageSide)
     fail("trigger position: column " + std::to_string(col) + " with size " + std::to_string(size) +
-         " does not fit in a 32-pixel image (columns 0.." + std::to_string(kImageSide - size) +
-         ")");
+             " does not fit in a 32-pixel image (columns 0.." + std::to_string(kImageSide - size) +
+             ")",
+         "trigger.col");
   const char* ch[3] = {"red", "green", "blue"};
   for (int c = 0; c < 3; ++c)
     if (color[c] < 0 || color[c] > 255)
       fail(std::string("trigger colour: ") + ch[c] + " value " + std::to_string(color[c]) +
-           " is outside 0..255");
+               " is outside 0..255",
+           "trigger.colour");
   if (!(opacity > 0.0 && opacity <= 1.0))
-    fail("trigger opacity: " + std::to_string(opacity) + " is outside (0, 1]");
+    fail("trigger opacity: " + std::to_string(opacity) + " is outside (0, 1]", "trigger.opacity");
   if (type != TriggerType::Blend && opacity != 1.0)
-    fail("trigger opacity: only a blend trigger takes an opacity below 1");
+    fail("trigger opacity: only a blend trigger takes an opacity below 1", "trigger.opacity");
 }
 
 std::array<std::uint8_t, 3> TriggerSpec::patternAt(int dr, int dc) const {

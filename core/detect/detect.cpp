@@ -70,7 +70,12 @@ DetectorMethod parseDetectorMethod(const std::string& s, const std::string& fiel
 std::string detectionName(const DetectRequest& r) {
   if (r.method != DetectorMethod::Influence) return toString(r.method);
   if (r.influence.self) return "influence-self";
-  return r.influence.network ? "influence-network" : "influence";
+  std::string name = r.influence.network ? "influence-network" : "influence";
+  // One test image's ranking is a result of its own, beside the triggered set's.
+  if (r.influence.testIndex >= 0)
+    name += (r.influence.testTriggered ? "-triggered-" : "-test-") +
+            std::to_string(r.influence.testIndex);
+  return name;
 }
 
 std::string detectDir(const std::string& runDir) {

@@ -107,7 +107,8 @@ struct DetectionReport {
   double seconds = 0;      ///< the whole detector, activations included
 };
 
-/// The detector's own name for its files, e.g. "influence-self".
+/// The detector's own name for its files, e.g. "influence-self", "influence-test-17" (one
+/// test image's ranking) or "influence-triggered-3".
 std::string detectionName(const DetectRequest& request);
 
 /// Runs the detector on the run's model and poisoned training set, then scores it against the
@@ -120,6 +121,12 @@ std::string detectDir(const std::string& runDir);
 /// Writes RUN/detect/<name>.csv and .json atomically; returns the JSON text.
 std::string writeDetection(const std::string& runDir, const PoisonedDataset& data,
                            const DetectionReport& report);
+
+/// The names of the detector results in RUN/detect/ (each with its .csv and .json), sorted.
+std::vector<std::string> listDetections(const std::string& runDir);
+/// Reads RUN/detect/<name>.json and .csv back into a report (scores, flags, the ground truth,
+/// extra columns, metrics, figures, the model's evaluation). Errors name the file and line.
+DetectionReport readDetection(const std::string& runDir, const std::string& name);
 
 /// Streams the activations of `layer` for every training image into an N x D float32 .npy and
 /// a sidecar CSV (index,label,original_label,poisoned) beside it; both atomic.

@@ -108,4 +108,55 @@ double jaccard(const std::vector<std::size_t>& a, const std::vector<std::size_t>
   return either ? double(common.size()) / double(either) : 1.0;
 }
 
+namespace {
+/// (true positives, flagged) after each distinct score, from the highest down.
+template <typename Fn>
+void sweepThresholds(const std::vector<double>& scores, const std::vector<std::uint8_t>& poisoned,
+                     Fn&& fn) {
+  if (scores.size() != poisoned.size())
+    throw Error("curve: scores and ground truth differ in length");
+  std::vector<std::size_t> order(scores.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+  std::size_t tp = 0;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    tp += poisoned[order[k]] != 0;
+    if (k + 1 == order.size() || scores[order[k + 1]] != scores[order[k]]) fn(tp, k + 1);
+  }
+}
+}  // namespace
+
+std::vector<CurvePoint> rocCurve(const std::vector<double>& scores,
+                                 const std::vector<std::uint8_t>& poisoned) {
+  const std::size_t pos = static_cast<std::size_t>(
+      std::count_if(poisoned.begin(), poisoned.end(), [](std::uint8_t p) { return p != 0; }));
+  const std::size_t neg = poisoned.size() - pos;
+  std::vector<CurvePoint> out{{0, 0}};
+  sweepThresholds(scores, poisoned, [&](std::size_t tp, std::size_t flagged) {
+    out.push_back({neg ? double(flagged - tp) / neg : 0.0, pos ? double(tp) / pos : 0.0});
+  });
+  if (out.back().x != 1 || out.back().y != 1) out.push_back({1, 1});
+  return out;
+}
+
+std::vector<CurvePoint> precisionRecallCurve(const std::vector<double>& scores,
+                                             const std::vector<std::uint8_t>& poisoned) {
+  const std::size_t pos = static_cast<std::size_t>(
+      std::count_if(poisoned.begin(), poisoned.end(), [](std::uint8_t p) { return p != 0; }));
+  std::vector<CurvePoint> out;
+  if (pos == 0) return out;
+  sweepThresholds(scores, poisoned, [&](std::size_t tp, std::size_t flagged) {
+    out.push_back({double(tp) / pos, double(tp) / flagged});
+  });
+  return out;
+}
+
+DetectionMetrics metricsAtThreshold(const std::vector<double>& scores,
+                                    const std::vector<std::uint8_t>& poisoned, double threshold) {
+  std::vector<std::uint8_t> flagged(scores.size());
+  for (std::size_t i = 0; i < scores.size(); ++i) flagged[i] = scores[i] >= threshold;
+  return detectionMetrics(scores, flagged, poisoned);
+}
+
 }  // namespace poisonlab

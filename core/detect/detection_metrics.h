@@ -32,6 +32,22 @@ DetectionMetrics detectionMetrics(const std::vector<double>& scores,
                                   const std::vector<std::uint8_t>& flagged,
                                   const std::vector<std::uint8_t>& poisoned, std::size_t k = 0);
 
+/// One point of a ROC or precision-recall curve.
+struct CurvePoint {
+  double x = 0, y = 0;
+};
+/// The ROC curve (false-positive rate, true-positive rate) of `scores` against `poisoned`, one
+/// point per distinct score from the highest down, starting at (0, 0) and ending at (1, 1).
+std::vector<CurvePoint> rocCurve(const std::vector<double>& scores,
+                                 const std::vector<std::uint8_t>& poisoned);
+/// The precision-recall curve (recall, precision), one point per distinct score from the
+/// highest down; empty when there are no poisons.
+std::vector<CurvePoint> precisionRecallCurve(const std::vector<double>& scores,
+                                             const std::vector<std::uint8_t>& poisoned);
+/// Precision, recall and the flagged count when every score at or above `threshold` is flagged.
+DetectionMetrics metricsAtThreshold(const std::vector<double>& scores,
+                                    const std::vector<std::uint8_t>& poisoned, double threshold);
+
 /// Agreement of two scorings of the same samples: Spearman's rank correlation (average ranks
 /// for ties).
 double spearman(const std::vector<double>& a, const std::vector<double>& b);

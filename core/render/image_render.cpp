@@ -1,5 +1,7 @@
 #include "core/render/image_render.h"
 
+#include <algorithm>
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -41,6 +43,23 @@ std::vector<std::uint8_t> renderPng(const std::uint8_t* img, int scale, const Tr
   std::vector<std::uint8_t> png;
   if (!cv::imencode(".png", bgr, png)) throw Error("PNG encoding failed");
   return png;
+}
+
+std::vector<std::uint8_t> heatmapOverlayRgb(const std::uint8_t* img, const std::vector<float>& map,
+                                            double alpha) {
+  if (map.size() != static_cast<std::size_t>(kImageSide * kImageSide))
+    throw Error("saliency map: " + std::to_string(map.size()) + " values where " +
+                std::to_string(kImageSide * kImageSide) + " were expected");
+  cv::Mat grey(kImageSide, kImageSide, CV_8UC1);
+  for (int k = 0; k < kImageSide * kImageSide; ++k)
+    grey.data[k] = static_cast<std::uint8_t>(std::clamp(map[std::size_t(k)], 0.f, 1.f) * 255.f);
+  cv::Mat heatBgr, heat;
+  cv::applyColorMap(grey, heatBgr, cv::COLORMAP_JET);
+  cv::cvtColor(heatBgr, heat, cv::COLOR_BGR2RGB);
+  std::vector<std::uint8_t> out = renderRgb(img, 1);
+  cv::Mat base(kImageSide, kImageSide, CV_8UC3, out.data());
+  cv::addWeighted(heat, alpha, base, 1 - alpha, 0, base);
+  return out;
 }
 
 }  // namespace poisonlab

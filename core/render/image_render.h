@@ -20,4 +20,10 @@ std::vector<std::uint8_t> renderRgb(const std::uint8_t* chwImage, int scale,
 std::vector<std::uint8_t> renderPng(const std::uint8_t* chwImage, int scale,
                                     const TriggerSpec* mark = nullptr);
 
+/// A 32 x 32 saliency map (row-major, values in [0, 1]) blended over one planar image with
+/// OpenCV's JET colour map (blue low, red high): `alpha` of the heat, the rest the image.
+/// Returns interleaved RGB, 32 * 32 * 3 bytes. Throws Error for a map of another size.
+std::vector<std::uint8_t> heatmapOverlayRgb(const std::uint8_t* chwImage,
+                                            const std::vector<float>& map, double alpha = 0.55);
+
 }  // namespace poisonlab

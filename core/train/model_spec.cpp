@@ -19,8 +19,9 @@ std::vector<int> ModelSpec::blocksPerStage() const {
     }
   }
   throw Error("model: '" + arch +
-              "' is not a known network (resnet8, resnet14, resnet20, resnet32, resnet44, "
-              "resnet56 or any resnet(6n+2), or resnet18)");
+                  "' is not a known network (resnet8, resnet14, resnet20, resnet32, resnet44, "
+                  "resnet56 or any resnet(6n+2), or resnet18)",
+              "model.arch");
 }
 
 std::vector<int> ModelSpec::stageWidths() const {
@@ -34,9 +35,10 @@ std::vector<int> ModelSpec::stageWidths() const {
 void ModelSpec::validate() const {
   blocksPerStage();
   if (width < 1 || width > 1024)
-    throw Error("model width: " + std::to_string(width) + " is outside 1..1024");
+    throw Error("model width: " + std::to_string(width) + " is outside 1..1024", "model.width");
   if (numClasses < 2 || numClasses > 256)
-    throw Error("model classes: " + std::to_string(numClasses) + " is outside 2..256");
+    throw Error("model classes: " + std::to_string(numClasses) + " is outside 2..256",
+                "model.classes");
 }
 
 std::string ModelSpec::describe() const {

@@ -35,19 +35,22 @@ Schedule parseSchedule(const std::string& s, const std::string& field) {
 void TrainConfig::validate() const {
   model.validate();
   if (epochs < 1 || epochs > 10000)
-    throw Error("epochs: " + std::to_string(epochs) + " is outside 1..10000");
+    throw Error("epochs: " + std::to_string(epochs) + " is outside 1..10000", "train.epochs");
   if (batchSize < 1 || batchSize > 65536)
-    throw Error("batch: " + std::to_string(batchSize) + " is outside 1..65536");
-  if (!(lr > 0 && lr < 100)) throw Error("lr: " + std::to_string(lr) + " must be above 0");
-  if (!(momentum >= 0 && momentum < 1)) throw Error("momentum: must be in [0, 1)");
-  if (!(weightDecay >= 0 && weightDecay < 1)) throw Error("weight decay: must be in [0, 1)");
-  if (!(warmup >= 0 && warmup < 1)) throw Error("warmup: must be in [0, 1)");
+    throw Error("batch: " + std::to_string(batchSize) + " is outside 1..65536", "train.batch");
+  if (!(lr > 0 && lr < 100))
+    throw Error("lr: " + std::to_string(lr) + " must be above 0", "train.lr");
+  if (!(momentum >= 0 && momentum < 1))
+    throw Error("momentum: must be in [0, 1)", "train.momentum");
+  if (!(weightDecay >= 0 && weightDecay < 1))
+    throw Error("weight decay: must be in [0, 1)", "train.weight_decay");
+  if (!(warmup >= 0 && warmup < 1)) throw Error("warmup: must be in [0, 1)", "train.warmup");
   if (!(labelSmoothing >= 0 && labelSmoothing < 1))
-    throw Error("label smoothing: must be in [0, 1)");
+    throw Error("label smoothing: must be in [0, 1)", "train.label_smoothing");
   if (threads < 0 || threads > 1024)
-    throw Error("threads: " + std::to_string(threads) + " is outside 0..1024");
+    throw Error("threads: " + std::to_string(threads) + " is outside 0..1024", "train.threads");
   if (device != "cpu" && device != "cuda")
-    throw Error("device: '" + device + "' is not cpu or cuda");
+    throw Error("device: '" + device + "' is not cpu or cuda", "train.device");
 }
 
 bool cpuHasFastBf16() {

@@ -1,0 +1,494 @@
+#include "jobs.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <chrono>
+#include <filesystem>
+
+#include "core/data/cifar_loader.h"
+#include "core/data/data_location.h"
+#include "core/data/download.h"
+#include "core/run/prediction_cache.h"
+#include "core/run/run_folder.h"
+#include "core/run/train_report.h"
+#include "core/unlearn/sweep.h"
+#include "core/util/error.h"
+#include "session.h"
+#include "task_manager.h"
+
+namespace poisonlab::gui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+QString methodOfName(const std::string& name) {
+  for (const char* m : {"ssd", "retrain", "finetune"})
+    if (name.rfind(m, 0) == 0) return QString::fromLatin1(m);
+  return QStringLiteral("unlearned");
+}
+
+/// A version of an unlearning result of the run in `runDir`; its model is looked for where
+/// unlearn() puts it (the record's path is relative to where the CLI ran).
+ModelVersion versionOf(const UnlearnResult& r, const std::string& runDir) {
+  ModelVersion v;
+  v.name = QString::fromStdString(r.name);
+  v.method = methodOfName(r.name);
+  const fs::path inRun = fs::path(unlearnDir(runDir)) / r.name / "model.pt";
+  std::error_code ec;
+  v.modelPath = QString::fromStdString(fs::exists(inRun, ec) ? inRun.string() : r.modelPath);
+  v.recordPath = QString::fromStdString(r.jsonPath);
+  v.eval = r.after;
+  v.forgetSize = r.forgetSize;
+  v.forgetPoisons = r.forgetPoisons;
+  v.alpha = r.chosen.alpha;
+  v.lambda = r.chosen.lambda;
+  v.seconds = r.seconds;
+  return v;
+}
+
+/// Everything of a run folder besides its data: read on a worker thread.
+struct RunContents {
+  bool hasConfig = false;
+  TrainConfig config;
+  std::optional<TrainResult> train;
+  std::vector<std::shared_ptr<const DetectionReport>> detections;
+  QVector<ModelVersion> versions;
+  QStringList problems;  ///< files that could not be read (shown, never fatal)
+};
+
+RunContents readRunContents(const std::string& dir) {
+  RunContents c;
+  std::error_code ec;
+  try {
+    if (fs::exists(metricsPath(dir))) {
+      c.config = readTrainConfig(dir);
+      c.hasConfig = true;
+      c.train = readTrainResult(dir);
+    }
+  } catch (const std::exception& e) {
+    c.problems << QString::fromStdString(e.what());
+  }
+  if (fs::exists(modelPath(dir), ec)) {
+    ModelVersion original;
+    original.name = QStringLiteral("original");
+    original.method = QStringLiteral("trained");
+    original.modelPath = QString::fromStdString(modelPath(dir));
+    if (c.train) original.eval = c.train->final;
+    c.versions.append(original);
+  }
+  for (const std::string& name : listDetections(dir)) {
+    try {
+      c.detections.push_back(std::make_shared<const DetectionReport>(readDetection(dir, name)));
+    } catch (const std::exception& e) {
+      c.problems << QString::fromStdString(e.what());
+    }
+  }
+  const fs::path udir = unlearnDir(dir);
+  std::vector<fs::path> records;
+  if (fs::is_directory(udir, ec))
+    for (const auto& e : fs::directory_iterator(udir, ec))
+      if (e.path().extension() == ".json") records.push_back(e.path());
+  std::sort(records.begin(), records.end(), [](const fs::path& a, const fs::path& b) {
+    std::error_code e1;
+    return fs::last_write_time(a, e1) < fs::last_write_time(b, e1);
+  });
+  for (const auto& p : records) {
+    try {
+      const UnlearnResult r = readUnlearnResult(p.string());
+      ModelVersion v = versionOf(r, dir);
+      if (fs::exists(v.modelPath.toStdString(), ec)) c.versions.append(v);
+    } catch (const std::exception& e) {
+      c.problems << QString::fromStdString(e.what());
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+Jobs::Jobs(Session* session, TaskManager* tasks, QObject* parent)
+    : QObject(parent), session_(session), tasks_(tasks) {}
+
+void Jobs::finishOnSuccess(Task* task, const QString& failure, std::function<void()> done) {
+  connect(task, &Task::finished, this, [this, task, failure, done](Task::State s) {
+    if (s == Task::State::Succeeded)
+      done();
+    else if (s == Task::State::Failed)
+      emit failed(task, failure);
+  });
+}
+
+QString Jobs::originalModelPath() const {
+  if (session_->runDir().isEmpty()) return {};
+  return QString::fromStdString(modelPath(session_->runDir().toStdString()));
+}
+
+Task* Jobs::openData(const QString& path, const TriggerSpec& trigger, const PoisonSpec& spec) {
+  auto result = std::make_shared<std::shared_ptr<const PoisonedDataset>>();
+  auto clean = std::make_shared<std::shared_ptr<const Dataset>>();
+  auto note = std::make_shared<QString>();
+  const std::string p = path.toStdString();
+  Task* task = tasks_->start(
+      tr("Load %1").arg(QFileInfo(path).fileName()),
+      [p, result, clean, note, trigger, spec](TaskContext& ctx) {
+        auto ds =
+            std::make_shared<const Dataset>(loadDataset(p, ctx.progressFn(), &ctx.cancelToken()));
+        ctx.progress(1.0, "poisoning");
+        PoisonSpec use = spec;
+        try {
+          use.validate(*ds);
+        } catch (const Error& e) {
+          // The count does not fit a small data set: the same attack at the log's rate (1 %).
+          use.rate = 0.01;
+          *note = tr("%1; poisoning 1 % of the training set instead.")
+                      .arg(QString::fromStdString(e.what()));
+        }
+        *result = std::make_shared<const PoisonedDataset>(poisonlab::applyPoison(ds, trigger, use));
+        *clean = ds;
+      });
+  connect(task, &Task::finished, this, [this, task, result, clean, note](Task::State s) {
+    if (s == Task::State::Succeeded) {
+      session_->setData(*clean, *result, QString());
+      if (!note->isEmpty()) emit message(*note);
+    } else if (s == Task::State::Failed) {
+      emit failed(task, tr("Could not load the data set"));
+      if (!session_->hasData()) emit noData(task->errorMessage());
+    } else if (!session_->hasData()) {
+      emit noData(tr("Loading was cancelled."));
+    }
+  });
+  return task;
+}
+
+Task* Jobs::openRun(const QString& dir) {
+  auto result = std::make_shared<std::shared_ptr<const PoisonedDataset>>();
+  auto clean = std::make_shared<std::shared_ptr<const Dataset>>();
+  auto contents = std::make_shared<RunContents>();
+  const std::string d = dir.toStdString();
+  auto cached = session_->cleanData();
+  Task* task = tasks_->start(
+      tr("Open run %1").arg(QFileInfo(dir).fileName()),
+      [d, cached, result, clean, contents](TaskContext& ctx) {
+        const Experiment exp = readExperiment(d);
+        std::shared_ptr<const Dataset> ds = cached;
+        std::error_code ec;
+        if (!ds || !fs::equivalent(fs::path(ds->source), fs::path(exp.dataSource), ec))
+          ds = std::make_shared<const Dataset>(
+              loadDataset(exp.dataSource, ctx.progressFn(), &ctx.cancelToken()));
+        *result = std::make_shared<const PoisonedDataset>(poisonlab::openRun(d, ds));
+        *clean = ds;
+        ctx.progress(1.0, "reading the results");
+        *contents = readRunContents(d);
+      });
+  connect(task, &Task::finished, this, [this, task, result, clean, contents, dir](Task::State s) {
+    if (s == Task::State::Succeeded) {
+      session_->setData(*clean, *result, dir);
+      session_->setTrainResult(contents->train);
+      for (const auto& d : contents->detections) session_->addDetection(d);
+      session_->setVersions(contents->versions);
+      emit runOpened(dir, contents->config, contents->hasConfig);
+      if (!contents->problems.isEmpty())
+        emit message(tr("Some results could not be read: %1").arg(contents->problems.join("; ")));
+    } else if (s == Task::State::Failed) {
+      emit failed(task, tr("Could not open the run folder %1").arg(dir));
+    }
+  });
+  return task;
+}
+
+Task* Jobs::download(const TriggerSpec& trigger, const PoisonSpec& spec) {
+  const std::string dest = userDataDir();
+  auto path = std::make_shared<std::string>();
+  Task* task = tasks_->start(tr("Download CIFAR-10"), [dest, path](TaskContext& ctx) {
+    DownloadOptions o;
+    o.destDir = dest;
+    *path = downloadFile(o, ctx.progressFn(), &ctx.cancelToken()).path;
+  });
+  emit noData(tr("Downloading CIFAR-10 into %1…\nProgress is shown in the Jobs panel.")
+                  .arg(QString::fromStdString(dest)));
+  connect(task, &Task::finished, this, [this, task, path, trigger, spec](Task::State s) {
+    if (s == Task::State::Succeeded) {
+      openData(QString::fromStdString(*path), trigger, spec);
+    } else if (s == Task::State::Failed) {
+      emit failed(task, tr("The download failed"));
+      if (!session_->hasData()) emit noData(task->errorMessage());
+    } else if (!session_->hasData()) {
+      emit noData(
+          tr("The download was cancelled; the part already received is kept and the next "
+             "download resumes it."));
+    }
+  });
+  return task;
+}
+
+Task* Jobs::applyPoison(const TriggerSpec& trigger, const PoisonSpec& spec) {
+  auto clean = session_->cleanData();
+  if (!clean) return nullptr;
+  auto result = std::make_shared<std::shared_ptr<const PoisonedDataset>>();
+  Task* task = tasks_->start(tr("Poison %1").arg(QString::fromStdString(trigger.describe())),
+                             [clean, trigger, spec, result](TaskContext& ctx) {
+                               ctx.progress(0, "stamping the trigger");
+                               *result = std::make_shared<const PoisonedDataset>(
+                                   poisonlab::applyPoison(clean, trigger, spec));
+                             });
+  finishOnSuccess(task, tr("Could not poison the data set"),
+                  [this, clean, result] { session_->setData(clean, *result, QString()); });
+  return task;
+}
+
+QString Jobs::runsFolder() {
+  QSettings settings;
+  const QString fallback =
+      QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/runs";
+  return settings.value(QStringLiteral("runs/folder"), fallback).toString();
+}
+
+QString Jobs::newRunFolder() {
+  // Named by the time; a second run in the same second gets a suffix and never reuses (and
+  // overwrites) another run's folder. The folder is created here to claim the name.
+  const QString base =
+      QDir(runsFolder())
+          .filePath(QStringLiteral("run-") +
+                    QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+  QString dir = base;
+  for (int k = 2; QFileInfo::exists(dir) || !QDir().mkpath(dir); ++k) {
+    if (k > 1000) throw Error(base.toStdString() + ": could not create a new run folder");
+    dir = QStringLiteral("%1-%2").arg(base).arg(k);
+  }
+  return dir;
+}
+
+Task* Jobs::train(const TrainConfig& config) {
+  auto data = session_->data();
+  if (!data || trainTask_) return nullptr;
+  // A run folder holds one training: an unsaved run, or one that already has a model (or a
+  // checkpoint of another recipe), gets a new folder with the same experiment.
+  QString dir = session_->runDir();
+  const std::string cur = dir.toStdString();
+  if (dir.isEmpty() || fs::exists(modelPath(cur)) || fs::exists(checkpointPath(cur)))
+    dir = newRunFolder();
+  const std::string runDir = dir.toStdString();
+  auto result = std::make_shared<TrainResult>();
+  Task* task = tasks_->start(
+      tr("Train %1, %2 epochs")
+          .arg(QString::fromStdString(config.model.describe()))
+          .arg(config.epochs),
+      [data, config, runDir, result](TaskContext& ctx) {
+        ctx.progress(0, "writing the run folder");
+        writeRun(runDir, describeExperiment(*data), *data);
+        // Per-batch figures reach the GUI at most four times a second, as one averaged point.
+        using Clock = std::chrono::steady_clock;
+        auto start = Clock::now(), lastPost = start;
+        double lossSum = 0;
+        int lossCount = 0;
+        TrainCallbacks cb;
+        cb.onBatch = [&](const BatchStats& b) {
+          lossSum += b.loss;
+          ++lossCount;
+          const double fraction = (b.epoch - 1 + double(b.batch) / b.batches) / config.epochs;
+          ctx.progress(fraction,
+                       "epoch " + std::to_string(b.epoch) + "/" + std::to_string(config.epochs));
+          const auto now = Clock::now();
+          if (now - lastPost < std::chrono::milliseconds(250) && b.batch != b.batches) return;
+          TrainLive live;
+          live.batch = b;
+          live.x = b.epoch - 1 + double(b.batch) / b.batches;
+          live.loss = lossSum / lossCount;
+          live.elapsed = std::chrono::duration<double>(now - start).count();
+          lossSum = 0;
+          lossCount = 0;
+          lastPost = now;
+          ctx.post(live);
+        };
+        cb.onEpoch = [&](const EpochStats& e) { ctx.post(e); };
+        *result = trainModel(*data, config, runDir, cb, &ctx.cancelToken());
+      },
+      TaskManager::Lane::Engine);
+  trainTask_ = task;
+  emit trainingStarted(task, config.epochs);
+  connect(task, &Task::finished, this, [this, task, result, dir, data](Task::State s) {
+    trainTask_ = nullptr;
+    if (data != session_->data()) return;  // another data set was opened meanwhile
+    session_->setRunDir(dir);  // the folder exists now, with the experiment (and checkpoint)
+    if (s == Task::State::Succeeded) {
+      session_->setTrainResult(*result);
+      ModelVersion original;
+      original.name = QStringLiteral("original");
+      original.method = QStringLiteral("trained");
+      original.modelPath = QString::fromStdString(modelPath(dir.toStdString()));
+      original.eval = result->final;
+      session_->setVersions({original});  // the window asks for its predictions
+    } else if (s == Task::State::Failed) {
+      emit failed(task, tr("Training failed"));
+    }
+    emit trainingFinished(task, dir);
+  });
+  return task;
+}
+
+Task* Jobs::predict() {
+  auto data = session_->data();
+  const ModelVersion* v = session_->current();
+  if (!data || !v || session_->runDir().isEmpty()) return nullptr;
+  const std::string run = session_->runDir().toStdString();
+  const std::string model = v->modelPath.toStdString();
+  const int version = session_->currentVersion();
+  auto probs = std::make_shared<std::vector<float>>();
+  Task* task = tasks_->start(
+      tr("Predict the training set (%1)").arg(v->name),
+      [data, run, model, probs](TaskContext& ctx) {
+        ctx.progress(0, "classifying " + std::to_string(data->train.count()) + " images");
+        InferenceOptions o;
+        o.precision = Precision::Auto;
+        *probs = trainingProbabilities(run, model, *data, o, ctx.progressFn(), &ctx.cancelToken());
+      },
+      TaskManager::Lane::Engine);
+  finishOnSuccess(task, tr("Could not classify the training images"), [this, probs, data, version] {
+    // Only if nothing changed meanwhile.
+    if (data == session_->data() && version == session_->currentVersion())
+      session_->setPredictions(std::move(*probs));
+  });
+  return task;
+}
+
+Task* Jobs::detect(const DetectRequest& request) {
+  auto data = session_->data();
+  const QString run = session_->runDir();
+  if (!data || run.isEmpty() || !QFileInfo::exists(originalModelPath())) return nullptr;
+  const std::string r = run.toStdString();
+  auto report = std::make_shared<DetectionReport>();
+  Task* task = tasks_->start(
+      tr("Detect: %1").arg(QString::fromStdString(detectionName(request))),
+      [data, r, request, report](TaskContext& ctx) {
+        *report = runDetector(r, *data, request, ctx.progressFn(), &ctx.cancelToken());
+        ctx.progress(1.0, "writing " + detectDir(r));
+        writeDetection(r, *data, *report);
+      },
+      TaskManager::Lane::Engine);
+  finishOnSuccess(task, tr("The detector failed"), [this, data, report] {
+    if (data == session_->data()) session_->addDetection(report);
+  });
+  return task;
+}
+
+Task* Jobs::unlearn(const UnlearnRequest& request) { return unlearn(request, QString()); }
+
+Task* Jobs::unlearn(UnlearnRequest request, const QString& forgetSpec) {
+  auto data = session_->data();
+  const QString run = session_->runDir();
+  if (!data || run.isEmpty() || !QFileInfo::exists(originalModelPath())) return nullptr;
+  const std::string r = run.toStdString();
+  auto result = std::make_shared<UnlearnResult>();
+  Task* task = tasks_->start(
+      tr("Unlearn: %1").arg(QString::fromStdString(unlearnName(request))),
+      [data, r, request, result, spec = forgetSpec.toStdString()](TaskContext& ctx) mutable {
+        if (!spec.empty()) {
+          request.forget = resolveForgetSet(spec, r, *data, request.select.seed);
+        } else {
+          // A forget set given by index (the selection): count its poisons for the record.
+          request.forget.poisons = 0;
+          for (auto i : request.forget.indices)
+            request.forget.poisons += data->poisonedMask.at(static_cast<std::size_t>(i));
+        }
+        *result = poisonlab::unlearn(r, *data, request, ctx.progressFn(), &ctx.cancelToken());
+      },
+      TaskManager::Lane::Engine);
+  finishOnSuccess(task, tr("Unlearning failed"), [this, data, result] {
+    if (data != session_->data()) return;
+    session_->addVersion(versionOf(*result, session_->runDir().toStdString()));
+  });
+  return task;
+}
+
+Task* Jobs::sweep(const std::vector<double>& fractions, const std::vector<UnlearnMethod>& methods,
+                  const UnlearnRequest& base) {
+  auto data = session_->data();
+  const QString run = session_->runDir();
+  if (!data || run.isEmpty() || !QFileInfo::exists(originalModelPath())) return nullptr;
+  const std::string r = run.toStdString();
+  Task* task = tasks_->start(
+      tr("Corrective sweep"),
+      [data, r, fractions, methods, base](TaskContext& ctx) {
+        auto rows = unlearnSweep(
+            r, *data, fractions, methods, base, /*seed=*/0, /*reuse=*/true,
+            [&](const SweepRow& row) { ctx.post(row.result); }, ctx.progressFn(),
+            &ctx.cancelToken());
+        writeSweep(r, rows);
+      },
+      TaskManager::Lane::Engine);
+  // Each finished row is a model version as soon as it is there (not made current).
+  onLive<UnlearnResult>(task, this, [this, data](const UnlearnResult& result) {
+    if (data != session_->data()) return;
+    session_->appendVersion(versionOf(result, session_->runDir().toStdString()));
+  });
+  connect(task, &Task::finished, this, [this, task](Task::State s) {
+    if (s == Task::State::Failed) emit failed(task, tr("The sweep failed"));
+  });
+  return task;
+}
+
+Task* Jobs::evaluate(int index) {
+  auto data = session_->data();
+  if (!data || index < 0 || index >= session_->versions().size()) return nullptr;
+  const ModelVersion v = session_->versions()[index];
+  const std::string model = v.modelPath.toStdString();
+  auto eval = std::make_shared<EvalReport>();
+  Task* task = tasks_->start(
+      tr("Evaluate %1").arg(v.name),
+      [data, model, eval](TaskContext& ctx) {
+        ctx.progress(0, "evaluating on the clean and triggered test sets");
+        *eval = evaluateModelFile(model, *data, "cpu", Precision::Auto, 0, &ctx.cancelToken());
+      },
+      TaskManager::Lane::Engine);
+  finishOnSuccess(task, tr("Could not evaluate %1").arg(v.name), [this, data, eval, name = v.name] {
+    if (data == session_->data()) session_->setVersionEvaluation(name, *eval);
+  });
+  return task;
+}
+
+Task* Jobs::saliency(int index, SaliencyMethod method) {
+  auto data = session_->data();
+  const ModelVersion* v = session_->current();
+  if (!data || !v || index < 0) return nullptr;
+  const std::string model = v->modelPath.toStdString();
+  auto map = std::make_shared<SaliencyMap>();
+  Task* task = tasks_->start(
+      tr("Saliency of sample %1").arg(index),
+      [data, model, index, method, map](TaskContext&) {
+        *map = poisonlab::saliency(model, data->train, index, method);
+      },
+      TaskManager::Lane::Engine);
+  finishOnSuccess(task, tr("Could not compute the saliency"), [this, index, map, data] {
+    if (data == session_->data()) emit saliencyReady(index, *map);
+  });
+  return task;
+}
+
+Task* Jobs::saveRunAs(const QString& target) {
+  auto data = session_->data();
+  if (!data) return nullptr;
+  const std::string to = target.toStdString();
+  const std::string from = session_->runDir().toStdString();
+  Task* task = tasks_->start(tr("Save run as %1").arg(target), [data, from, to](TaskContext& ctx) {
+    std::error_code ec;
+    if (fs::exists(to) && !fs::is_empty(to, ec))
+      throw Error(to + ": the folder is not empty; choose a new or empty folder");
+    if (!from.empty() && fs::exists(from)) {
+      ctx.progress(0, "copying " + from);
+      fs::create_directories(to);
+      fs::copy(from, to, fs::copy_options::recursive);
+    } else {
+      writeRun(to, describeExperiment(*data), *data);
+    }
+  });
+  finishOnSuccess(task, tr("Could not save the run"),
+                  [this, target] { session_->setRunDir(target); });
+  return task;
+}
+
+}  // namespace poisonlab::gui

@@ -1,0 +1,47 @@
+#pragma once
+// A view's refresh that waits while the view is a hidden tab of a shown window: a detector
+// result or a filter change then costs the GUI thread nothing for the views nobody looks at,
+// and the view catches up once, when it is shown. Outside a shown window (a view on its own,
+// as in tests) the refresh runs at once.
+
+#include <QEvent>
+#include <QObject>
+#include <QWidget>
+
+#include <functional>
+
+namespace poisonlab::gui {
+
+class LazyRefresh : public QObject {
+ public:
+  LazyRefresh(QWidget* view, std::function<void()> refresh)
+      : QObject(view), view_(view), refresh_(std::move(refresh)) {
+    view->installEventFilter(this);
+  }
+  /// Refreshes now, or when the view is next shown.
+  void request() {
+    if (view_->window()->isVisible() && !view_->isVisible()) {
+      pending_ = true;
+      return;
+    }
+    pending_ = false;
+    refresh_();
+  }
+  bool pending() const { return pending_; }
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (watched == view_ && event->type() == QEvent::Show && pending_) {
+      pending_ = false;
+      refresh_();
+    }
+    return false;
+  }
+
+ private:
+  QWidget* view_;
+  std::function<void()> refresh_;
+  bool pending_ = false;
+};
+
+}  // namespace poisonlab::gui
