@@ -1,5 +1,8 @@
 #include "test_support.h"
 
+#include <QCoreApplication>
+#include <QSettings>
+
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -164,6 +167,14 @@ double pearson(const std::vector<double>& a, const std::vector<double>& b) {
 
 std::string binPath(const std::string& program) {
   return std::string(POISONLAB_BIN_DIR) + "/" + program;
+}
+
+void useTemporarySettings(const std::string& dir) {
+  const QString d = QString::fromStdString(dir);
+  QSettings::setDefaultFormat(QSettings::IniFormat);
+  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, d + "/settings");
+  QCoreApplication::setOrganizationName("PoisonLabTest");
+  QSettings().setValue("runs/folder", d + "/runs");
 }
 
 }  // namespace poisonlab::testing

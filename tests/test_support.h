@@ -40,6 +40,10 @@ void writeTarGz(const std::string& path,
 std::vector<std::uint8_t> encodePng(const std::uint8_t* chw, int width = kImageSide,
                                     int height = kImageSide);
 
+/// Points QSettings (INI, user scope) at `dir`/settings and "runs/folder" at `dir`/runs, under
+/// the organisation "PoisonLabTest", so a test never touches the user's settings.
+void useTemporarySettings(const std::string& dir);
+
 /// The shared CIFAR-10 archive beside the checkout, or "" when absent.
 std::string sharedArchive();
 

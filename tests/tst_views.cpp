@@ -120,9 +120,7 @@ class TestViews : public QObject {
 
  private slots:
   void initTestCase() {
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, tmp_.filePath("settings"));
-    QCoreApplication::setOrganizationName("PoisonLabTest");
+    useTemporarySettings(tmp_.path().toStdString());
     clean_ = std::make_shared<const Dataset>(makeDataset(10, 30, 3));
     PoisonSpec spec;
     spec.count = 12;

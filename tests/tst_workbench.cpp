@@ -47,10 +47,7 @@ class TestWorkbench : public QObject {
 
  private slots:
   void initTestCase() {
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, tmp_.filePath("settings"));
-    QCoreApplication::setOrganizationName("PoisonLabTest");
-    QSettings().setValue("runs/folder", tmp_.filePath("runs"));
+    useTemporarySettings(tmp_.path().toStdString());
     PoisonSpec spec;
     spec.count = 7;
     pd_ = std::make_shared<const PoisonedDataset>(

@@ -3,6 +3,7 @@
 // RUN/detect/ and fill the views; the attacked class stands out; a lasso selects the poisons;
 // saliency looks at the trigger; SSD from the Unlearning panel removes the backdoor as a new,
 // current model version that Ctrl+Z takes back; the run opens again with everything in it.
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
@@ -36,6 +37,7 @@
 #include "task_manager.h"
 #include "test_support.h"
 #include "tiny_backdoor.h"
+#include "runs_view.h"
 #include "unlearn_panel.h"
 
 using namespace poisonlab;
@@ -56,10 +58,7 @@ class TestWorkbenchJobs : public QObject {
 
  private slots:
   void initTestCase() {
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, tmp_.filePath("settings"));
-    QCoreApplication::setOrganizationName("PoisonLabTest");
-    QSettings().setValue("runs/folder", tmp_.filePath("runs"));
+    useTemporarySettings(tmp_.path().toStdString());
     writeTree(tmp_.filePath("data").toStdString(), binaryLayout(*colourDataset(kPerClass, 16)));
     spec_.source = 0;
     spec_.target = 1;
@@ -170,6 +169,23 @@ class TestWorkbenchJobs : public QObject {
     s->undoStack()->redo();
     QCOMPARE(s->currentVersion(), 1);
     QVERIFY(waitIdle(w, 120000));
+
+    // What if the trigger sat elsewhere: the dialog changes one setting, a new run is poisoned
+    // and trained, and the runs view compares the two.
+    w.findChild<QAction*>("actionWhatIf")->trigger();
+    auto* dialog = w.findChild<WhatIfDialog*>("whatIfDialog");
+    QVERIFY(dialog);
+    dialog->setSetting(WhatIfDialog::Setting::TriggerPosition);
+    dialog->setValue("20, 5");
+    QVERIFY(dialog->apply());
+    dialog->accept();
+    QVERIFY(QTest::qWaitFor([&] { return s->runDir() != run_ && !s->runDir().isEmpty(); }, 60000));
+    QVERIFY(waitIdle(w, 240000));
+    QCOMPARE(s->data()->trigger.row, 20);
+    QCOMPARE(s->data()->trigger.col, 5);
+    QVERIFY(s->trainResult());
+    QVERIFY(QTest::qWaitFor([&] { return w.runsView()->runCount() == 2; }, 30000));
+    QCOMPARE(w.runsView()->table()->rowCount(), 2);
   }
 
   void theRunOpensWithEverythingInIt() {

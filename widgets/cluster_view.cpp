@@ -16,6 +16,7 @@
 #include "plot_export.h"
 #include "plot_select.h"
 #include "qcustomplot.h"
+#include "fast_scatter.h"
 #include "lazy_refresh.h"
 #include "session.h"
 
@@ -42,10 +43,12 @@ QColor bandColour(int band) {
 ClusterView::ClusterView(Session* session, QWidget* parent) : QWidget(parent), session_(session) {
   setObjectName(QStringLiteral("clusterView"));
   detector_ = new QComboBox(this);
+  detector_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   detector_->setObjectName(QStringLiteral("clusterDetector"));
   class_ = new QComboBox(this);
   class_->setObjectName(QStringLiteral("clusterClass"));
   colour_ = new QComboBox(this);
+  colour_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   colour_->setObjectName(QStringLiteral("clusterColour"));
   tool_ = new QComboBox(this);
   tool_->setObjectName(QStringLiteral("clusterTool"));
@@ -90,10 +93,7 @@ ClusterView::ClusterView(Session* session, QWidget* parent) : QWidget(parent), s
   connect(detector_, &QComboBox::currentIndexChanged, this, &ClusterView::rebuild);
   connect(class_, &QComboBox::currentIndexChanged, this, &ClusterView::rebuild);
   connect(colour_, &QComboBox::currentIndexChanged, this, &ClusterView::recolour);
-  auto* lazy = new LazyRefresh(this, [this] { refreshDetectors(); });
-  connect(session_, &Session::detectionsChanged, lazy, &LazyRefresh::request);
-  connect(session_, &Session::dataChanged, lazy, &LazyRefresh::request);
-  connect(session_, &Session::shownChanged, lazy, &LazyRefresh::request);
+  refreshOnResults(this, session_, [this] { refreshDetectors(); });
   connect(session_->selection(), &SampleSelection::changed, this, [this] {
     updateSelection();
     plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -189,10 +189,11 @@ void ClusterView::rebuild() {
 void ClusterView::recolour() {
   QElapsedTimer clock;
   clock.start();
-  plot_->clearGraphs();
+  plot_->clearPlottables();  // the point groups, the selection rings and the lasso
+  lasso_ = nullptr;
   const QString scoreOf = colour_->currentData().toString();
   const int mode = colour_->currentIndex();
-  // Points are grouped into a few graphs by colour: a graph draws its scatter in one pass.
+  // Points are grouped by colour: a legend entry and one stamping pass each.
   std::vector<std::vector<int>> groups;
   QStringList names;
   QList<QColor> colours;
@@ -228,27 +229,26 @@ void ClusterView::recolour() {
       colours << bandColour(b);
     }
   }
+  // One plottable per colour: its points are stamped into an image (fast_scatter.h).
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    QCPGraph* graph = plot_->addGraph();
-    graph->setLineStyle(QCPGraph::lsNone);
-    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colours[int(g)], 4));
-    graph->setAdaptiveSampling(true);
-    graph->setAntialiasedScatters(false);  // 50,000 discs: plain ones draw several times faster
-    QVector<QCPGraphData> pts;
-    pts.reserve(int(groups[g].size()));
-    // Graph data are keyed by x; QCustomPlot sorts them (fine for a scatter).
-    for (int k : groups[g]) pts.append(QCPGraphData(xs_[std::size_t(k)], ys_[std::size_t(k)]));
-    graph->data()->set(pts, false);
-    graph->setName(names.value(int(g)));
-    if (names.value(int(g)).isEmpty()) graph->removeFromLegend();
+    auto* group = new FastScatter(plot_->xAxis, plot_->yAxis);
+    std::vector<double> x, y;
+    x.reserve(groups[g].size());
+    y.reserve(groups[g].size());
+    for (int k : groups[g]) {
+      x.push_back(xs_[std::size_t(k)]);
+      y.push_back(ys_[std::size_t(k)]);
+    }
+    group->setPoints(std::move(x), std::move(y));
+    group->setColour(colours[int(g)]);
+    group->setShape(FastScatter::Shape::Disc, 2);
+    group->setName(names.value(int(g)));
+    if (names.value(int(g)).isEmpty()) group->removeFromLegend();
   }
-  selected_ = plot_->addGraph();
+  selected_ = new FastScatter(plot_->xAxis, plot_->yAxis);
   selected_->setName(tr("selected"));
-  selected_->setLineStyle(QCPGraph::lsNone);
-  selected_->setScatterStyle(
-      QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.5), Qt::NoBrush, 8));
-  selected_->setAntialiasedScatters(false);
-  lasso_ = nullptr;
+  selected_->setColour(Qt::black);
+  selected_->setShape(FastScatter::Shape::Ring, 4);
   plot_->clearItems();
   updateSelection();
   plot_->replot(QCustomPlot::rpImmediateRefresh);
@@ -257,11 +257,14 @@ void ClusterView::recolour() {
 
 void ClusterView::updateSelection() {
   if (!selected_) return;
-  QVector<QCPGraphData> pts;
+  std::vector<double> x, y;
   const SampleSelection* s = session_->selection();
   for (std::size_t k = 0; k < xs_.size(); ++k)
-    if (s->contains(indices_[k])) pts.append(QCPGraphData(xs_[k], ys_[k]));
-  selected_->data()->set(pts, false);
+    if (s->contains(indices_[k])) {
+      x.push_back(xs_[k]);
+      y.push_back(ys_[k]);
+    }
+  selected_->setPoints(std::move(x), std::move(y));
   info_->setText(verdictText());
 }
 

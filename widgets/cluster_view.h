@@ -12,11 +12,11 @@
 class QComboBox;
 class QCustomPlot;
 class QCPCurve;
-class QCPGraph;
 class QLabel;
 
 namespace poisonlab::gui {
 
+class FastScatter;
 class Session;
 
 class ClusterView : public QWidget {
@@ -58,7 +58,7 @@ class ClusterView : public QWidget {
   QComboBox* tool_;
   QLabel* info_;
   QCustomPlot* plot_;
-  QCPGraph* selected_ = nullptr;
+  FastScatter* selected_ = nullptr;
   QCPCurve* lasso_ = nullptr;
   std::vector<int> indices_;
   std::vector<double> xs_, ys_;

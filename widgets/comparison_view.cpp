@@ -61,9 +61,7 @@ ComparisonView::ComparisonView(Session* session, QWidget* parent)
   layout->addWidget(table_, 1);
 
   connect(scope_, &QComboBox::currentIndexChanged, this, &ComparisonView::rebuild);
-  auto* lazy = new LazyRefresh(this, [this] { rebuild(); });
-  connect(session_, &Session::detectionsChanged, lazy, &LazyRefresh::request);
-  connect(session_, &Session::shownChanged, lazy, &LazyRefresh::request);
+  auto* lazy = refreshOnResults(this, session_, [this] { rebuild(); });
   connect(session_, &Session::dataChanged, this, [this, lazy] {
     const QSignalBlocker block(scope_);
     scope_->clear();

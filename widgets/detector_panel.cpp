@@ -95,6 +95,7 @@ DetectorPanel::DetectorPanel(Session* session, QWidget* parent)
 
   results_ = new QTableWidget(0, 6, this);
   results_->setObjectName(QStringLiteral("detectorResults"));
+  results_->setMinimumHeight(150);
   results_->setHorizontalHeaderLabels(
       {tr("Detector"), tr("Flagged"), tr("Precision"), tr("Recall"), tr("AUROC"), tr("Class")});
   results_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

@@ -79,6 +79,7 @@ InfluenceView::InfluenceView(Session* session, QWidget* parent)
   run_ = new QPushButton(tr("Rank the training set"), this);
   run_->setObjectName(QStringLiteral("runInfluenceButton"));
   result_ = new QComboBox(this);
+  result_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   result_->setObjectName(QStringLiteral("influenceResult"));
   summary_ = new QLabel(this);
   summary_->setWordWrap(true);
@@ -136,13 +137,8 @@ InfluenceView::InfluenceView(Session* session, QWidget* parent)
   connect(index_, &QSpinBox::valueChanged, this, &InfluenceView::updatePreview);
   connect(run_, &QPushButton::clicked, this, [this] { emit runRequested(request()); });
   connect(result_, &QComboBox::currentIndexChanged, this, &InfluenceView::showResult);
-  auto* lazy = new LazyRefresh(this, [this] { refreshResults(); });
-  connect(session_, &Session::detectionsChanged, lazy, &LazyRefresh::request);
-  connect(session_, &Session::shownChanged, lazy, &LazyRefresh::request);
-  connect(session_, &Session::dataChanged, this, [this] {
-    refreshResults();
-    updatePreview();
-  });
+  refreshOnResults(this, session_, [this] { refreshResults(); });
+  connect(session_, &Session::dataChanged, this, &InfluenceView::updatePreview);
   connect(session_, &Session::versionsChanged, this,
           [this] { run_->setEnabled(!session_->versions().isEmpty()); });
   run_->setEnabled(!session_->versions().isEmpty());

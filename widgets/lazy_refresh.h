@@ -10,6 +10,8 @@
 
 #include <functional>
 
+#include "session.h"
+
 namespace poisonlab::gui {
 
 class LazyRefresh : public QObject {
@@ -43,5 +45,16 @@ class LazyRefresh : public QObject {
   std::function<void()> refresh_;
   bool pending_ = false;
 };
+
+/// A lazy refresh of `view` whenever the session's data, detector results or shown samples
+/// change: what every analysis view follows.
+inline LazyRefresh* refreshOnResults(QWidget* view, Session* session,
+                                     std::function<void()> refresh) {
+  auto* lazy = new LazyRefresh(view, std::move(refresh));
+  QObject::connect(session, &Session::dataChanged, lazy, &LazyRefresh::request);
+  QObject::connect(session, &Session::detectionsChanged, lazy, &LazyRefresh::request);
+  QObject::connect(session, &Session::shownChanged, lazy, &LazyRefresh::request);
+  return lazy;
+}
 
 }  // namespace poisonlab::gui

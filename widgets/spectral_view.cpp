@@ -28,6 +28,7 @@ QString percent(double v) { return QString::fromStdString(formatPercent(v)); }
 SpectralView::SpectralView(Session* session, QWidget* parent) : QWidget(parent), session_(session) {
   setObjectName(QStringLiteral("spectralView"));
   detector_ = new QComboBox(this);
+  detector_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   detector_->setObjectName(QStringLiteral("spectralDetector"));
   class_ = new QComboBox(this);
   class_->setObjectName(QStringLiteral("spectralClass"));
@@ -101,10 +102,7 @@ SpectralView::SpectralView(Session* session, QWidget* parent) : QWidget(parent),
   });
   connect(class_, &QComboBox::currentIndexChanged, this, &SpectralView::rebuild);
   connect(selectFlagged_, &QPushButton::clicked, this, &SpectralView::selectAboveThreshold);
-  auto* lazy = new LazyRefresh(this, [this] { refreshDetectors(); });
-  connect(session_, &Session::detectionsChanged, lazy, &LazyRefresh::request);
-  connect(session_, &Session::dataChanged, lazy, &LazyRefresh::request);
-  connect(session_, &Session::shownChanged, lazy, &LazyRefresh::request);
+  refreshOnResults(this, session_, [this] { refreshDetectors(); });
   connect(session_->selection(), &SampleSelection::changed, this, [this] {
     updateSelectionBars();
     histogram_->replot(QCustomPlot::rpQueuedReplot);

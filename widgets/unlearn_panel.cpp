@@ -90,7 +90,7 @@ UnlearnPanel::UnlearnPanel(Session* session, QWidget* parent) : QWidget(parent),
                        tr("Clean accuracy per class: original and current"));
   perClass_->yAxis->setLabel(tr("accuracy"));
   perClass_->legend->setVisible(true);
-  perClass_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+  perClass_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   confusionBefore_ = makePlot(this, QStringLiteral("confusionOriginal"), tr("Original"));
   confusionAfter_ = makePlot(this, QStringLiteral("confusionCurrent"), tr("Current"));
   sweep_ = makePlot(this, QStringLiteral("sweepPlot"),
@@ -446,7 +446,7 @@ void UnlearnPanel::refreshComparison() {
       ++k;
     }
     perClass_->xAxis->setRange(-0.6, names.size() - 0.4);
-    perClass_->yAxis->setRange(0, 1.05);
+    perClass_->yAxis->setRange(0, 1.3);  // room for the legend above the bars
   }
   perClass_->replot(QCustomPlot::rpQueuedReplot);
 
