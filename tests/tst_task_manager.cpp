@@ -66,6 +66,47 @@ class TestTaskManager : public QObject {
     QCOMPARE(task->errorMessage(), QString("data.tar.gz: corrupt"));
   }
 
+  void finishedTasksFreeWhatTheyCaptured() {
+    // A task's closure holds what the job needed (a whole data set for a load or a poison):
+    // once the task has finished, it is released, whatever the ending.
+    TaskManager tm;
+    for (int ending = 0; ending < 3; ++ending) {
+      auto payload = std::make_shared<std::vector<char>>(1 << 20);
+      std::weak_ptr<std::vector<char>> watch = payload;
+      Task* t = tm.start("hold", [payload, ending](TaskContext& ctx) {
+        if (ending == 1) throw poisonlab::Error("failed on purpose");
+        if (ending == 2) ctx.cancelToken().throwIfCancelled();
+      });
+      if (ending == 2) t->cancel();
+      payload.reset();
+      QSignalSpy done(t, &Task::finished);
+      QVERIFY(done.wait(5000));
+      QVERIFY2(watch.expired(), "the finished task still holds its closure");
+    }
+  }
+
+  void liveResultsArriveTypedAndInOrder() {
+    // The typed live channel: values posted by the work arrive on the GUI thread, in order,
+    // before finished(), and only to receivers of their type.
+    TaskManager tm;
+    Task* t = tm.start("live", [](TaskContext& ctx) {
+      for (int i = 0; i < 100; ++i) ctx.post(i);
+      ctx.post(QString("done"));
+    });
+    std::vector<int> got;
+    QString text;
+    bool finishedFirst = false;
+    onLive<int>(t, this, [&](const int& v) { got.push_back(v); });
+    onLive<QString>(t, this, [&](const QString& v) { text = v; });
+    connect(t, &Task::finished, this, [&] { finishedFirst = got.size() < 100; });
+    QSignalSpy done(t, &Task::finished);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(int(got.size()), 100);
+    for (int i = 0; i < 100; ++i) QCOMPARE(got[std::size_t(i)], i);
+    QCOMPARE(text, QString("done"));
+    QVERIFY(!finishedFirst);
+  }
+
   void cancelAllAndWait() {
     TaskManager manager;
     for (int i = 0; i < 2; ++i)

@@ -79,6 +79,8 @@ class TestWorkbenchJobs : public QObject {
     w.experiment()->setTraining(tinyConfig(kEpochs));
     Task* train = w.startTraining();
     QVERIFY(train);
+    // The data a training job runs on stay the window's until it ends.
+    QVERIFY(!w.applyPoison());
     QSignalSpy trained(train, &Task::finished);
     QVERIFY(trained.wait(240000));
     QCOMPARE(train->state(), Task::State::Succeeded);
@@ -198,6 +200,14 @@ class TestWorkbenchJobs : public QObject {
     QCOMPARE(s->detections().size(), 2);
     QCOMPARE(s->versions().size(), 2);  // the trained model and the SSD result
     QCOMPARE(s->currentVersion(), 0);
+    // Saving the run into a folder inside itself is refused (it would copy itself).
+    Task* inside = w.saveRunAs(run_ + "/copy");
+    QSignalSpy saved(inside, &Task::finished);
+    QVERIFY(saved.wait(30000));
+    QCOMPARE(inside->state(), Task::State::Failed);
+    QVERIFY2(inside->errorMessage().contains("inside the run folder"),
+             qPrintable(inside->errorMessage()));
+    QVERIFY(!std::filesystem::exists((run_ + "/copy").toStdString()));
     w.views()->setCurrentWidget(w.comparisonView());
     QCOMPARE(w.comparisonView()->table()->rowCount(), 2);
     w.showView("spectral");

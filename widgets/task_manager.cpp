@@ -55,14 +55,19 @@ void Task::runInWorker() {
     cancel_.throwIfCancelled();
     work_(ctx);
     if (cancel_.cancelled()) end = State::Cancelled;
+    // A finished task keeps no closure: what it captured (a whole data set) is freed now.
+    work_ = nullptr;
   } catch (const Cancelled&) {
     end = State::Cancelled;
+    work_ = nullptr;
   } catch (const std::exception& e) {
     end = State::Failed;
     error = QString::fromStdString(e.what());
+    work_ = nullptr;
   } catch (...) {
     end = State::Failed;
     error = QStringLiteral("unknown error");
+    work_ = nullptr;
   }
   QMetaObject::invokeMethod(
       this,

@@ -64,6 +64,11 @@ UnlearnPanel::UnlearnPanel(Session* session, QWidget* parent) : QWidget(parent),
                                         tr("Seconds")});
   versions_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   versions_->horizontalHeader()->setStretchLastSection(true);
+  // Result names are long ("ssd-ground-truth-0.1-selected-fit0.05-acc0.02"): elided in the
+  // middle, whole in the tooltip.
+  versions_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Interactive);
+  versions_->setColumnWidth(1, 220);
+  versions_->setTextElideMode(Qt::ElideMiddle);
   versions_->verticalHeader()->hide();
   versions_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   versions_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -89,8 +94,6 @@ UnlearnPanel::UnlearnPanel(Session* session, QWidget* parent) : QWidget(parent),
   perClass_ = makePlot(this, QStringLiteral("perClassAccuracy"),
                        tr("Clean accuracy per class: original and current"));
   perClass_->yAxis->setLabel(tr("accuracy"));
-  perClass_->legend->setVisible(true);
-  perClass_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   confusionBefore_ = makePlot(this, QStringLiteral("confusionOriginal"), tr("Original"));
   confusionAfter_ = makePlot(this, QStringLiteral("confusionCurrent"), tr("Current"));
   sweep_ = makePlot(this, QStringLiteral("sweepPlot"),
@@ -197,8 +200,14 @@ QWidget* UnlearnPanel::buildControls() {
   sRow->addWidget(applySsd_);
   sRow->addWidget(select_);
   sf->addRow(sRow);
-  connect(alpha_, &QSlider::valueChanged, this, &UnlearnPanel::updateSliderLabels);
-  connect(lambda_, &QSlider::valueChanged, this, &UnlearnPanel::updateSliderLabels);
+  connect(alpha_, &QSlider::valueChanged, this, [this](int p) {
+    alphaValue_ = fromSlider(p);
+    updateSliderLabels();
+  });
+  connect(lambda_, &QSlider::valueChanged, this, [this](int p) {
+    lambdaValue_ = fromSlider(p);
+    updateSliderLabels();
+  });
   auto apply = [this] { emit unlearnRequested(request(UnlearnMethod::Ssd), forgetSpec()); };
   connect(applySsd_, &QPushButton::clicked, this, apply);
   for (QSlider* s : {alpha_, lambda_})
@@ -287,10 +296,23 @@ void UnlearnPanel::updateSliderLabels() {
   lambdaText_->setText(QString::number(lambda(), 'g', 3));
 }
 
-double UnlearnPanel::alpha() const { return fromSlider(alpha_->value()); }
-double UnlearnPanel::lambda() const { return fromSlider(lambda_->value()); }
-void UnlearnPanel::setAlpha(double a) { alpha_->setValue(toSlider(a)); }
-void UnlearnPanel::setLambda(double l) { lambda_->setValue(toSlider(l)); }
+double UnlearnPanel::alpha() const { return alphaValue_; }
+double UnlearnPanel::lambda() const { return lambdaValue_; }
+
+void UnlearnPanel::setAlpha(double a) {
+  // The exact value (a slider position is only near it), shown and used as it is.
+  const QSignalBlocker block(alpha_);
+  alpha_->setValue(toSlider(a));
+  alphaValue_ = a;
+  updateSliderLabels();
+}
+
+void UnlearnPanel::setLambda(double l) {
+  const QSignalBlocker block(lambda_);
+  lambda_->setValue(toSlider(l));
+  lambdaValue_ = l;
+  updateSliderLabels();
+}
 
 void UnlearnPanel::refreshForgetChoices() {
   const QString keep = forget_->currentData().toString();
@@ -371,6 +393,7 @@ void UnlearnPanel::refreshVersions() {
         v.seconds > 0 ? QString::number(v.seconds, 'f', 1) : QString()};
     for (int c = 0; c < cells.size(); ++c) {
       auto* item = new QTableWidgetItem(cells[c]);
+      item->setToolTip(v.name);
       if (i == current) {
         QFont f = item->font();
         f.setBold(true);
@@ -383,6 +406,11 @@ void UnlearnPanel::refreshVersions() {
   for (QPushButton* b : {applySsd_, select_, retrain_, finetune_, sweepRun_}) b->setEnabled(model);
   // Headline: the current version against the original.
   const ModelVersion* cur = session_->current();
+  if (cur && cur->method == QLatin1String("ssd") && cur->alpha > 0 && cur->lambda > 0) {
+    // The sliders show the current SSD version's settings (the honest selection's choice too).
+    setAlpha(cur->alpha);
+    setLambda(cur->lambda);
+  }
   if (!cur || !cur->eval || !original) {
     headline_->setText(model ? QString() : tr("Train or open a run with a model to unlearn."));
   } else if (current == 0) {
@@ -446,7 +474,12 @@ void UnlearnPanel::refreshComparison() {
       ++k;
     }
     perClass_->xAxis->setRange(-0.6, names.size() - 0.4);
-    perClass_->yAxis->setRange(0, 1.3);  // room for the legend above the bars
+    perClass_->yAxis->setRange(0, 1.05);
+    // Which bars are which, in the title (a legend would cover the bars).
+    if (auto* title = qobject_cast<QCPTextElement*>(perClass_->plotLayout()->element(0, 0)))
+      title->setText(current == 0 ? tr("Clean accuracy per class: %1 (blue)").arg(list[0].name)
+                                  : tr("Clean accuracy per class: %1 (blue) and %2 (orange)")
+                                        .arg(list[0].name, list[current].name));
   }
   perClass_->replot(QCustomPlot::rpQueuedReplot);
 

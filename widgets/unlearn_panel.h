@@ -91,7 +91,8 @@ class UnlearnPanel : public QWidget {
   QCustomPlot* confusionBefore_;
   QCustomPlot* confusionAfter_;
   QCustomPlot* sweep_;
-  QSet<QString> asked_;  // models whose full evaluation was asked for
+  QSet<QString> asked_;
+  double alphaValue_ = 10, lambdaValue_ = 1;  // models whose full evaluation was asked for
 };
 
 }  // namespace poisonlab::gui

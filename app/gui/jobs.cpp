@@ -6,6 +6,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
@@ -228,7 +229,9 @@ Task* Jobs::download(const TriggerSpec& trigger, const PoisonSpec& spec) {
 
 Task* Jobs::applyPoison(const TriggerSpec& trigger, const PoisonSpec& spec) {
   auto clean = session_->cleanData();
-  if (!clean) return nullptr;
+  // While a training job runs, its data stay the session's: the finishing training then
+  // adopts the right run.
+  if (!clean || trainTask_) return nullptr;
   auto result = std::make_shared<std::shared_ptr<const PoisonedDataset>>();
   Task* task = tasks_->start(tr("Poison %1").arg(QString::fromStdString(trigger.describe())),
                              [clean, trigger, spec, result](TaskContext& ctx) {
@@ -313,7 +316,14 @@ Task* Jobs::train(const TrainConfig& config) {
   emit trainingStarted(task, config.epochs);
   connect(task, &Task::finished, this, [this, task, result, dir, data](Task::State s) {
     trainTask_ = nullptr;
-    if (data != session_->data()) return;  // another data set was opened meanwhile
+    if (data != session_->data()) {
+      // Another data set was opened meanwhile: the run stays in its folder, not adopted.
+      if (s == Task::State::Succeeded)
+        emit message(tr("Training finished in %1 (open it from File > Recent runs)").arg(dir));
+      if (s == Task::State::Failed) emit failed(task, tr("Training failed"));
+      emit trainingFinished(task, dir);
+      return;
+    }
     session_->setRunDir(dir);  // the folder exists now, with the experiment (and checkpoint)
     if (s == Task::State::Succeeded) {
       session_->setTrainResult(*result);
@@ -478,6 +488,13 @@ Task* Jobs::saveRunAs(const QString& target) {
     std::error_code ec;
     if (fs::exists(to) && !fs::is_empty(to, ec))
       throw Error(to + ": the folder is not empty; choose a new or empty folder");
+    if (!from.empty()) {
+      // A folder inside the run would be copied into itself.
+      const fs::path a = fs::weakly_canonical(from, ec), b = fs::weakly_canonical(to, ec);
+      const auto mismatch = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+      if (mismatch.first == a.end())
+        throw Error(to + ": is inside the run folder " + from + "; choose a folder outside it");
+    }
     if (!from.empty() && fs::exists(from)) {
       ctx.progress(0, "copying " + from);
       fs::create_directories(to);

@@ -43,7 +43,7 @@ class Jobs : public QObject {
   Task* openRun(const QString& dir);
   /// Downloads the official CIFAR-10 release into the user data folder; opens it afterwards.
   Task* download(const TriggerSpec& trigger, const PoisonSpec& spec);
-  /// Poisons the loaded clean data (a new, unsaved run).
+  /// Poisons the loaded clean data (a new, unsaved run). Null while a training job runs.
   Task* applyPoison(const TriggerSpec& trigger, const PoisonSpec& spec);
   /// Trains on the session's data into its run folder, or a new one under runsFolder() when
   /// the run is unsaved or already has a model. Posts TrainLive and EpochStats live. Null when
@@ -67,7 +67,7 @@ class Jobs : public QObject {
   Task* evaluate(int index);
   /// Saliency of training image `index` under the current model version (saliencyReady).
   Task* saliency(int index, SaliencyMethod method);
-  /// Writes the run to `dir` (a new or empty folder).
+  /// Writes the run to `dir` (a new or empty folder, not inside the run's own).
   Task* saveRunAs(const QString& dir);
 
   /// Where runs that were never saved are kept (QSettings "runs/folder").

@@ -282,7 +282,8 @@ void MainWindow::wireJobs() {
     setProperty("trainingShown", false);
     experiment_->setTrainingRunning(false);
     updateStatus();
-    if (task->state() == Task::State::Succeeded && session_->trainResult()) {
+    if (task->state() == Task::State::Succeeded && session_->trainResult() &&
+        session_->runDir() == dir) {
       training_->finish(*session_->trainResult());
       statusBar()->showMessage(tr("Training finished; the GUI thread's longest stall was %1 ms")
                                    .arg(lastStallMs_, 0, 'f', 1),
@@ -395,7 +396,12 @@ void MainWindow::startWhatIf() {
     experiment_->setTraining(dialog->config());
     statusBar()->showMessage(tr("What if: %1").arg(dialog->changeText()), 15000);
     Task* poison = jobs_->applyPoison(dialog->trigger(), dialog->poison());
-    if (!poison) return;
+    if (!poison) {
+      statusBar()->showMessage(tr("A training job is running: start the what-if run when it is "
+                                  "done"),
+                               10000);
+      return;
+    }
     connect(poison, &Task::finished, this, [this](Task::State s) {
       if (s == Task::State::Succeeded) startTraining();
     });
@@ -491,6 +497,7 @@ void MainWindow::updateStatus() {
   auto data = session_->data();
   for (QAction* a : dataActions_) a->setEnabled(data != nullptr);
   if (trainAction_) trainAction_->setEnabled(data && !jobs_->training());
+  if (poisonAction_) poisonAction_->setEnabled(data && !jobs_->training());
   if (data) {
     const auto& d = *data->clean;
     dataStatus_->setText(tr("%1 · %2 · %L3 train / %L4 test")

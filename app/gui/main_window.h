@@ -132,6 +132,7 @@ class MainWindow : public QMainWindow {
   QMenu* recentMenu_ = nullptr;
   QList<QAction*> dataActions_;  // enabled once a data set is loaded
   QAction* trainAction_ = nullptr;
+  QAction* poisonAction_ = nullptr;  // disabled while training (its data must stay)
   double lastStallMs_ = -1;
   bool defaultDockSizes_ = true;
   QStackedWidget* pages_;

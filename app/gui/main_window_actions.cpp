@@ -135,8 +135,9 @@ void MainWindow::buildActions() {
            "CIFAR-10.<br>Trigger positions are given as (row, column)."));
   });
 
-  dataActions_ = {newRunAct, poisonAct, saveAs, exportCsv, exportPlots, exportSelection, whatIf};
+  dataActions_ = {newRunAct, saveAs, exportCsv, exportPlots, exportSelection, whatIf};
   trainAction_ = trainAct;
+  poisonAction_ = poisonAct;
 
   QToolBar* tb = addToolBar(tr("Main"));
   tb->setObjectName(QStringLiteral("mainToolBar"));
