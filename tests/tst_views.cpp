@@ -337,6 +337,39 @@ class TestViews : public QObject {
                 .contains(QString("%1 samples shown").arg(flaggedInClass)));
   }
 
+  void gridBrowsesTheTestSets() {
+    // The grid lists the clean and the triggered test set too; a test image chosen there is a
+    // test point (for influence), never part of the training selection.
+    Session s;
+    fill(s);
+    SampleBrowser grid;
+    grid.setSession(&s);
+    s.selection()->select({1, 2});
+    QSignalSpy chosen(&grid, &SampleBrowser::testSampleChosen);
+    grid.setSplit(2);
+    QCOMPARE(grid.model()->rowCount(), int(pd_->triggeredTest.count()));
+    const QModelIndex first = grid.filter()->index(0, 0);
+    QVERIFY(!first.data(SampleModel::PoisonedRole).toBool());
+    QVERIFY(!first.data(SampleModel::SelectedRole).toBool());
+    QCOMPARE(first.data(SampleModel::SplitRole).toInt(), int(SampleModel::Split::TriggeredTest));
+    // The triggered image differs from its clean original at the trigger pixel.
+    const QImage seen = first.data(SampleModel::ImageRole).value<QImage>();
+    const QImage clean = first.data(SampleModel::CleanImageRole).value<QImage>();
+    QVERIFY(seen.pixel(pd_->trigger.col, pd_->trigger.row) !=
+            clean.pixel(pd_->trigger.col, pd_->trigger.row));
+    QCOMPARE(first.data(SampleModel::LabelRole).toInt(), pd_->spec.source);
+    QCOMPARE(grid.model()->rowCount(), 3);  // three truck test images in this data set
+    grid.view()->setCurrentIndex(grid.filter()->index(2, 0));
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.last().at(0).toInt(), 2);
+    QVERIFY(chosen.last().at(1).toBool());
+    QCOMPARE(s.selection()->indices(), (std::vector<int>{1, 2}));  // untouched
+    grid.setSplit(1);
+    QCOMPARE(grid.model()->rowCount(), int(clean_->test.count()));
+    grid.selectSample(5);  // a training index: back to the training set
+    QCOMPARE(grid.model()->split(), SampleModel::Split::Train);
+  }
+
   void comparisonView() {
     Session s;
     fill(s);

@@ -65,6 +65,14 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
   sortBox_->addItem(tr("Sort: predicted class"), int(SampleFilter::SortKey::Predicted));
   sortBox_->addItem(tr("Sort: confidence"), int(SampleFilter::SortKey::Confidence));
   sortBox_->addItem(tr("Sort: detector score"), int(SampleFilter::SortKey::Score));
+  splitBox_ = new QComboBox(this);
+  splitBox_->setObjectName(QStringLiteral("splitBox"));
+  splitBox_->addItem(tr("Training set"));
+  splitBox_->addItem(tr("Clean test set"));
+  splitBox_->addItem(tr("Triggered test set"));
+  splitBox_->setToolTip(
+      tr("Browse the test sets too: a test image chosen here is the Influence "
+         "view's test point"));
   detectorBox_ = new QComboBox(this);
   detectorBox_->setObjectName(QStringLiteral("detectorColumn"));
   detectorBox_->setToolTip(tr("Show a detector's score and flags (orange corner: flagged)"));
@@ -85,11 +93,13 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
   count_->setObjectName(QStringLiteral("sampleCount"));
 
   // Two rows, so the grid fits beside the docks on a laptop screen.
-  for (QComboBox* box : {classBox_, poisonBox_, predictedBox_, sortBox_, detectorBox_, flagBox_}) {
+  for (QComboBox* box :
+       {splitBox_, classBox_, poisonBox_, predictedBox_, sortBox_, detectorBox_, flagBox_}) {
     box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     box->setMinimumContentsLength(9);
   }
   auto* bar = new QHBoxLayout;
+  bar->addWidget(splitBox_);
   bar->addWidget(new QLabel(tr("Class:"), this));
   bar->addWidget(classBox_);
   bar->addWidget(poisonBox_);
@@ -128,6 +138,11 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
     const QModelIndex current = view_->currentIndex();
     if (current.isValid()) view_->scrollTo(current, QAbstractItemView::PositionAtCenter);
   });
+  connect(splitBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
+    model_->setSplit(static_cast<SampleModel::Split>(i));
+    anchorRow_ = -1;
+    updateCount();
+  });
   connect(detectorBox_, &QComboBox::currentIndexChanged, this,
           [this] { showDetector(detectorBox_->currentData().toString()); });
   connect(flagBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
@@ -148,7 +163,13 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
   connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this,
           [this](const QModelIndex& current) {
             emit currentSampleChanged(current);
-            if (!session_ || syncing_ || !current.isValid()) return;
+            if (!current.isValid()) return;
+            if (model_->split() != SampleModel::Split::Train) {
+              emit testSampleChosen(current.data(SampleModel::IndexRole).toInt(),
+                                    model_->split() == SampleModel::Split::TriggeredTest);
+              return;
+            }
+            if (!session_ || syncing_) return;
             syncing_ = true;
             session_->selection()->setCurrent(current.data(SampleModel::IndexRole).toInt());
             syncing_ = false;
@@ -163,7 +184,8 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
   selectAll->setShortcut(QKeySequence::SelectAll);
   selectAll->setShortcutContext(Qt::WidgetShortcut);
   connect(selectAll, &QAction::triggered, this, [this] {
-    if (session_) session_->selection()->select(visibleIndices());
+    if (session_ && model_->split() == SampleModel::Split::Train)
+      session_->selection()->select(visibleIndices());
   });
   view_->addAction(selectAll);
   // Whatever changes the filtered list tells the session what is shown (once per event loop).
@@ -177,6 +199,11 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
 QItemSelectionModel* SampleBrowser::selectionModel() const { return view_->selectionModel(); }
 
 void SampleBrowser::setDataset(std::shared_ptr<const PoisonedDataset> data) {
+  {
+    const QSignalBlocker block(splitBox_);
+    splitBox_->setCurrentIndex(0);
+  }
+  model_->setSplit(SampleModel::Split::Train);
   model_->setDataset(data);
   anchorRow_ = -1;
   const QSignalBlocker block(classBox_);
@@ -195,7 +222,10 @@ void SampleBrowser::setDataset(std::shared_ptr<const PoisonedDataset> data) {
   updateCount();
 }
 
+void SampleBrowser::setSplit(int split) { splitBox_->setCurrentIndex(split); }
+
 void SampleBrowser::selectSample(int sampleIndex) {
+  splitBox_->setCurrentIndex(0);  // a sample index is a training index
   int row = filter_->rowOfIndex(sampleIndex);
   if (row < 0) {
     classBox_->setCurrentIndex(0);
@@ -292,7 +322,7 @@ void SampleBrowser::setSession(Session* session) {
     updateCount();
   });
   connect(session->selection(), &SampleSelection::currentChanged, this, [this](int index) {
-    if (syncing_ || index < 0) return;
+    if (syncing_ || index < 0 || model_->split() != SampleModel::Split::Train) return;
     const int row = filter_->rowOfIndex(index);
     if (row < 0) return;
     const QModelIndex idx = filter_->index(row, 0);
@@ -356,7 +386,8 @@ void SampleBrowser::showDetector(const QString& detector) {
 void SampleBrowser::setFlagFilter(int flagFilter) { flagBox_->setCurrentIndex(flagFilter); }
 
 void SampleBrowser::selectFromGrid(const QModelIndex& index, Qt::KeyboardModifiers mods) {
-  if (!session_ || !index.isValid()) return;
+  // The selection is of training samples.
+  if (!session_ || !index.isValid() || model_->split() != SampleModel::Split::Train) return;
   const int sample = index.data(SampleModel::IndexRole).toInt();
   SampleSelection* sel = session_->selection();
   if (mods & Qt::ShiftModifier) {
@@ -383,6 +414,11 @@ void SampleBrowser::pushShown() {
   QTimer::singleShot(0, this, [this] {
     shownPending_ = false;
     if (!session_) return;
+    if (model_->split() != SampleModel::Split::Train) {
+      session_->setShown({});  // the training views show every training sample meanwhile
+      updateCount();
+      return;
+    }
     const int total = model_->rowCount();
     const int shown = filter_->rowCount();
     std::vector<std::uint8_t> mask;

@@ -51,8 +51,13 @@ class SampleBrowser : public QWidget {
   /// Only samples the shown detector flagged (FlaggedOnly), did not flag, or any.
   void setFlagFilter(int flagFilter);
 
+  /// Lists the training set (0), the clean test set (1) or the triggered test set (2).
+  void setSplit(int split);
+
  signals:
   void currentSampleChanged(const QModelIndex& index);
+  /// A test image became current (a test split is listed): `triggered` for the triggered set.
+  void testSampleChosen(int index, bool triggered);
 
  private:
   void updateCount();
@@ -69,6 +74,7 @@ class SampleBrowser : public QWidget {
   QComboBox* poisonBox_;
   QComboBox* predictedBox_;
   QComboBox* sortBox_;
+  QComboBox* splitBox_;
   QComboBox* detectorBox_;
   QComboBox* flagBox_;
   Session* session_ = nullptr;

@@ -96,7 +96,7 @@ SampleInspector::SampleInspector(QWidget* parent) : QWidget(parent) {
     saliencyText_->clear();
     const int m = saliencyMethod();
     saliencyView_->setVisible(m >= 0);
-    if (m >= 0 && index_ >= 0) emit saliencyRequested(index_, m);
+    if (m >= 0 && index_ >= 0) emit saliencyRequested(index_, m, split_);
   });
   saliencyView_->setVisible(false);
   cleanView_->setObjectName(QStringLiteral("cleanView"));
@@ -174,7 +174,7 @@ void SampleInspector::showSample(const QModelIndex& index) {
     return;
   }
   const int i = index.data(SampleModel::IndexRole).toInt();
-  const bool changed = i != index_;
+  const bool changed = i != index_ || index.data(SampleModel::SplitRole).toInt() != split_;
   index_ = i;
   const bool poisoned = index.data(SampleModel::PoisonedRole).toBool();
   const QImage seen = index.data(SampleModel::ImageRole).value<QImage>();
@@ -182,7 +182,11 @@ void SampleInspector::showSample(const QModelIndex& index) {
   modelView_->setImage(seen);
   modelView_->setDifference(clean);
   cleanView_->setImage(clean);
-  title_->setText(tr("Training sample #%1").arg(i));
+  split_ = index.data(SampleModel::SplitRole).toInt();
+  title_->setText(split_ == int(SampleModel::Split::Train) ? tr("Training sample #%1").arg(i)
+                  : split_ == int(SampleModel::Split::Test)
+                      ? tr("Clean test image #%1").arg(i)
+                      : tr("Triggered test image #%1").arg(i));
   QString text = tr("Label: %1 (%2)")
                      .arg(index.data(SampleModel::ClassNameRole).toString())
                      .arg(index.data(SampleModel::LabelRole).toInt());
@@ -213,7 +217,7 @@ void SampleInspector::showSample(const QModelIndex& index) {
   if (changed) {
     saliencyView_->setImage({});
     saliencyText_->setText(saliencyMethod() >= 0 ? tr("computing…") : QString());
-    if (saliencyMethod() >= 0) emit saliencyRequested(i, saliencyMethod());
+    if (saliencyMethod() >= 0) emit saliencyRequested(i, saliencyMethod(), split_);
   }
   if (!probabilities.isEmpty()) {
     for (int c = 0; c < probabilities.size(); ++c)
@@ -251,13 +255,18 @@ int SampleInspector::saliencyMethod() const { return saliency_->currentData().to
 
 QString SampleInspector::saliencyText() const { return saliencyText_->text(); }
 
-void SampleInspector::setSaliency(int index, const SaliencyMap& map) {
-  if (index != index_ || !data_ || std::size_t(index) >= data_->train.count()) return;
+void SampleInspector::setSaliency(int index, int split, const SaliencyMap& map) {
+  if (index != index_ || split != split_ || !data_) return;
+  const poisonlab::Split& images = split == int(SampleModel::Split::Test) ? data_->clean->test
+                                   : split == int(SampleModel::Split::TriggeredTest)
+                                       ? data_->triggeredTest
+                                       : data_->train;
+  if (std::size_t(index) >= images.count()) return;
   // A gradient map is sparse (a few pixels carry it): its square root shows them at a glance.
   std::vector<float> shown = map.values;
   if (map.method == SaliencyMethod::Gradient)
     for (float& v : shown) v = std::sqrt(v);
-  const auto rgb = heatmapOverlayRgb(data_->train.image(std::size_t(index)), shown);
+  const auto rgb = heatmapOverlayRgb(images.image(std::size_t(index)), shown);
   saliencyView_->setImage(QImage(rgb.data(), 32, 32, 32 * 3, QImage::Format_RGB888).copy());
   saliencyView_->setTriggerMark(overlay_->isChecked() ? trigger_ : std::nullopt);
   QString text = tr("%1 for class %2: peak at row %3, column %4")

@@ -63,16 +63,19 @@ class SampleInspector : public QWidget {
   /// Saliency: off (-1) or a SaliencyMethod; while on, every new sample asks for its map.
   void setSaliencyMethod(int method);
   int saliencyMethod() const;
-  /// The map of training sample `index` (ignored unless it is the shown sample).
-  void setSaliency(int index, const poisonlab::SaliencyMap& map);
+  /// The map of image `index` of `split` (a SampleModel::Split; ignored unless it is the shown
+  /// image).
+  void setSaliency(int index, int split, const poisonlab::SaliencyMap& map);
   QString saliencyText() const;
   int shownIndex() const { return index_; }
+  int shownSplit() const { return split_; }
 
  signals:
   /// Left/Right pressed in the inspector: step through the current filtered list.
   void stepRequested(int delta);
-  /// The shown sample's saliency is wanted (method: a SaliencyMethod).
-  void saliencyRequested(int index, int method);
+  /// The shown image's saliency is wanted (method: a SaliencyMethod; split: a
+  /// SampleModel::Split).
+  void saliencyRequested(int index, int method, int split);
 
  protected:
   void keyPressEvent(QKeyEvent* event) override;
@@ -88,6 +91,7 @@ class SampleInspector : public QWidget {
   QLabel* saliencyText_;
   QLabel* scores_;
   int index_ = -1;
+  int split_ = 0;                                // SampleModel::Split of the shown image
   std::shared_ptr<const PoisonedDataset> data_;  // of the shown sample
   QLabel* title_;
   QLabel* details_;

@@ -58,9 +58,29 @@ int SampleModel::predicted(int row) const {
              : -1;
 }
 
+void SampleModel::setSplit(Split split) {
+  if (split == split_) return;
+  beginResetModel();
+  split_ = split;
+  thumbs_.clear();
+  endResetModel();
+}
+
+const poisonlab::Split& SampleModel::images() const {
+  switch (split_) {
+    case Split::Test:
+      return data_->clean->test;
+    case Split::TriggeredTest:
+      return data_->triggeredTest;
+    case Split::Train:
+      break;
+  }
+  return data_->train;
+}
+
 int SampleModel::rowCount(const QModelIndex& parent) const {
   if (parent.isValid() || !data_) return 0;
-  return static_cast<int>(data_->train.count());
+  return static_cast<int>(images().count());
 }
 
 QString SampleModel::className(int label) const {
@@ -71,15 +91,22 @@ QString SampleModel::className(int label) const {
 QVariant SampleModel::data(const QModelIndex& index, int role) const {
   if (!data_ || !index.isValid() || index.row() < 0 || index.row() >= rowCount()) return {};
   const auto i = static_cast<std::size_t>(index.row());
+  const poisonlab::Split& split = images();
+  // The clean original of a triggered test image is its test image without the trigger.
+  const std::uint8_t* clean = split_ == Split::Train ? data_->clean->train.image(i)
+                              : split_ == Split::Test
+                                  ? data_->clean->test.image(i)
+                                  : data_->clean->test.image(data_->triggeredTestIndices[i]);
+  const int label = split.labels[i];
+  const int original = train() ? int(data_->clean->train.labels[i]) : label;
   switch (role) {
     case Qt::DisplayRole:
       return QString::number(index.row());
     case Qt::ToolTipRole: {
-      const int label = data_->train.labels[i];
-      const int orig = data_->clean->train.labels[i];
       QString tip = tr("#%1  %2").arg(index.row()).arg(className(label));
-      if (data_->poisonedMask[i]) tip += tr("\npoisoned: was %1").arg(className(orig));
-      if (hasPredictions())
+      if (train() && data_->poisonedMask[i])
+        tip += tr("\npoisoned: was %1").arg(className(original));
+      if (train() && hasPredictions())
         tip += tr("\npredicted: %1 (%2 %)")
                    .arg(className(predicted_[i]))
                    .arg(100.0 * data(index, ConfidenceRole).toDouble(), 0, 'f', 1);
@@ -88,39 +115,42 @@ QVariant SampleModel::data(const QModelIndex& index, int role) const {
     case Qt::DecorationRole:
     case ImageRole: {
       if (QImage* cached = thumbs_.object(index.row())) return *cached;
-      auto* img = new QImage(toQImage(data_->train.image(i)));
+      auto* img = new QImage(toQImage(split.image(i)));
       thumbs_.insert(index.row(), img);
       return *img;
     }
     case CleanImageRole:
-      return toQImage(data_->clean->train.image(i));
+      return toQImage(clean);
     case IndexRole:
       return index.row();
     case LabelRole:
-      return int(data_->train.labels[i]);
+      return label;
     case OriginalLabelRole:
-      return int(data_->clean->train.labels[i]);
+      return original;
     case ClassNameRole:
-      return className(data_->train.labels[i]);
+      return className(label);
     case OriginalClassNameRole:
-      return className(data_->clean->train.labels[i]);
+      return className(original);
     case PoisonedRole:
-      return data_->poisonedMask[i] != 0;
+      return train() && data_->poisonedMask[i] != 0;
+    case SplitRole:
+      return int(split_);
     case PredictedRole:
-      return predicted(index.row());
+      return train() ? predicted(index.row()) : -1;
     case ConfidenceRole:
-      return hasPredictions() ? double(probabilities_[i * static_cast<std::size_t>(classes_) +
-                                                      static_cast<std::size_t>(predicted_[i])])
-                              : -1.0;
+      return train() && hasPredictions()
+                 ? double(probabilities_[i * static_cast<std::size_t>(classes_) +
+                                         static_cast<std::size_t>(predicted_[i])])
+                 : -1.0;
     case ScoreRole:
-      return i < scores_.size() ? scores_[i] : std::nan("");
+      return train() && i < scores_.size() ? scores_[i] : std::nan("");
     case FlaggedRole:
-      return i < flagged_.size() && flagged_[i] != 0;
+      return train() && i < flagged_.size() && flagged_[i] != 0;
     case SelectedRole:
-      return selection_ && selection_->contains(index.row());
+      return train() && selection_ && selection_->contains(index.row());
     case ProbabilitiesRole: {
       QList<float> p;
-      if (hasPredictions()) {
+      if (train() && hasPredictions()) {
         const float* row = probabilities_.data() + i * static_cast<std::size_t>(classes_);
         p = QList<float>(row, row + classes_);
       }

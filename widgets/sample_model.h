@@ -31,11 +31,18 @@ class SampleModel : public QAbstractListModel {
     ScoreRole,                     ///< double: the shown detector's score, NaN without
     FlaggedRole,                   ///< bool: flagged by the shown detector
     SelectedRole,                  ///< bool: in the shared selection
+    SplitRole,                     ///< int: the SampleModel::Split the row belongs to
   };
+  /// Which images the model lists: the (poisoned) training set, the clean test set, or the
+  /// triggered test set (every source-class test image with the trigger). Predictions,
+  /// detector scores and the selection belong to the training set only.
+  enum class Split { Train, Test, TriggeredTest };
 
   explicit SampleModel(QObject* parent = nullptr);
   /// Shows `data` (null clears the model).
   void setDataset(std::shared_ptr<const PoisonedDataset> data);
+  void setSplit(Split split);
+  Split split() const { return split_; }
   std::shared_ptr<const PoisonedDataset> dataset() const { return data_; }
 
   /// The model's class probabilities for every training image (N x classes, row-major), as
@@ -63,6 +70,10 @@ class SampleModel : public QAbstractListModel {
   int classes_ = 0;
   QString scoreDetector_;
   const SampleSelection* selection_ = nullptr;
+  Split split_ = Split::Train;
+  /// The images and labels of the listed split.
+  const poisonlab::Split& images() const;
+  bool train() const { return split_ == Split::Train; }
   std::vector<double> scores_;
   std::vector<std::uint8_t> flagged_;
 };

@@ -461,20 +461,23 @@ Task* Jobs::evaluate(int index) {
   return task;
 }
 
-Task* Jobs::saliency(int index, SaliencyMethod method) {
+Task* Jobs::saliency(int index, SaliencyMethod method, int split) {
   auto data = session_->data();
   const ModelVersion* v = session_->current();
   if (!data || !v || index < 0) return nullptr;
   const std::string model = v->modelPath.toStdString();
   auto map = std::make_shared<SaliencyMap>();
   Task* task = tasks_->start(
-      tr("Saliency of sample %1").arg(index),
-      [data, model, index, method, map](TaskContext&) {
-        *map = poisonlab::saliency(model, data->train, index, method);
+      tr("Saliency of image %1").arg(index),
+      [data, model, index, method, split, map](TaskContext&) {
+        const Split& images = split == 1   ? data->clean->test
+                              : split == 2 ? data->triggeredTest
+                                           : data->train;
+        *map = poisonlab::saliency(model, images, index, method);
       },
       TaskManager::Lane::Engine);
-  finishOnSuccess(task, tr("Could not compute the saliency"), [this, index, map, data] {
-    if (data == session_->data()) emit saliencyReady(index, *map);
+  finishOnSuccess(task, tr("Could not compute the saliency"), [this, index, split, map, data] {
+    if (data == session_->data()) emit saliencyReady(index, split, *map);
   });
   return task;
 }

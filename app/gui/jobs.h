@@ -65,8 +65,9 @@ class Jobs : public QObject {
               const UnlearnRequest& base);
   /// The full evaluation (per-class accuracy, confusion matrices) of version `index`.
   Task* evaluate(int index);
-  /// Saliency of training image `index` under the current model version (saliencyReady).
-  Task* saliency(int index, SaliencyMethod method);
+  /// Saliency of image `index` of `split` (0 training, 1 clean test, 2 triggered test) under
+  /// the current model version (saliencyReady).
+  Task* saliency(int index, SaliencyMethod method, int split = 0);
   /// Writes the run to `dir` (a new or empty folder, not inside the run's own).
   Task* saveRunAs(const QString& dir);
 
@@ -84,7 +85,7 @@ class Jobs : public QObject {
   void noData(const QString& why);
   void trainingStarted(poisonlab::gui::Task* task, int epochs);
   void trainingFinished(poisonlab::gui::Task* task, const QString& dir);
-  void saliencyReady(int index, const poisonlab::SaliencyMap& map);
+  void saliencyReady(int index, int split, const poisonlab::SaliencyMap& map);
   void runOpened(const QString& dir, const poisonlab::TrainConfig& config, bool hasConfig);
 
  private:

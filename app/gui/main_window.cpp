@@ -234,8 +234,9 @@ void MainWindow::wireSession() {
     jobs_->predict();
     // The saliency and predictions shown are the current version's.
     const int method = inspector_->saliencyMethod();
-    const int index = session_->selection()->current();
-    if (method >= 0 && index >= 0) jobs_->saliency(index, static_cast<SaliencyMethod>(method));
+    const int index = inspector_->shownIndex();
+    if (method >= 0 && index >= 0)
+      jobs_->saliency(index, static_cast<SaliencyMethod>(method), inspector_->shownSplit());
     updateStatus();
   });
   connect(session_, &Session::predictionsChanged, this, &MainWindow::showCurrentSample);
@@ -295,9 +296,12 @@ void MainWindow::wireJobs() {
     }
   });
   connect(jobs_, &Jobs::saliencyReady, inspector_, &SampleInspector::setSaliency);
-  connect(inspector_, &SampleInspector::saliencyRequested, this, [this](int index, int method) {
-    jobs_->saliency(index, static_cast<SaliencyMethod>(method));
-  });
+  connect(inspector_, &SampleInspector::saliencyRequested, this,
+          [this](int index, int method, int split) {
+            jobs_->saliency(index, static_cast<SaliencyMethod>(method), split);
+          });
+  // A test image chosen in the grid is the Influence view's test point.
+  connect(browser_, &SampleBrowser::testSampleChosen, influence_, &InfluenceView::setTestPoint);
 
   auto detect = [this](const DetectRequest& r) {
     Task* t = jobs_->detect(r);
