@@ -102,6 +102,12 @@ class TestCli : public QObject {
     QTest::newRow("bad position") << QStringList{"--pos", "40,2"} << "trigger position: row 40";
     QTest::newRow("pos format") << QStringList{"--pos", "11"}
                                 << "--pos: expected 2 comma-separated integers";
+    // Once a crash (row + size overflowed, the trigger written at a negative offset) and a
+    // silent wrap (4294967307 read as 11): both are refused, naming the field.
+    QTest::newRow("pos at the int limit")
+        << QStringList{"--pos", "2147483647,2147483647"} << "trigger position: row 2147483647";
+    QTest::newRow("pos past the int limit")
+        << QStringList{"--pos", "4294967307,16"} << "--pos: 4294967307 is outside the range";
     QTest::newRow("colour") << QStringList{"--color", "101,0,300"} << "blue value 300";
     QTest::newRow("same class") << QStringList{"--source", "4"} << "equals the source class 4";
     QTest::newRow("too many") << QStringList{"--count", "41"}

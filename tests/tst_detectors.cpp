@@ -11,6 +11,7 @@
 #include <numeric>
 
 #include "core/detect/activation_clustering.h"
+#include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/detect/influence.h"
 #include "core/util/npy.h"
@@ -144,6 +145,25 @@ class TestDetectors : public QObject {
     }
     std::ofstream(tmp_.filePath("bad.npy").toStdString()) << "not numpy";
     QVERIFY_THROWS_EXCEPTION(Error, readNpy(tmp_.filePath("bad.npy").toStdString()));
+    // A header declaring far more data than the file holds is refused before any allocation
+    // (it asked for 4 exabytes); so is one whose shape does not fit 64 bits.
+    for (const std::string& shape : {"(1000000000, 1000000000)", "(99999999999999999999999, 2)"}) {
+      std::string dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
+      dict.resize(118, ' ');
+      dict += '\n';
+      std::string file = std::string("\x93NUMPY\x01\x00", 8);
+      file += char(dict.size() & 0xff);
+      file += char(dict.size() >> 8);
+      file += dict + std::string(16, '\0');
+      const std::string path = tmp_.filePath("bomb.npy").toStdString();
+      writeFileAtomic(path, std::vector<std::uint8_t>(file.begin(), file.end()));
+      try {
+        readNpy(path);
+        QFAIL("a header larger than its file was accepted");
+      } catch (const Error& e) {
+        QVERIFY2(QString(e.what()).contains("bomb.npy: "), e.what());
+      }
+    }
   }
 
   void flaggingCountsAndTies() {

@@ -1,6 +1,8 @@
 // The poisoning engine: exact pixels, labels, counts, determinism, and every rejected spec.
 #include <QtTest>
 
+#include <limits>
+
 #include <numeric>
 #include <set>
 
@@ -160,6 +162,10 @@ class TestPoison : public QObject {
                                      << "a pixel trigger has size 1";
     QTest::newRow("opacity 0") << "opacity=0"
                                << "trigger opacity";
+    QTest::newRow("row at the int limit") << "row=max"
+                                          << "trigger position: row 2147483647";
+    QTest::newRow("column at the int limit") << "col=max"
+                                             << "trigger position: column 2147483647";
   }
   void rejectedTriggers() {
     QFETCH(QString, what);
@@ -176,6 +182,8 @@ class TestPoison : public QObject {
     if (what == "size=0") t.size = 0;
     if (what == "pixelsize=2") t.size = 2;
     if (what == "opacity=0") t = TriggerSpec::defaults(TriggerType::Blend), t.opacity = 0;
+    if (what == "row=max") t.row = std::numeric_limits<int>::max();
+    if (what == "col=max") t.col = std::numeric_limits<int>::max();
     try {
       applyPoison(ds_, t, PoisonSpec{});
       QFAIL("accepted an invalid trigger");

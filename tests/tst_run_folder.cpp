@@ -9,6 +9,7 @@
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/run/run_folder.h"
+#include "core/run/train_report.h"
 #include "test_support.h"
 
 using namespace poisonlab;
@@ -107,11 +108,34 @@ class TestRunFolder : public QObject {
     const std::string run5 = makeRun("run5");
     editJson(run5, [](auto& j) { j["trigger"]["color"] = {1, 2, 300}; });
     expectError([&] { readExperiment(run5); }, "trigger colour: blue value 300");
+    const std::string run7 = makeRun("run7");
+    editJson(run7, [](auto& j) { j["trigger"]["row"] = 4294967307LL; });  // 2^32 + 11
+    expectError([&] { readExperiment(run7); },
+                "field 'trigger.row': 4294967307 is outside the range of an integer");
     const std::string run6 = makeRun("run6");
     std::ofstream(experimentPath(run6)) << "{ not json";
     expectError([&] { readExperiment(run6); }, "experiment.json: not valid JSON");
     expectError([&] { readExperiment(tmp_.filePath("nothing").toStdString()); },
                 "not a run folder");
+  }
+
+  void raggedConfusionIsRefused() {
+    // A metrics.json whose confusion matrix is not classes x classes is refused when read
+    // (it crashed the window that drew it), naming the file and the row.
+    const std::string run = makeRun("metrics");
+    const PoisonedDataset pd = openRun(run);
+    TrainResult r;
+    EpochStats e;
+    e.epoch = 1;
+    r.history = {e};
+    r.final.perClassAcc.assign(10, 0.5);
+    r.final.confusion.assign(10, std::vector<int>(10, 1));
+    writeMetrics(run, TrainConfig{}, r, pd);
+    QCOMPARE(readTrainResult(run).final.confusion.size(), std::size_t(10));
+    auto j = nlohmann::json::parse(readTextFile(run + "/metrics.json"));
+    j["confusion"][3] = {1, 2};
+    writeFileAtomic(run + "/metrics.json", j.dump(2));
+    expectError([&] { readTrainResult(run); }, "metrics.json: final evaluation: confusion row 3");
   }
 
   void tamperedPoisonCsvIsDetected() {

@@ -1,5 +1,7 @@
 #include "args.h"
 
+#include <limits>
+
 #include <cerrno>
 #include <cstdlib>
 
@@ -104,12 +106,17 @@ std::optional<std::vector<int>> Args::integerList(const std::string& name, std::
     const auto comma = t.find(',', start);
     const std::string part =
         t.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    long long v = 0;
     try {
-      out.push_back(static_cast<int>(parseInteger(name, part)));
+      v = parseInteger(name, part);
     } catch (const Error&) {
       throw Error("--" + name + ": expected " + std::to_string(n) +
                   " comma-separated integers, got '" + t + "'");
     }
+    // Checked before narrowing: 4294967307 must not become 11.
+    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
+      throw Error("--" + name + ": " + part + " is outside the range of an integer");
+    out.push_back(static_cast<int>(v));
     if (comma == std::string::npos) break;
     start = comma + 1;
   }

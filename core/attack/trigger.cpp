@@ -55,12 +55,13 @@ void TriggerSpec::validate() const {
          "trigger.size");
   if (type == TriggerType::Pixel && size != 1)
     fail("trigger size: a pixel trigger has size 1, got " + std::to_string(size), "trigger.size");
-  if (row < 0 || row + size > kImageSide)
+  // In 64 bits: row + size must not overflow for a row near the int limit.
+  if (row < 0 || static_cast<long long>(row) + size > kImageSide)
     fail("trigger position: row " + std::to_string(row) + " with size " + std::to_string(size) +
              " does not fit in a 32-pixel image (rows 0.." + std::to_string(kImageSide - size) +
              ")",
          "trigger.row");
-  if (col < 0 || col + size > kImageSide)
+  if (col < 0 || static_cast<long long>(col) + size > kImageSide)
     fail("trigger position: column " + std::to_string(col) + " with size " + std::to_string(size) +
              " does not fit in a 32-pixel image (columns 0.." + std::to_string(kImageSide - size) +
              ")",

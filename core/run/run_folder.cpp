@@ -4,6 +4,7 @@
 
 #include <ctime>
 #include <filesystem>
+#include <limits>
 #include <sstream>
 
 #include "core/util/atomic_file.h"
@@ -47,6 +48,13 @@ class Fields {
     if (!v.is_number_integer()) fail(key, "expected an integer, got " + v.dump());
     return v.get<long long>();
   }
+  /// An integer that must fit an int (checked before narrowing).
+  int int32(const std::string& key) const {
+    const long long v = integer(key);
+    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
+      fail(key, std::to_string(v) + " is outside the range of an integer");
+    return static_cast<int>(v);
+  }
   std::uint64_t unsignedInteger(const std::string& key) const {
     const json& v = at(key);
     if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<long long>() >= 0))
@@ -80,9 +88,9 @@ TriggerSpec triggerFromJson(const Fields& f) {
   TriggerSpec t;
   t.type = parseTriggerType(f.text("type"), f.where("type"));
   t.pattern = parseTriggerPattern(f.text("pattern"), f.where("pattern"));
-  t.row = static_cast<int>(f.integer("row"));
-  t.col = static_cast<int>(f.integer("col"));
-  t.size = static_cast<int>(f.integer("size"));
+  t.row = f.int32("row");
+  t.col = f.int32("col");
+  t.size = f.int32("size");
   t.opacity = f.number("opacity");
   t.patternSeed = f.has("pattern_seed") ? f.unsignedInteger("pattern_seed") : 0;
   const json& c = f.at("color");
@@ -191,9 +199,9 @@ Experiment readExperiment(const std::string& runDir) {
   }
   e.trigger = triggerFromJson(root.object("trigger"));
   const Fields p = root.object("poison");
-  e.poison.source = static_cast<int>(p.integer("source"));
-  e.poison.target = static_cast<int>(p.integer("target"));
-  e.poison.count = static_cast<int>(p.integer("count"));
+  e.poison.source = p.int32("source");
+  e.poison.target = p.int32("target");
+  e.poison.count = p.int32("count");
   e.poison.rate = p.has("rate") ? p.number("rate") : 0.0;
   e.poison.seed = p.unsignedInteger("seed");
   try {

@@ -158,6 +158,20 @@ TrainResult readTrainResult(const std::string& runDir) {
       f.confusionTriggered = t.at("confusion").get<std::vector<std::vector<int>>>();
       f.targetRateTriggered = t.at("target_rate").get<std::vector<double>>();
     }
+    // Shapes, before anything indexes them: one accuracy per class, square confusions.
+    const std::size_t classes = f.perClassAcc.size();
+    auto square = [&](const std::vector<std::vector<int>>& m, const char* name) {
+      if (m.size() != classes)
+        throw Error(path + ": final evaluation: " + name + " has " + std::to_string(m.size()) +
+                    " rows for " + std::to_string(classes) + " classes");
+      for (std::size_t row = 0; row < m.size(); ++row)
+        if (m[row].size() != classes)
+          throw Error(path + ": final evaluation: " + name + " row " + std::to_string(row) +
+                      " has " + std::to_string(m[row].size()) + " cells for " +
+                      std::to_string(classes) + " classes");
+    };
+    square(f.confusion, "confusion");
+    if (!f.confusionTriggered.empty()) square(f.confusionTriggered, "triggered confusion");
     field = "runtime";
     r.wallSeconds = j.at("wall_seconds").get<double>();
     const json& rt = j.at("runtime");

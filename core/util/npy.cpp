@@ -95,6 +95,11 @@ NpyMatrix readNpy(const std::string& path) {
           (static_cast<std::size_t>(static_cast<unsigned char>(more[0])) << 16) |
           (static_cast<std::size_t>(static_cast<unsigned char>(more[1])) << 24);
   }
+  // A real header is a few hundred bytes; a huge declared length is a damaged or hostile file.
+  constexpr std::size_t kMaxHeader = 1 << 16;
+  if (len > kMaxHeader)
+    throw Error(path + ": .npy header of " + std::to_string(len) + " bytes (at most " +
+                std::to_string(kMaxHeader) + ")");
   std::string dict(len, '\0');
   if (!in.read(dict.data(), static_cast<std::streamsize>(len)))
     throw Error(path + ": truncated .npy header");
@@ -104,15 +109,32 @@ NpyMatrix readNpy(const std::string& path) {
     throw Error(path + ": fortran_order is not False");
   std::smatch m;
   NpyMatrix out;
+  auto dimension = [&](const std::string& text) -> std::size_t {
+    try {
+      return std::stoull(text);
+    } catch (const std::exception&) {
+      throw Error(path + ": shape dimension " + text + " is out of range");
+    }
+  };
   if (std::regex_search(dict, m, std::regex(R"('shape': \((\d+), (\d+)\))"))) {
-    out.rows = std::stoull(m[1]);
-    out.cols = std::stoull(m[2]);
+    out.rows = dimension(m[1]);
+    out.cols = dimension(m[2]);
   } else if (std::regex_search(dict, m, std::regex(R"('shape': \((\d+),\))"))) {
-    out.rows = std::stoull(m[1]);
+    out.rows = dimension(m[1]);
     out.cols = 1;
   } else {
     throw Error(path + ": shape is not 1-D or 2-D");
   }
+  // The declared shape against what the file holds, before anything is allocated.
+  const auto dataStart = in.tellg();
+  in.seekg(0, std::ios::end);
+  const auto dataBytes = static_cast<std::size_t>(in.tellg() - dataStart);
+  in.seekg(dataStart);
+  const std::size_t floats = dataBytes / sizeof(float);
+  if (out.cols != 0 && out.rows > floats / out.cols)
+    throw Error(path + ": the header declares " + std::to_string(out.rows) + " x " +
+                std::to_string(out.cols) + " float32, but the file holds " +
+                std::to_string(dataBytes) + " bytes of data");
   out.values.resize(out.rows * out.cols);
   if (!in.read(reinterpret_cast<char*>(out.values.data()),
                static_cast<std::streamsize>(out.values.size() * sizeof(float))))
