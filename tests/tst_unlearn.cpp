@@ -73,6 +73,57 @@ class TestUnlearn : public QObject {
       data_.labels[i] = static_cast<std::uint8_t>(i % 3);
   }
 
+  void hostileModelFilesAreRefused_data() {
+    QTest::addColumn<QString>("arch");
+    QTest::addColumn<qlonglong>("width");
+    QTest::addColumn<qlonglong>("classes");
+    QTest::addColumn<int>("realClasses");  // the classifier actually stored
+    QTest::addColumn<QString>("needle");
+    // More outputs than the record's classes: every per-class buffer would overflow.
+    QTest::newRow("classifier larger than its record")
+        << "resnet8" << 4LL << 3LL << 5 << "tensor 'fc.weight' is [5, 16]";
+    // A record declaring a huge network: refused before anything is allocated.
+    QTest::newRow("huge network") << "resnet998" << 1024LL << 10LL << 0
+                                  << "million parameters (at most 200 million";
+    QTest::newRow("width past int")
+        << "resnet8" << 4294967312LL << 10LL << 0 << "declares width 4294967312";
+    QTest::newRow("unknown architecture") << "vgg16" << 16LL << 10LL << 0 << "not a known network";
+  }
+  void hostileModelFilesAreRefused() {
+    QFETCH(QString, arch);
+    QFETCH(qlonglong, width);
+    QFETCH(qlonglong, classes);
+    QFETCH(int, realClasses);
+    QFETCH(QString, needle);
+    torch::serialize::OutputArchive archive;
+    if (realClasses > 0) {
+      ModelSpec real;
+      real.arch = arch.toStdString();
+      real.width = int(width);
+      real.numClasses = realClasses;
+      nn::ResNet m = nn::makeModel(real);
+      m->save(archive);
+    }
+    archive.write("poisonlab.arch", c10::IValue(arch.toStdString()));
+    archive.write("poisonlab.width", c10::IValue(std::int64_t(width)));
+    archive.write("poisonlab.classes", c10::IValue(std::int64_t(classes)));
+    const std::string file = path("hostile.pt");
+    archive.save_to(file);
+    for (int call = 0; call < 2; ++call) {
+      try {
+        if (call == 0)
+          nn::loadModel(file);
+        else
+          modelSpecOf(file);
+        if (call == 1 && realClasses > 0) continue;  // the record alone is a valid spec
+        QFAIL("a hostile model file was accepted");
+      } catch (const Error& e) {
+        QVERIFY2(QString(e.what()).contains(needle), e.what());
+        QVERIFY2(QString(e.what()).contains("hostile.pt"), e.what());
+      }
+    }
+  }
+
   void fisherMatchesBruteForce() {
     // Batches of 4 over 10 samples: {0,1,2,3}, {4,5,6,7}, {8,9}; importance = mean over the 3
     // batches of the squared gradient of each batch's mean loss, model in eval mode.

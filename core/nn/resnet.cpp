@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <tuple>
 
 #include "core/util/error.h"
 
@@ -220,9 +221,37 @@ ModelSpec specFromArchive(torch::serialize::InputArchive& archive, const std::st
     throw Error(path + ": not a PoisonLab model file (no architecture record)");
   ModelSpec s;
   s.arch = arch.toStringRef();
-  s.width = static_cast<int>(width.toInt());
-  s.numClasses = static_cast<int>(classes.toInt());
+  // Range-checked before narrowing, then the spec's own validation and a size cap: a record
+  // declaring a huge network is refused before anything is allocated.
+  const std::int64_t w = width.toInt(), c = classes.toInt();
+  if (w < 1 || w > 1024 || c < 2 || c > 256)
+    throw Error(path + ": the architecture record declares width " + std::to_string(w) + " and " +
+                std::to_string(c) + " classes (width 1..1024, classes 2..256)");
+  s.width = static_cast<int>(w);
+  s.numClasses = static_cast<int>(c);
+  try {
+    s.validate();
+  } catch (const Error& e) {
+    throw Error(path + ": " + e.what());
+  }
+  constexpr double kMaxParameters = 200e6;
+  double params = 0;  // the 3x3 convolutions dominate: 2 per block, c_in x c_out x 9 each
+  const auto blocks = s.blocksPerStage();
+  const auto widths = s.stageWidths();
+  for (std::size_t k = 0; k < blocks.size(); ++k)
+    params += 2.0 * blocks[k] * 9.0 * double(widths[k]) * double(widths[k]);
+  if (params > kMaxParameters)
+    throw Error(path + ": declares a " + s.describe() + " of about " +
+                std::to_string(static_cast<long long>(params / 1e6)) +
+                " million parameters (at most 200 million are loaded)");
   return s;
+}
+
+/// "[10, 64]".
+std::string shapeText(const torch::Tensor& t) {
+  std::string out = "[";
+  for (std::int64_t d = 0; d < t.dim(); ++d) out += (d ? ", " : "") + std::to_string(t.size(d));
+  return out + "]";
 }
 
 void loadArchive(torch::serialize::InputArchive& archive, const std::string& path) {
@@ -251,11 +280,30 @@ ResNet loadModel(const std::string& path, const ModelSpec* expected) {
     throw Error(path + ": holds a " + s.describe() + " with " + std::to_string(s.numClasses) +
                 " classes, not the " + expected->describe() + " expected");
   ResNet model = makeModel(s);
+  // Loading swaps each tensor in without comparing shapes: a classifier with more outputs than
+  // classes would then overflow every per-class buffer. Every parameter and buffer must have
+  // the shape and type a freshly built network of the recorded spec has.
+  std::vector<std::tuple<std::string, std::vector<std::int64_t>, caffe2::TypeMeta>> shapes;
+  for (const auto& p : model->named_parameters())
+    shapes.emplace_back(p.key(), p.value().sizes().vec(), p.value().dtype());
+  for (const auto& b : model->named_buffers())
+    shapes.emplace_back(b.key(), b.value().sizes().vec(), b.value().dtype());
   try {
     model->load(archive);
   } catch (const c10::Error& e) {
     throw Error(path + ": model weights do not match " + s.describe() + ": " +
                 e.what_without_backtrace());
+  }
+  auto params = model->named_parameters();
+  auto buffers = model->named_buffers();
+  for (const auto& [name, sizes, dtype] : shapes) {
+    const torch::Tensor* t = params.find(name);
+    if (!t) t = buffers.find(name);
+    if (!t || t->sizes().vec() != sizes || t->dtype() != dtype)
+      throw Error(path + ": tensor '" + name + "' is " + (t ? shapeText(*t) : "missing") +
+                  (t && t->dtype() != dtype ? " " + std::string(t->dtype().name()) : "") +
+                  ", not what a " + s.describe() + " with " + std::to_string(s.numClasses) +
+                  " classes has");
   }
   return model;
 }
