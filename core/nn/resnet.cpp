@@ -2,8 +2,10 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <sstream>
 #include <tuple>
 
+#include "core/util/atomic_file.h"
 #include "core/util/error.h"
 
 namespace poisonlab::nn {
@@ -200,16 +202,14 @@ void saveModel(ResNet& model, const std::string& path) {
   archive.write("poisonlab.arch", c10::IValue(s.arch));
   archive.write("poisonlab.width", c10::IValue(static_cast<int64_t>(s.width)));
   archive.write("poisonlab.classes", c10::IValue(static_cast<int64_t>(s.numClasses)));
-  const std::string tmp = path + ".tmp";
+  // Serialised in memory, then written atomically and durably (fsync, rename, directory).
+  std::ostringstream bytes;
   try {
-    archive.save_to(tmp);
+    archive.save_to(bytes);
   } catch (const c10::Error& e) {
-    std::remove(tmp.c_str());
     throw Error(path + ": cannot write model: " + e.what_without_backtrace());
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) throw Error(path + ": cannot replace: " + ec.message());
+  writeFileAtomic(path, bytes.str());
 }
 
 namespace {

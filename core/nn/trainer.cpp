@@ -4,8 +4,10 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <sstream>
 #include <thread>
 
+#include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/util/stopwatch.h"
 #include "core/nn/inference_impl.h"
@@ -116,11 +118,10 @@ void saveCheckpoint(const std::string& path, nn::ResNet& model, torch::optim::SG
   archive.write("optimizer", optArchive);
   archive.write("config", c10::IValue(trainConfigJson(c)));
   archive.write("history", historyTensor(history));
-  const std::string tmp = path + ".tmp";
-  archive.save_to(tmp);
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) throw Error(path + ": cannot replace checkpoint: " + ec.message());
+  // In memory, then atomically and durably: a kill mid-write leaves the previous checkpoint.
+  std::ostringstream bytes;
+  archive.save_to(bytes);
+  writeFileAtomic(path, bytes.str());
 }
 
 /// Loads RUN/checkpoint.pt into model and optimizer; returns the history so far.

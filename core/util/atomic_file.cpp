@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -14,8 +15,22 @@
 namespace poisonlab {
 namespace {
 
+/// Makes the rename durable: the directory entry is flushed too (best effort: some file
+/// systems refuse to open a directory for this).
+void syncParentDirectory(const std::string& path) {
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  if (dir.empty()) dir = ".";
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
 void writeAll(const std::string& path, const char* data, std::size_t size) {
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  // Unique per process and per write: two writers of one file never share a temporary.
+  static std::atomic<unsigned long> counter{0};
+  const std::string tmp =
+      path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw Error(path + ": cannot write: " + std::strerror(errno));
   std::size_t done = 0;
@@ -40,6 +55,7 @@ void writeAll(const std::string& path, const char* data, std::size_t size) {
     ::unlink(tmp.c_str());
     throw Error(path + ": cannot replace: " + why);
   }
+  syncParentDirectory(path);
 }
 
 }  // namespace

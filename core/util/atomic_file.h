@@ -1,7 +1,9 @@
 #pragma once
 /// @file atomic_file.h
 /// Files are written atomically: to a temporary file beside the target, flushed to disk, then
-/// renamed over it. A crash or cancel leaves either the old file or the new one, never half.
+/// renamed over it, and the directory flushed. A crash or cancel leaves either the old file or
+/// the new one, never half. The temporary's name is unique per write, so concurrent writers of
+/// one file never interleave (the last rename wins).
 
 #include <cstdint>
 #include <string>
