@@ -96,6 +96,27 @@ class TestCli : public QObject {
     QCOMPARE(fa.readAll(), fb.readAll());
   }
 
+  void poisonForceClearsWhatTheOldPoisonGave() {
+    // Poisoning a run folder anew (--force) leaves no model, checkpoint, metrics, cached
+    // predictions, detector or unlearning result of the old poison behind.
+    const QString dir = tmp_.filePath("force");
+    QCOMPARE(run({"poison", "--data", data_, "--out", dir, "--count", "10"}).code, 0);
+    QDir(dir).mkpath("detect");
+    QDir(dir).mkpath("unlearn/ssd-x");
+    for (const char* f : {"model.pt", "checkpoint.pt", "metrics.json", "detect/spectral.json",
+                          "unlearn/ssd-x/model.pt"}) {
+      QFile file(dir + "/" + f);
+      QVERIFY(file.open(QIODevice::WriteOnly));
+      file.write("old");
+    }
+    const Result again = run({"poison", "--data", data_, "--out", dir, "--count", "12", "--force"});
+    QCOMPARE(again.code, 0);
+    QVERIFY2(again.out.contains("Cleared what the old poison gave"), qPrintable(again.out));
+    for (const char* f : {"model.pt", "checkpoint.pt", "metrics.json", "detect", "unlearn"})
+      QVERIFY2(!QFileInfo::exists(dir + "/" + f), f);
+    QVERIFY(QFileInfo::exists(dir + "/experiment.json"));
+  }
+
   void errorsNameTheField_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("needle");

@@ -97,6 +97,10 @@ int cmdPoison(int argc, char** argv) {
   auto ds = loadResolvedData(a, out);
   const PoisonedDataset pd = applyPoison(ds, trigger, spec);
   const Experiment exp = describeExperiment(pd);
+  // A run poisoned anew keeps nothing derived from the old poison (model, checkpoint,
+  // metrics, predictions, detector and unlearning results).
+  std::vector<std::string> cleared;
+  if (fs::exists(experimentPath(run))) cleared = clearDerived(run);
   writeRun(run, exp, pd);
   const int n = static_cast<int>(pd.poisonedIndices.size());
   out["run"] = run;
@@ -114,6 +118,12 @@ int cmdPoison(int argc, char** argv) {
     << "Attack test set: " << pd.triggeredTest.count() << " triggered '"
     << ds->classNames[spec.source] << "' test images\n"
     << "Run written to " << run << " (experiment.json, poison.csv)\n";
+  if (!cleared.empty()) {
+    h << "Cleared what the old poison gave:";
+    for (const auto& c : cleared) h << ' ' << c;
+    h << "\n";
+  }
+  out["cleared"] = cleared;
   emit(a, out, h.str());
   return 0;
 }

@@ -272,4 +272,18 @@ PoisonedDataset openRun(const std::string& runDir, const std::string& dataOverri
   return openRun(runDir, std::shared_ptr<const Dataset>(std::move(ds)));
 }
 
+std::vector<std::string> clearDerived(const std::string& runDir) {
+  std::vector<std::string> removed;
+  for (const char* name :
+       {"model.pt", "checkpoint.pt", "metrics.json", "cache", "detect", "unlearn"}) {
+    const fs::path p = fs::path(runDir) / name;
+    std::error_code ec;
+    if (!fs::exists(p, ec)) continue;
+    fs::remove_all(p, ec);
+    if (ec) throw Error(p.string() + ": cannot remove: " + ec.message());
+    removed.emplace_back(name);
+  }
+  return removed;
+}
+
 }  // namespace poisonlab

@@ -44,6 +44,9 @@ std::string poisonCsvPath(const std::string& runDir);
 void writeRun(const std::string& runDir, const Experiment& exp, const PoisonedDataset& pd);
 
 /// Reads and validates experiment.json; errors name the file and the field.
+/// Removes everything a run folder derived from its experiment (model.pt, checkpoint.pt,
+/// metrics.json, cache/, detect/, unlearn/), for a run poisoned anew; returns what it removed.
+std::vector<std::string> clearDerived(const std::string& runDir);
 Experiment readExperiment(const std::string& runDir);
 /// Reads poison.csv; errors name the file and line.
 std::vector<PoisonRow> readPoisonCsv(const std::string& runDir);
