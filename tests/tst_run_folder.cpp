@@ -168,6 +168,23 @@ class TestRunFolder : public QObject {
         "cannot write");
   }
 
+  void classNameNotUtf8LeavesNoHalfRun() {
+    // A class folder named in Latin-1 ("caf\xe9"): the run is refused before any file is
+    // written, naming the class; it used to leave poison.csv without experiment.json.
+    Dataset ds = makeDataset(10, 3, 1);
+    ds.classNames[9] = "caf\xe9";
+    const std::string root = tmp_.filePath("latin1").toStdString();
+    writeTree(root, folderLayout(ds, "data"));
+    auto loaded = std::make_shared<const Dataset>(loadDataset(root + "/data"));
+    PoisonSpec spec;
+    spec.count = 2;
+    const PoisonedDataset pd = applyPoison(loaded, TriggerSpec{}, spec);
+    const std::string run = tmp_.filePath("latin1-run").toStdString();
+    expectError([&] { writeRun(run, describeExperiment(pd), pd); }, "is not UTF-8");
+    QVERIFY(!std::filesystem::exists(poisonCsvPath(run)));
+    QVERIFY(!std::filesystem::exists(experimentPath(run)));
+  }
+
   void concurrentWritersNeverInterleave() {
     // Eight threads replace one file 20 times each with 256 KB of their own byte: every read
     // sees one writer's whole content, and no temporary file is left behind.

@@ -17,7 +17,7 @@ const CancelToken& interruptToken() {
 
 void emit(const Args& args, const nlohmann::json& result, const std::string& human) {
   if (args.flag("json"))
-    std::cout << result.dump() << std::endl;
+    std::cout << result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
   else
     std::cout << human << std::flush;
 }

@@ -121,7 +121,11 @@ int main(int argc, char** argv) {
                  "continues from the last epoch)\n";
     return 130;
   } catch (const std::exception& e) {
-    if (wantsJson(argc, argv)) std::cout << nlohmann::json{{"error", e.what()}}.dump() << std::endl;
+    // Replace what is not UTF-8 (a file name from another system): the error must get out.
+    if (wantsJson(argc, argv))
+      std::cout << nlohmann::json{{"error", e.what()}}.dump(
+                       -1, ' ', false, nlohmann::json::error_handler_t::replace)
+                << std::endl;
     std::cerr << "poisonlab-cli: error: " << e.what() << "\n";
     return 1;
   }

@@ -161,9 +161,24 @@ void writeRun(const std::string& runDir, const Experiment& e, const PoisonedData
   csv << "index,original_label,poisoned_label\n";
   for (std::size_t i : pd.poisonedIndices)
     csv << i << ',' << int(pd.clean->train.labels[i]) << ',' << int(pd.train.labels[i]) << '\n';
+  // Serialised before any file is written: a class name that is not UTF-8 (a folder name
+  // from another system) fails here, naming it, and leaves no half-written run.
+  std::string text;
+  try {
+    text = j.dump(2) + "\n";
+  } catch (const json::exception&) {
+    for (const auto& name : e.classNames) try {
+        (void)json(name).dump();
+      } catch (const json::exception&) {
+        const std::string shown = json(name).dump(-1, ' ', false, json::error_handler_t::replace);
+        throw Error(e.dataSource + ": class name '" + shown.substr(1, shown.size() - 2) +
+                    "' is not UTF-8; rename the class folder");
+      }
+    throw Error(runDir + ": experiment.json: the record cannot be written as JSON");
+  }
   // poison.csv first: experiment.json is what marks a folder as a run.
   writeFileAtomic(poisonCsvPath(runDir), csv.str());
-  writeFileAtomic(experimentPath(runDir), j.dump(2) + "\n");
+  writeFileAtomic(experimentPath(runDir), text);
 }
 
 Experiment readExperiment(const std::string& runDir) {
