@@ -179,6 +179,40 @@ class TestDataLoaders : public QObject {
         << mismatch << "class folder 'frog' is in data/train/ but missing from data/test/";
     QTest::newRow("nothing recognisable")
         << Files{{"readme.txt", {'h', 'i'}}} << "no CIFAR-10 data found";
+    // A decompression bomb: a PNG header declaring 100,000 x 100,000 pixels (a few bytes; 30 GB
+    // decoded) is refused by its header, before decoding.
+    Files bomb = folderLayout(small);
+    std::vector<std::uint8_t> png = {0x89, 'P',  'N', 'G', '\r', '\n', 0x1a, '\n', 0,    0, 0,
+                                     13,   'I',  'H', 'D', 'R',  0,    1,    0x86, 0xa0, 0, 1,
+                                     0x86, 0xa0, 8,   2,   0,    0,    0,    0,    0,    0, 0};
+    bomb["data/train/cat/0001.png"] = png;
+    QTest::newRow("PNG bomb") << bomb
+                              << "data/train/cat/0001.png: image is 100000x100000, expected 32x32";
+  }
+
+  void archiveEntriesAreCapped() {
+    // An entry larger than any CIFAR-10 file (70 MB of zeros: 70 KB gzipped) is refused by its
+    // declared size, before it is allocated.
+    Files files = binaryLayout(ref_);
+    files["cifar-10-batches-bin/data_batch_1.bin"] = std::vector<std::uint8_t>(70u << 20, 0);
+    expectError(place(files, true, "big_entry"), "declares 73400320 bytes (at most 67108864");
+  }
+
+  void filesBehindSymlinksAreRead() {
+    // An image folder whose files are links (a shared copy elsewhere) loads like the files.
+    const std::string root = place(folderLayout(ref_), false, "linked");
+    const std::string elsewhere = tmp_.filePath("elsewhere").toStdString();
+    fs::create_directories(elsewhere);
+    std::vector<fs::path> images;
+    for (const auto& e : fs::directory_iterator(root + "/data/train/cat"))
+      images.push_back(e.path());
+    QVERIFY(!images.empty());
+    for (const fs::path& image : images) {
+      const fs::path target = fs::path(elsewhere) / image.filename();
+      fs::rename(image, target);
+      fs::create_symlink(target, image);
+    }
+    expectSame(loadDataset(root), ref_);
   }
   void badImageFolder() {
     QFETCH(Files, files);

@@ -1,5 +1,9 @@
 #include "core/data/cifar_loader.h"
 
+#include <limits>
+
+#include <optional>
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
@@ -13,6 +17,47 @@
 
 namespace poisonlab {
 namespace {
+
+/// Width and height from a PNG, JPEG or BMP header, without decoding; nullopt when the header
+/// is not one of those (the decoder then says what it is).
+std::optional<std::pair<int, int>> encodedImageSize(const std::vector<std::uint8_t>& b) {
+  auto be16 = [&](std::size_t o) { return (int(b[o]) << 8) | int(b[o + 1]); };
+  auto be32 = [&](std::size_t o) {
+    return (std::int64_t(b[o]) << 24) | (std::int64_t(b[o + 1]) << 16) |
+           (std::int64_t(b[o + 2]) << 8) | std::int64_t(b[o + 3]);
+  };
+  auto clampInt = [](std::int64_t v) {
+    return int(std::clamp<std::int64_t>(v, 0, std::numeric_limits<int>::max()));
+  };
+  static const std::uint8_t kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  if (b.size() >= 24 && std::equal(kPng, kPng + 8, b.begin()))
+    return std::make_pair(clampInt(be32(16)), clampInt(be32(20)));
+  if (b.size() >= 26 && b[0] == 'B' && b[1] == 'M') {
+    auto le32 = [&](std::size_t o) {
+      return std::int32_t(std::uint32_t(b[o]) | (std::uint32_t(b[o + 1]) << 8) |
+                          (std::uint32_t(b[o + 2]) << 16) | (std::uint32_t(b[o + 3]) << 24));
+    };
+    const std::int64_t w = le32(18), h = le32(22);
+    return std::make_pair(clampInt(w), clampInt(h < 0 ? -h : h));
+  }
+  if (b.size() >= 4 && b[0] == 0xff && b[1] == 0xd8) {
+    // JPEG: walk the segments to the first start-of-frame marker.
+    std::size_t o = 2;
+    while (o + 9 < b.size()) {
+      if (b[o] != 0xff) return std::nullopt;
+      const int marker = b[o + 1];
+      if (marker == 0xff) {
+        ++o;
+        continue;
+      }
+      const bool sof =
+          marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
+      if (sof) return std::make_pair(be16(o + 7), be16(o + 5));
+      o += 2 + std::size_t(be16(o + 2));
+    }
+  }
+  return std::nullopt;
+}
 
 // ---- official binary layout ------------------------------------------------------------
 
@@ -169,6 +214,16 @@ void decodeInto(const std::string& root, std::vector<const EncodedImage*>& order
         const EncodedImage& e = *order[i];
         std::string problem;
         cv::Mat bgr;
+        // The header's size first: a 100,000 x 100,000 PNG is a few bytes and gigabytes
+        // decoded.
+        if (const auto size = encodedImageSize(e.bytes);
+            size && (size->first != kImageSide || size->second != kImageSide)) {
+          std::lock_guard<std::mutex> lock(errMutex);
+          if (firstError.empty())
+            firstError = root + "/" + e.path + ": image is " + std::to_string(size->first) + "x" +
+                         std::to_string(size->second) + ", expected 32x32";
+          continue;
+        }
         try {
           bgr = cv::imdecode(cv::Mat(1, static_cast<int>(e.bytes.size()), CV_8U,
                                      const_cast<std::uint8_t*>(e.bytes.data())),

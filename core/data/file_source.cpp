@@ -1,5 +1,6 @@
 #include "core/data/file_source.h"
 
+#include <algorithm>
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -42,7 +43,10 @@ void walkFolder(const fs::path& root, const std::function<bool(const SourceEntry
        end;
        it != end; it.increment(ec)) {
     if (ec) throw Error(root.string() + ": cannot list folder: " + ec.message());
-    const SourceEntry entry{fs::relative(it->path(), root).generic_string(), it->is_directory()};
+    // Lexically relative: fs::relative resolves symlinks, and a linked file then fell outside
+    // the root and was skipped.
+    const SourceEntry entry{it->path().lexically_relative(root).generic_string(),
+                            it->is_directory()};
     if (entry.isDirectory) {
       want(entry);
       continue;
@@ -53,12 +57,18 @@ void walkFolder(const fs::path& root, const std::function<bool(const SourceEntry
   if (ec) throw Error(root.string() + ": cannot list folder: " + ec.message());
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (cancel) cancel->throwIfCancelled();
-    take(SourceEntry{fs::relative(files[i], root).generic_string(), false},
+    take(SourceEntry{files[i].lexically_relative(root).generic_string(), false},
          readWholeFile(files[i]));
     if (i % 512 == 0) report(progress, double(i) / double(files.size()), "reading files");
   }
   report(progress, 1.0, "reading files");
 }
+
+// What a CIFAR-10 archive can hold: six 30 MB batch files, or 60,000 small images (the whole
+// release is 180 MB uncompressed). Anything past these is refused, not allocated.
+constexpr std::size_t kMaxEntryBytes = std::size_t(64) << 20;
+constexpr std::size_t kMaxArchiveBytes = std::size_t(2) << 30;
+constexpr std::size_t kMaxArchiveEntries = 1'000'000;
 
 struct ArchiveCloser {
   void operator()(archive* a) const { archive_read_free(a); }
@@ -76,7 +86,7 @@ void walkArchive(const fs::path& path, const std::function<bool(const SourceEntr
   if (archive_read_open_filename(a.get(), name.c_str(), 1 << 16) != ARCHIVE_OK)
     throw Error(name + ": not a readable tar archive: " + archive_error_string(a.get()));
   archive_entry* entry = nullptr;
-  std::size_t count = 0;
+  std::size_t count = 0, totalBytes = 0;
   for (;;) {
     const int r = archive_read_next_header(a.get(), &entry);
     if (r == ARCHIVE_EOF) break;
@@ -96,11 +106,25 @@ void walkArchive(const fs::path& path, const std::function<bool(const SourceEntr
       want(se);
       continue;
     }
+    if (count > kMaxArchiveEntries)
+      throw Error(name + ": more than " + std::to_string(kMaxArchiveEntries) +
+                  " entries; not a CIFAR-10 archive");
     if (!want(se)) continue;
-    const la_int64_t size = archive_entry_size(entry);
-    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size > 0 ? size : 0));
+    // Caps before anything is allocated: a small gzip can declare (or inflate to) gigabytes.
+    const la_int64_t declared = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1;
+    if (declared > static_cast<la_int64_t>(kMaxEntryBytes))
+      throw Error(name + ": entry " + rel + " declares " + std::to_string(declared) +
+                  " bytes (at most " + std::to_string(kMaxEntryBytes) + " per file)");
+    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(declared > 0 ? declared : 0));
     std::size_t got = 0;
-    while (got < bytes.size()) {
+    for (;;) {
+      if (declared < 0 && got == bytes.size()) {  // size not recorded: grow, within the cap
+        if (bytes.size() >= kMaxEntryBytes)
+          throw Error(name + ": entry " + rel + " is larger than " +
+                      std::to_string(kMaxEntryBytes) + " bytes");
+        bytes.resize(std::min(kMaxEntryBytes, std::max<std::size_t>(4096, bytes.size() * 2)));
+      }
+      if (got == bytes.size()) break;
       const la_ssize_t n = archive_read_data(a.get(), bytes.data() + got, bytes.size() - got);
       if (n < 0)
         throw Error(name + ": corrupt or truncated archive while reading " + rel + ": " +
@@ -108,9 +132,14 @@ void walkArchive(const fs::path& path, const std::function<bool(const SourceEntr
       if (n == 0) break;
       got += static_cast<std::size_t>(n);
     }
+    if (declared < 0) bytes.resize(got);
     if (got != bytes.size())
       throw Error(name + ": truncated archive: " + rel + " has " + std::to_string(got) + " of " +
                   std::to_string(bytes.size()) + " bytes");
+    totalBytes += got;
+    if (totalBytes > kMaxArchiveBytes)
+      throw Error(name + ": more than " + std::to_string(kMaxArchiveBytes) +
+                  " bytes of files; not a CIFAR-10 archive");
     take(se, std::move(bytes));
     if (count % 256 == 0 && total > 0)
       report(progress, std::min(1.0, double(archive_filter_bytes(a.get(), -1)) / total),
