@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <thread>
 #include <nlohmann/json.hpp>
@@ -183,6 +184,24 @@ class TestRunFolder : public QObject {
     expectError([&] { writeRun(run, describeExperiment(pd), pd); }, "is not UTF-8");
     QVERIFY(!std::filesystem::exists(poisonCsvPath(run)));
     QVERIFY(!std::filesystem::exists(experimentPath(run)));
+  }
+
+  void staleTemporariesAreCleanedWhenARunOpens() {
+    // A write killed between its temporary and its rename leaves NAME.tmp-PID-N behind:
+    // opening the run removes old ones and leaves a fresh one (a write in progress) alone.
+    const std::string run = makeRun("stale");
+    std::filesystem::create_directories(run + "/unlearn/x");
+    const std::string old = run + "/unlearn/x/model.pt.tmp-123-1";
+    const std::string fresh = run + "/metrics.json.tmp-456-2";
+    writeFileAtomic(old, std::string("half"));
+    writeFileAtomic(fresh, std::string("writing"));
+    std::filesystem::last_write_time(
+        old, std::filesystem::file_time_type::clock::now() - std::chrono::hours(2));
+    openRun(run);
+    QVERIFY(!std::filesystem::exists(old));
+    QVERIFY(std::filesystem::exists(fresh));
+    QCOMPARE(removeStaleTemporaries(run, 0).size(), std::size_t(1));
+    QVERIFY(!std::filesystem::exists(fresh));
   }
 
   void concurrentWritersNeverInterleave() {

@@ -487,25 +487,29 @@ Task* Jobs::saveRunAs(const QString& target) {
   if (!data) return nullptr;
   const std::string to = target.toStdString();
   const std::string from = session_->runDir().toStdString();
-  Task* task = tasks_->start(tr("Save run as %1").arg(target), [data, from, to](TaskContext& ctx) {
-    std::error_code ec;
-    if (fs::exists(to) && !fs::is_empty(to, ec))
-      throw Error(to + ": the folder is not empty; choose a new or empty folder");
-    if (!from.empty()) {
-      // A folder inside the run would be copied into itself.
-      const fs::path a = fs::weakly_canonical(from, ec), b = fs::weakly_canonical(to, ec);
-      const auto mismatch = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
-      if (mismatch.first == a.end())
-        throw Error(to + ": is inside the run folder " + from + "; choose a folder outside it");
-    }
-    if (!from.empty() && fs::exists(from)) {
-      ctx.progress(0, "copying " + from);
-      fs::create_directories(to);
-      fs::copy(from, to, fs::copy_options::recursive);
-    } else {
-      writeRun(to, describeExperiment(*data), *data);
-    }
-  });
+  Task* task = tasks_->start(
+      tr("Save run as %1").arg(target),
+      [data, from, to](TaskContext& ctx) {
+        std::error_code ec;
+        if (fs::exists(to) && !fs::is_empty(to, ec))
+          throw Error(to + ": the folder is not empty; choose a new or empty folder");
+        if (!from.empty()) {
+          // A folder inside the run would be copied into itself.
+          const fs::path a = fs::weakly_canonical(from, ec), b = fs::weakly_canonical(to, ec);
+          const auto mismatch = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+          if (mismatch.first == a.end())
+            throw Error(to + ": is inside the run folder " + from + "; choose a folder outside it");
+        }
+        if (!from.empty() && fs::exists(from)) {
+          ctx.progress(0, "copying " + from);
+          fs::create_directories(to);
+          fs::copy(from, to, fs::copy_options::recursive);
+        } else {
+          writeRun(to, describeExperiment(*data), *data);
+        }
+      },
+      // On the engine lane: after the jobs that write the run folder, never while one does.
+      TaskManager::Lane::Engine);
   finishOnSuccess(task, tr("Could not save the run"),
                   [this, target] { session_->setRunDir(target); });
   return task;

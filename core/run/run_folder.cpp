@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <limits>
@@ -259,6 +260,7 @@ std::vector<PoisonRow> readPoisonCsv(const std::string& runDir) {
 
 PoisonedDataset openRun(const std::string& runDir, std::shared_ptr<const Dataset> data) {
   const Experiment e = readExperiment(runDir);
+  removeStaleTemporaries(runDir);
   if (data->train.count() != e.numTrain || data->test.count() != e.numTest)
     throw Error(runDir + ": the data set (" + std::to_string(data->train.count()) + " train, " +
                 std::to_string(data->test.count()) +
@@ -297,6 +299,20 @@ std::vector<std::string> clearDerived(const std::string& runDir) {
     fs::remove_all(p, ec);
     if (ec) throw Error(p.string() + ": cannot remove: " + ec.message());
     removed.emplace_back(name);
+  }
+  return removed;
+}
+
+std::vector<std::string> removeStaleTemporaries(const std::string& runDir, double minAgeSeconds) {
+  std::vector<std::string> removed;
+  std::error_code ec;
+  const auto now = fs::file_time_type::clock::now();
+  for (fs::recursive_directory_iterator it(runDir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!it->is_regular_file(ec) || name.find(".tmp-") == std::string::npos) continue;
+    const auto age = std::chrono::duration<double>(now - it->last_write_time(ec)).count();
+    if (ec || age < minAgeSeconds) continue;  // perhaps another process's write in progress
+    if (fs::remove(it->path(), ec)) removed.push_back(it->path().string());
   }
   return removed;
 }

@@ -44,6 +44,11 @@ std::string poisonCsvPath(const std::string& runDir);
 void writeRun(const std::string& runDir, const Experiment& exp, const PoisonedDataset& pd);
 
 /// Reads and validates experiment.json; errors name the file and the field.
+/// Removes the temporaries a killed write left in a run folder (NAME.tmp-PID-N older than
+/// `minAgeSeconds`, so another process's write in progress is left alone); opening a run does
+/// this. Returns what it removed.
+std::vector<std::string> removeStaleTemporaries(const std::string& runDir,
+                                                double minAgeSeconds = 600);
 /// Removes everything a run folder derived from its experiment (model.pt, checkpoint.pt,
 /// metrics.json, cache/, detect/, unlearn/), for a run poisoned anew; returns what it removed.
 std::vector<std::string> clearDerived(const std::string& runDir);
