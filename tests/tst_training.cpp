@@ -233,6 +233,14 @@ class TestTraining : public QObject {
     QVERIFY2(sinceCancel.elapsed() < 1000, qPrintable(QString::number(sinceCancel.elapsed())));
     QVERIFY(fs::exists(checkpointPath(dir("resume"))));
     QVERIFY(!fs::exists(modelPath(dir("resume"))));
+    // Not on another experiment (another poison), and the refusal keeps the checkpoint.
+    try {
+      trainModel(poisoned(small_, 6), config, dir("resume"), {}, nullptr, /*resume=*/true);
+      QFAIL("a checkpoint of another experiment was resumed");
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains("another experiment"), e.what());
+    }
+    QVERIFY(fs::exists(checkpointPath(dir("resume"))));
     // Resume: epochs 3 and 4 only, history kept.
     int firstEpoch = 0;
     TrainCallbacks cb2;

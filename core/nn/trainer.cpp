@@ -11,6 +11,7 @@
 #include "core/util/error.h"
 #include "core/util/stopwatch.h"
 #include "core/nn/inference_impl.h"
+#include "core/run/run_folder.h"
 #include "core/run/train_report.h"
 #include "core/train/training.h"
 
@@ -110,13 +111,15 @@ std::vector<EpochStats> historyFromTensor(const torch::Tensor& t) {
 }
 
 void saveCheckpoint(const std::string& path, nn::ResNet& model, torch::optim::SGD& opt,
-                    const TrainConfig& c, const std::vector<EpochStats>& history) {
+                    const TrainConfig& c, const std::vector<EpochStats>& history,
+                    const std::string& experiment) {
   torch::serialize::OutputArchive archive, modelArchive, optArchive;
   model->save(modelArchive);
   opt.save(optArchive);
   archive.write("model", modelArchive);
   archive.write("optimizer", optArchive);
   archive.write("config", c10::IValue(trainConfigJson(c)));
+  archive.write("experiment", c10::IValue(experiment));
   archive.write("history", historyTensor(history));
   // In memory, then atomically and durably: a kill mid-write leaves the previous checkpoint.
   std::ostringstream bytes;
@@ -126,7 +129,8 @@ void saveCheckpoint(const std::string& path, nn::ResNet& model, torch::optim::SG
 
 /// Loads RUN/checkpoint.pt into model and optimizer; returns the history so far.
 std::vector<EpochStats> loadCheckpoint(const std::string& path, nn::ResNet& model,
-                                       torch::optim::SGD& opt, const TrainConfig& c) {
+                                       torch::optim::SGD& opt, const TrainConfig& c,
+                                       const std::string& experiment) {
   torch::serialize::InputArchive archive, modelArchive, optArchive;
   try {
     archive.load_from(path);
@@ -136,6 +140,13 @@ std::vector<EpochStats> loadCheckpoint(const std::string& path, nn::ResNet& mode
     if (config.toStringRef() != trainConfigJson(c))
       throw Error(path + ": was made with other training settings (" + config.toStringRef() +
                   "); resume with the same settings or train afresh without --resume");
+    // And on the same experiment: a checkpoint of another trigger, poison or data set must not
+    // continue on this one (checkpoints from before this record carry none).
+    c10::IValue made;
+    if (archive.try_read("experiment", made) && made.isString() && made.toStringRef() != experiment)
+      throw Error(path +
+                  ": was made for another experiment (another trigger, poison or data "
+                  "set); train afresh without --resume");
     archive.read("model", modelArchive);
     archive.read("optimizer", optArchive);
     model->load(modelArchive);
@@ -261,7 +272,7 @@ TrainResult trainModel(const PoisonedDataset& data, const TrainConfig& configIn,
   if (resume) {
     if (!std::filesystem::exists(ckpt))
       throw Error("resume: " + ckpt + " does not exist; nothing to resume");
-    result.history = loadCheckpoint(ckpt, model, opt, config);
+    result.history = loadCheckpoint(ckpt, model, opt, config, experimentDigest(data));
     if (rt.channelsLast) toChannelsLast(model);
     result.resumedFromEpoch = result.history.empty() ? 0 : result.history.back().epoch;
   }
@@ -286,7 +297,7 @@ TrainResult trainModel(const PoisonedDataset& data, const TrainConfig& configIn,
     e.seconds = since(epochStart);
     e.elapsed = elapsedBefore + since(start);
     result.history.push_back(e);
-    saveCheckpoint(ckpt, model, opt, config, result.history);
+    saveCheckpoint(ckpt, model, opt, config, result.history, experimentDigest(data));
     if (cb.onEpoch) cb.onEpoch(e);
   }
   result.final = evaluate(model, data, rt, /*full=*/true, cancel);

@@ -10,6 +10,7 @@
 
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
+#include "core/util/md5.h"
 #include "core/version.h"
 
 namespace fs = std::filesystem;
@@ -315,6 +316,16 @@ std::vector<std::string> removeStaleTemporaries(const std::string& runDir, doubl
     if (fs::remove(it->path(), ec)) removed.push_back(it->path().string());
   }
   return removed;
+}
+
+std::string experimentDigest(const PoisonedDataset& pd) {
+  std::ostringstream t;
+  t << pd.clean->train.count() << ' ' << pd.clean->test.count() << '|' << pd.trigger.describe()
+    << ' ' << toString(pd.trigger.pattern) << ' ' << pd.trigger.opacity << ' '
+    << pd.trigger.patternSeed << '|' << pd.spec.source << ' ' << pd.spec.target << ' '
+    << pd.spec.seed << '|';
+  for (std::size_t i : pd.poisonedIndices) t << i << ',';
+  return md5OfText(t.str());
 }
 
 }  // namespace poisonlab

@@ -44,6 +44,9 @@ std::string poisonCsvPath(const std::string& runDir);
 void writeRun(const std::string& runDir, const Experiment& exp, const PoisonedDataset& pd);
 
 /// Reads and validates experiment.json; errors name the file and the field.
+/// A digest of what a model is trained on (data set size, trigger, poison and the poisoned
+/// indices): a checkpoint records it, and resuming on another experiment is refused.
+std::string experimentDigest(const PoisonedDataset& pd);
 /// Removes the temporaries a killed write left in a run folder (NAME.tmp-PID-N older than
 /// `minAgeSeconds`, so another process's write in progress is left alone); opening a run does
 /// this. Returns what it removed.
