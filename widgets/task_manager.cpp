@@ -76,6 +76,9 @@ void Task::runInWorker() {
         error_ = error;
         if (end == State::Succeeded) progress_ = 1.0;
         emit finished(end);
+        // Everything connected to this task has heard the end: the connections go, and with
+        // them the closures they hold (a finished job's result, a whole data set).
+        disconnect();
       },
       Qt::QueuedConnection);
 }
@@ -95,11 +98,28 @@ Task* TaskManager::start(const QString& title, Task::Work work, Lane lane) {
   connect(task, &Task::finished, this, [this, task] {
     emit taskFinished(task);
     emit activeCountChanged(activeTasks().size());
+    prune();
   });
   emit taskStarted(task);
   emit activeCountChanged(activeTasks().size());
   (lane == Lane::Engine ? engine_ : pool_).start([task] { task->runInWorker(); });
   return task;
+}
+
+void TaskManager::prune() {
+  // Finished tasks are kept for a while (the Jobs panel shows the last few, callers read their
+  // state); beyond kKeptFinished the oldest go.
+  int finished = 0;
+  for (Task* t : tasks_) finished += !t->isActive();
+  for (auto it = tasks_.begin(); it != tasks_.end() && finished > kKeptFinished;) {
+    if ((*it)->isActive()) {
+      ++it;
+      continue;
+    }
+    (*it)->deleteLater();
+    it = tasks_.erase(it);
+    --finished;
+  }
 }
 
 QList<Task*> TaskManager::activeTasks() const {

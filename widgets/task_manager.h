@@ -96,8 +96,10 @@ class TaskManager : public QObject {
   enum class Lane { General, Engine };
   explicit TaskManager(QObject* parent = nullptr);
   ~TaskManager() override;
-  /// Starts `work` in the background and returns its task (owned by the manager). An engine
-  /// task waits (Queued) while another engine task runs.
+  /// Starts `work` in the background and returns its task (owned by the manager; the oldest
+  /// finished tasks are deleted once more than 256 have finished). An engine task waits
+  /// (Queued) while another engine task runs. When a task has emitted finished(), every
+  /// connection to its signals is dropped.
   Task* start(const QString& title, Task::Work work, Lane lane = Lane::General);
   /// Tasks that have not finished yet.
   QList<Task*> activeTasks() const;
@@ -111,6 +113,9 @@ class TaskManager : public QObject {
   void activeCountChanged(int count);
 
  private:
+  /// Finished tasks kept before the oldest are deleted.
+  static constexpr int kKeptFinished = 256;
+  void prune();
   QThreadPool pool_;
   QThreadPool engine_;
   QList<Task*> tasks_;
