@@ -18,6 +18,7 @@
 #include "core/train/inference.h"
 #include "core/util/npy.h"
 #include "core/run/prediction_cache.h"
+#include "core/run/run_lock.h"
 #include "core/util/rng.h"
 #include "core/run/train_report.h"
 #include "core/train/training.h"
@@ -261,6 +262,23 @@ class TestTraining : public QObject {
     fs::create_directories(dir("other"));
     trainModel(pd, tinyConfig(1), dir("other"));
     QVERIFY_THROWS_EXCEPTION(Error, trainModel(pd, config, dir("other"), {}, nullptr, true));
+  }
+
+  void oneWriterPerRunFolder() {
+    // A second training of the same run folder (another process, another window) is refused
+    // at once while the first holds it; the lock goes with the first.
+    const PoisonedDataset pd = poisoned(small_, 8);
+    fs::create_directories(dir("locked"));
+    {
+      const RunLock held(RunLock::of(dir("locked")), dir("locked"));
+      try {
+        trainModel(pd, tinyConfig(1), dir("locked"));
+        QFAIL("two trainings wrote one run folder");
+      } catch (const Error& e) {
+        QVERIFY2(QString(e.what()).contains("another PoisonLab job is writing it"), e.what());
+      }
+    }
+    QCOMPARE(int(trainModel(pd, tinyConfig(1), dir("locked")).history.size()), 1);
   }
 
   void cancelMidEpochWithinASecond() {

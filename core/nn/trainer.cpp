@@ -12,6 +12,7 @@
 #include "core/util/stopwatch.h"
 #include "core/nn/inference_impl.h"
 #include "core/run/run_folder.h"
+#include "core/run/run_lock.h"
 #include "core/run/train_report.h"
 #include "core/train/training.h"
 
@@ -247,6 +248,8 @@ TrainResult trainModel(const PoisonedDataset& data, const TrainConfig& configIn,
   std::error_code ec;
   std::filesystem::create_directories(runDir, ec);
   if (ec) throw Error(runDir + ": cannot create run folder: " + ec.message());
+  // One training writes a run folder at a time (the window and the CLI, two shells).
+  const RunLock lock(RunLock::of(runDir), runDir);
 
   const std::vector<std::int64_t> indices = trainingIndices(data, config);
   const auto n = static_cast<std::int64_t>(indices.size());

@@ -1,6 +1,8 @@
 // Unlearning's dispatch: one request in, one new model version and its record out.
 #include "core/unlearn/unlearn.h"
 
+#include "core/run/run_lock.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -233,6 +235,9 @@ UnlearnResult unlearn(const std::string& runDir, const PoisonedDataset& pd, cons
     throw Error("name: '" + res.name + "' cannot be a folder name");
   const std::string original = r.modelPath.empty() ? modelPath(runDir) : r.modelPath;
   if (!fs::exists(original)) throw Error(original + ": no such model file (train first)");
+  // One job writes a result at a time (its retraining locks the result's own folder).
+  const RunLock lock((fs::path(unlearnDir(runDir)) / (".poisonlab-" + res.name + ".lock")).string(),
+                     (fs::path(unlearnDir(runDir)) / res.name).string());
   const fs::path base = fs::path(unlearnDir(runDir));
   Context c{runDir, pd, r, original, base / res.name, res, progress, cancel};
   res.modelPath = (c.outDir / "model.pt").string();
