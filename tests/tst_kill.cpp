@@ -1,0 +1,120 @@
+// Crash safety: training, unlearning and detection are killed with SIGKILL at random moments
+// (seeded), many times, through the real command line. After every kill the run folder holds
+// its last good state: the experiment reads, every record that exists is whole, a checkpoint
+// resumes (train --resume), and the job finally completes.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+#include <random>
+
+#include "core/detect/detect.h"
+#include "core/run/run_folder.h"
+#include "core/run/train_report.h"
+#include "core/train/training.h"
+#include "core/unlearn/unlearn.h"
+#include "test_support.h"
+
+using namespace poisonlab;
+using namespace poisonlab::testing;
+namespace fs = std::filesystem;
+
+class TestKill : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+  QString data_, run_;
+  std::mt19937 rng_{20261127};
+  int kills_ = 0;
+
+  /// Starts the CLI with `args`; kills it after `killAfterMs` (if still running). Returns the
+  /// exit code, or -1 when it was killed.
+  int runOrKill(const QStringList& args, int killAfterMs) {
+    QProcess p;
+    p.start(QString::fromStdString(binPath("poisonlab-cli")), args);
+    if (!p.waitForStarted(30000)) return -2;
+    if (killAfterMs >= 0 && !p.waitForFinished(killAfterMs)) {
+      p.kill();  // SIGKILL: no handler, no cleanup
+      p.waitForFinished(30000);
+      ++kills_;
+      return -1;
+    }
+    p.waitForFinished(300000);
+    if (p.exitCode() != 0) qWarning("%s", p.readAllStandardError().constData());
+    return p.exitCode();
+  }
+
+  int randomMs(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+
+  /// What must hold after any kill: the experiment reads, and every record that exists is whole
+  /// (metrics, detector records with their CSV, unlearning records with their model).
+  void checkLastGoodState() {
+    const std::string run = run_.toStdString();
+    readExperiment(run);
+    if (fs::exists(metricsPath(run))) readTrainResult(run);
+    for (const std::string& name : listDetections(run)) readDetection(run, name);
+    std::error_code ec;
+    if (fs::is_directory(unlearnDir(run)))
+      for (const auto& e : fs::directory_iterator(unlearnDir(run), ec))
+        if (e.path().extension() == ".json") {
+          const UnlearnResult r = readUnlearnResult(e.path().string());
+          QVERIFY2(fs::exists(fs::path(unlearnDir(run)) / r.name / "model.pt"),
+                   qPrintable(QString::fromStdString(r.name)));
+        }
+  }
+
+ private slots:
+  void initTestCase() {
+    data_ = tmp_.filePath("cifar.tar.gz");
+    writeTarGz(data_.toStdString(), folderLayout(makeDataset(10, 200, 4), "cifar10-mini"));
+    run_ = tmp_.filePath("run");
+    QCOMPARE(runOrKill({"poison", "--data", data_, "--out", run_, "--count", "20"}, -1), 0);
+  }
+
+  void trainingKilledAndResumed() {
+    const QStringList recipe{"--model", "resnet8", "--width", "8",           "--epochs",
+                             "6",       "--batch", "32",      "--precision", "fp32"};
+    int finished = -1;
+    for (int attempt = 0; attempt < 60 && finished != 0; ++attempt) {
+      const bool resume = fs::exists(checkpointPath(run_.toStdString()));
+      QStringList args = QStringList{"train", "--run", run_} + recipe;
+      if (resume) args << "--resume";
+      // Killed 20 times at random moments (start-up, mid-epoch, checkpoint writes); then left
+      // to finish.
+      finished = runOrKill(args, kills_ < 20 ? randomMs(150, 1200) : -1);
+      QVERIFY2(finished == 0 || finished == -1, qPrintable(QString::number(finished)));
+      checkLastGoodState();
+    }
+    QCOMPARE(finished, 0);
+    QVERIFY(kills_ >= 20);
+    const TrainResult r = readTrainResult(run_.toStdString());
+    QCOMPARE(int(r.history.size()), 6);
+    QVERIFY(r.resumedFromEpoch > 0);
+    qInfo("training: %d kills survived, resumed from epoch %d at the end", kills_,
+          r.resumedFromEpoch);
+  }
+
+  void unlearningAndDetectionKilled() {
+    const int before = kills_;
+    const QList<QStringList> jobs{
+        {"unlearn", "--run", run_, "--method", "ssd", "--forget", "ground-truth"},
+        {"unlearn", "--run", run_, "--method", "finetune", "--forget", "ground-truth:0.5",
+         "--epochs", "2"},
+        {"detect", "--run", run_, "--method", "spectral"},
+        {"detect", "--run", run_, "--method", "activation-clustering"}};
+    for (const QStringList& job : jobs) {
+      for (int k = 0; k < 6; ++k) {
+        const int code = runOrKill(job, randomMs(100, 1500));
+        QVERIFY2(code == 0 || code == -1, qPrintable(job.join(' ')));
+        checkLastGoodState();
+      }
+      QCOMPARE(runOrKill(job, -1), 0);  // and it completes afterwards
+      checkLastGoodState();
+    }
+    qInfo("unlearning and detection: %d kills survived", kills_ - before);
+    QCOMPARE(int(listDetections(run_.toStdString()).size()), 2);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestKill)
+#include "tst_kill.moc"
