@@ -2,10 +2,14 @@
 // (seeded), many times, through the real command line. After every kill the run folder holds
 // its last good state: the experiment reads, every record that exists is whole, a checkpoint
 // resumes (train --resume), and the job finally completes.
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/resource.h>
+
+#include <csignal>
 #include <filesystem>
 #include <random>
 
@@ -92,6 +96,39 @@ class TestKill : public QObject {
     QVERIFY(r.resumedFromEpoch > 0);
     qInfo("training: %d kills survived, resumed from epoch %d at the end", kills_,
           r.resumedFromEpoch);
+  }
+
+  void diskFullLeavesThePreviousFiles() {
+    // A full disk, for real: the child's file-size limit (RLIMIT_FSIZE, as a quota or a full
+    // tmpfs would) makes every write past 64 KB fail with EFBIG. Training a second run then
+    // fails, says which file could not be written and why, and leaves what was there intact:
+    // the experiment, and no model or checkpoint written half.
+    const QString dir = tmp_.filePath("full");
+    QCOMPARE(runOrKill({"poison", "--data", data_, "--out", dir, "--count", "20"}, -1), 0);
+    const QByteArray experiment = [&] {
+      QFile f(dir + "/experiment.json");
+      return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    QProcess p;
+    p.setChildProcessModifier([] {
+      ::signal(SIGXFSZ, SIG_IGN);  // the write fails with EFBIG instead of killing the process
+      const rlimit limit{64 << 10, 64 << 10};
+      ::setrlimit(RLIMIT_FSIZE, &limit);
+    });
+    p.start(QString::fromStdString(binPath("poisonlab-cli")),
+            {"train", "--run", dir, "--model", "resnet8", "--width", "8", "--epochs", "2",
+             "--batch", "32", "--precision", "fp32"});
+    QVERIFY(p.waitForFinished(120000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY2(err.contains("File too large") && err.contains(".pt"), qPrintable(err));
+    QFile f(dir + "/experiment.json");
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), experiment);
+    QVERIFY(!fs::exists(modelPath(dir.toStdString())));
+    QVERIFY(!fs::exists(checkpointPath(dir.toStdString())));
+    for (const auto& e : fs::directory_iterator(dir.toStdString()))
+      QVERIFY2(e.path().filename().string().find(".tmp-") == std::string::npos, e.path().c_str());
   }
 
   void unlearningAndDetectionKilled() {
