@@ -77,6 +77,22 @@ class TestDetectorTasks : public QObject {
     QCOMPARE(lines, pd.train.count());
     // The same request gives the same scores (seeded SVD, k-means and sampling).
     QCOMPARE(runDetector(run, pd, r).scores, rep.scores);
+    // Clustering's per-sample cluster column agrees with every class's cluster sizes, the
+    // first class's included. (Its column was once written through a reference that adding the
+    // next column invalidated: harmless by luck in a release build, a use after free under
+    // AddressSanitizer, which runs this suite with `cmake --workflow --preset asan`.)
+    if (r.method == DetectorMethod::ActivationClustering) {
+      const std::vector<double>* cluster = nullptr;
+      for (const auto& [name, values] : rep.columns)
+        if (name == "cluster") cluster = &values;
+      QVERIFY(cluster);
+      for (const ClassSummary& c : rep.classes) {
+        double ones = 0;
+        for (std::size_t k = 0; k < rep.indices.size(); ++k)
+          if (rep.labels[k] == c.cls) ones += (*cluster)[k];
+        QCOMPARE(ones, figureOf(c.figures, "cluster1_size"));
+      }
+    }
   }
 
   void detectorRecordsSayWhetherTheAttackTook() {

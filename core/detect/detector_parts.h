@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <deque>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,7 +32,10 @@ struct Collector {
   explicit Collector(std::size_t n) : score(n, 0), flag(n, 0), scored(n, 0) {}
   std::vector<double> score;
   std::vector<std::uint8_t> flag, scored;
-  std::vector<std::pair<std::string, std::vector<double>>> columns;
+  /// A deque: a reference from column() stays valid when another column is added (with a
+  /// vector it did not, and a class's first column was written to freed memory; found by
+  /// AddressSanitizer).
+  std::deque<std::pair<std::string, std::vector<double>>> columns;
   std::vector<double>& column(const std::string& name) {
     for (auto& c : columns)
       if (c.first == name) return c.second;
