@@ -11,6 +11,7 @@
 
 #include <csignal>
 #include <filesystem>
+#include <functional>
 #include <random>
 
 #include "core/detect/detect.h"
@@ -33,11 +34,15 @@ class TestKill : public QObject {
 
   /// Starts the CLI with `args`; kills it after `killAfterMs` (if still running). Returns the
   /// exit code, or -1 when it was killed.
-  int runOrKill(const QStringList& args, int killAfterMs) {
+  int runOrKill(const QStringList& args, int killAfterMs, const std::function<bool()>& armed = {}) {
     QProcess p;
     p.start(QString::fromStdString(binPath("poisonlab-cli")), args);
     if (!p.waitForStarted(30000)) return -2;
-    if (killAfterMs >= 0 && !p.waitForFinished(killAfterMs)) {
+    // With `armed`, the delay counts from when it holds (e.g. once a checkpoint exists), so a
+    // slow machine (a sanitizer build) still gets kills past its start-up.
+    if (killAfterMs >= 0 && armed)
+      while (p.state() != QProcess::NotRunning && !armed()) p.waitForFinished(20);
+    if (killAfterMs >= 0 && p.state() != QProcess::NotRunning && !p.waitForFinished(killAfterMs)) {
       p.kill();  // SIGKILL: no handler, no cleanup
       p.waitForFinished(30000);
       ++kills_;
@@ -85,7 +90,12 @@ class TestKill : public QObject {
       if (resume) args << "--resume";
       // Killed 20 times at random moments (start-up, mid-epoch, checkpoint writes); then left
       // to finish.
-      finished = runOrKill(args, kills_ < 20 ? randomMs(150, 1200) : -1);
+      // Every other kill comes after the first checkpoint exists (mid-epoch or inside a
+      // checkpoint write), so the final run always resumes.
+      const std::string ckpt = checkpointPath(run_.toStdString());
+      finished = runOrKill(args, kills_ < 20 ? randomMs(150, 1200) : -1,
+                           kills_ % 2 ? std::function<bool()>([ckpt] { return fs::exists(ckpt); })
+                                      : std::function<bool()>());
       QVERIFY2(finished == 0 || finished == -1, qPrintable(QString::number(finished)));
       checkLastGoodState();
     }

@@ -182,7 +182,8 @@ class TestWorkbenchJobs : public QObject {
     dialog->setValue("20, 5");
     QVERIFY(dialog->apply());
     dialog->accept();
-    QVERIFY(QTest::qWaitFor([&] { return s->runDir() != run_ && !s->runDir().isEmpty(); }, 60000));
+    // (Generous: under a sanitizer build the tiny training takes minutes.)
+    QVERIFY(QTest::qWaitFor([&] { return s->runDir() != run_ && !s->runDir().isEmpty(); }, 300000));
     QVERIFY(waitIdle(w, 240000));
     QCOMPARE(s->data()->trigger.row, 20);
     QCOMPARE(s->data()->trigger.col, 5);
