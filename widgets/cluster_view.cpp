@@ -83,13 +83,7 @@ ClusterView::ClusterView(Session* session, QWidget* parent) : QWidget(parent), s
   layout->addWidget(plot_, 1);
   layout->addWidget(info_);
 
-  connect(detector_, &QComboBox::activated, this,
-          [this] { chosenDetector_ = detector_->currentText(); });
-  connect(class_, &QComboBox::activated, this, [this] { chosenClass_ = class_->currentIndex(); });
-  connect(session_, &Session::dataChanged, this, [this] {
-    chosenDetector_.clear();
-    chosenClass_ = -1;
-  });
+  choice_.follow(this, detector_, class_, session_);
   connect(detector_, &QComboBox::currentIndexChanged, this, &ClusterView::rebuild);
   connect(class_, &QComboBox::currentIndexChanged, this, &ClusterView::rebuild);
   connect(colour_, &QComboBox::currentIndexChanged, this, &ClusterView::recolour);
@@ -114,13 +108,13 @@ void ClusterView::refreshDetectors() {
       colour_->addItem(tr("score: %1").arg(QString::fromStdString(d->name)),
                        QString::fromStdString(d->name));
     }
-    int at = detector_->findText(chosenDetector_);
+    int at = detector_->findText(choice_.detector);
     if (at < 0) at = detector_->findText(QStringLiteral("activation-clustering"));
     detector_->setCurrentIndex(std::max(0, at));
     colour_->setCurrentIndex(std::max(0, colour_->findText(keepColour)));
     class_->clear();
     class_->addItems(session_->classNames());
-    int cls = chosenClass_;
+    int cls = choice_.cls;
     if (auto d = session_->detection(detector_->currentText()); d && cls < 0)
       cls = int(figureOf(d->figures, "reclassified_attacked_class",
                          figureOf(d->figures, "most_separated_class", 0)));
@@ -130,13 +124,13 @@ void ClusterView::refreshDetectors() {
 }
 
 void ClusterView::setDetector(const QString& name) {
-  chosenDetector_ = name;
+  choice_.detector = name;
   const int at = detector_->findText(name);
   if (at >= 0) detector_->setCurrentIndex(at);
 }
 
 void ClusterView::setClass(int cls) {
-  chosenClass_ = cls;
+  choice_.cls = cls;
   if (cls >= 0 && cls < class_->count()) class_->setCurrentIndex(cls);
 }
 

@@ -7,6 +7,8 @@
 #include <QPolygonF>
 #include <QWidget>
 
+#include "lazy_refresh.h"
+
 #include <vector>
 
 class QComboBox;
@@ -66,8 +68,7 @@ class ClusterView : public QWidget {
   std::vector<std::uint8_t> poisoned_;
   QPolygonF drawing_;
   bool drawingActive_ = false;
-  QString chosenDetector_;  // what the user (or setDetector) chose; empty: the default
-  int chosenClass_ = -1;
+  ViewChoice choice_;  // the user's detector and class, or the defaults
   double lastRedrawMs_ = 0;
 };
 

@@ -4,6 +4,7 @@
 // and the view catches up once, when it is shown. Outside a shown window (a view on its own,
 // as in tests) the refresh runs at once.
 
+#include <QComboBox>
 #include <QEvent>
 #include <QObject>
 #include <QWidget>
@@ -56,5 +57,24 @@ inline LazyRefresh* refreshOnResults(QWidget* view, Session* session,
   QObject::connect(session, &Session::shownChanged, lazy, &LazyRefresh::request);
   return lazy;
 }
+
+/// What the user chose in a view's detector and class boxes (empty and -1: the view's default,
+/// e.g. the attacked class), kept across refreshes and forgotten when other data are opened.
+struct ViewChoice {
+  QString detector;
+  int cls = -1;
+  /// Follows the boxes' user activations and the session's data changes (connect this before
+  /// the view's own refresh, so the refresh sees the reset).
+  void follow(QObject* view, QComboBox* detectorBox, QComboBox* classBox, Session* session) {
+    QObject::connect(detectorBox, &QComboBox::activated, view,
+                     [this, detectorBox] { detector = detectorBox->currentText(); });
+    QObject::connect(classBox, &QComboBox::activated, view,
+                     [this, classBox] { cls = classBox->currentIndex(); });
+    QObject::connect(session, &Session::dataChanged, view, [this] {
+      detector.clear();
+      cls = -1;
+    });
+  }
+};
 
 }  // namespace poisonlab::gui

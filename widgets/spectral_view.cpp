@@ -89,13 +89,7 @@ SpectralView::SpectralView(Session* session, QWidget* parent) : QWidget(parent),
   layout->addWidget(split, 1);
   layout->addWidget(thresholdText_);
 
-  connect(detector_, &QComboBox::activated, this,
-          [this] { chosenDetector_ = detector_->currentText(); });
-  connect(class_, &QComboBox::activated, this, [this] { chosenClass_ = class_->currentIndex(); });
-  connect(session_, &Session::dataChanged, this, [this] {
-    chosenDetector_.clear();
-    chosenClass_ = -1;
-  });
+  choice_.follow(this, detector_, class_, session_);
   connect(detector_, &QComboBox::currentIndexChanged, this, [this] {
     rebuildOverview();
     rebuild();
@@ -119,7 +113,7 @@ void SpectralView::refreshDetectors() {
     for (const auto& d : session_->detections())  // any detector's scores can be looked at
       if (d->method != "spectral") detector_->addItem(QString::fromStdString(d->name));
     // The user's choice, else spectral signatures.
-    int at = detector_->findText(chosenDetector_);
+    int at = detector_->findText(choice_.detector);
     if (at < 0) at = detector_->findText(QStringLiteral("spectral"));
     detector_->setCurrentIndex(std::max(0, at));
   }
@@ -128,7 +122,7 @@ void SpectralView::refreshDetectors() {
     class_->clear();
     class_->addItems(session_->classNames());
     // The user's choice, else the class the detector names as attacked.
-    int cls = chosenClass_;
+    int cls = choice_.cls;
     if (auto d = session_->detection(detector_->currentText()); d && cls < 0)
       cls = int(
           figureOf(d->figures, "attacked_class", figureOf(d->figures, "most_separated_class", 0)));
@@ -139,7 +133,7 @@ void SpectralView::refreshDetectors() {
 }
 
 void SpectralView::setDetector(const QString& name) {
-  chosenDetector_ = name;
+  choice_.detector = name;
   const int at = detector_->findText(name);
   if (at >= 0) detector_->setCurrentIndex(at);
 }
@@ -147,7 +141,7 @@ void SpectralView::setDetector(const QString& name) {
 QString SpectralView::detector() const { return detector_->currentText(); }
 
 void SpectralView::setClass(int cls) {
-  chosenClass_ = cls;
+  choice_.cls = cls;
   if (cls >= 0 && cls < class_->count()) class_->setCurrentIndex(cls);
 }
 

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include "lazy_refresh.h"
+
 #include <vector>
 
 #include "core/detect/detection_metrics.h"
@@ -78,8 +80,7 @@ class SpectralView : public QWidget {
   double threshold_ = 0;
   DetectionMetrics atThreshold_;
   bool dragging_ = false;
-  QString chosenDetector_;  // what the user (or setDetector) chose; empty: the default
-  int chosenClass_ = -1;
+  ViewChoice choice_;  // the user's detector and class, or the defaults
   double lastUpdateMs_ = 0;
 };
 
