@@ -13,6 +13,7 @@
 #include "core/util/error.h"
 #include "core/run/run_folder.h"
 #include "core/run/train_report.h"
+#include "core/unlearn/unlearn.h"
 #include "test_support.h"
 
 using namespace poisonlab;
@@ -202,6 +203,15 @@ class TestRunFolder : public QObject {
     QVERIFY(std::filesystem::exists(fresh));
     QCOMPARE(removeStaleTemporaries(run, 0).size(), std::size_t(1));
     QVERIFY(!std::filesystem::exists(fresh));
+  }
+
+  void unlearningRecordsAreChecked() {
+    // An unlearning record missing its fields (or not JSON) is refused, naming the file.
+    const std::string path = tmp_.filePath("ssd-x.json").toStdString();
+    writeFileAtomic(path, std::string(R"({"name": "ssd-x"})"));
+    expectError([&] { readUnlearnResult(path); }, "ssd-x.json: not an unlearning record");
+    writeFileAtomic(path, std::string("{ not json"));
+    expectError([&] { readUnlearnResult(path); }, "ssd-x.json: not valid JSON");
   }
 
   void concurrentWritersNeverInterleave() {
