@@ -83,19 +83,28 @@ class TestKill : public QObject {
   void trainingKilledAndResumed() {
     const QStringList recipe{"--model", "resnet8", "--width", "8",           "--epochs",
                              "6",       "--batch", "32",      "--precision", "fp32"};
+    const std::string ckpt = checkpointPath(run_.toStdString());
+    const auto checkpointExists = std::function<bool()>([ckpt] { return fs::exists(ckpt); });
     int finished = -1;
-    for (int attempt = 0; attempt < 60 && finished != 0; ++attempt) {
-      const bool resume = fs::exists(checkpointPath(run_.toStdString()));
+    for (int attempt = 0; attempt < 200 && !(finished == 0 && kills_ >= 20); ++attempt) {
+      if (finished == 0) {
+        // Done before 20 kills (a fast machine): train the run again from scratch.
+        fs::remove(modelPath(run_.toStdString()));
+        fs::remove(metricsPath(run_.toStdString()));
+        finished = -1;
+      }
+      const bool resume = fs::exists(ckpt);
       QStringList args = QStringList{"train", "--run", run_} + recipe;
       if (resume) args << "--resume";
-      // Killed 20 times at random moments (start-up, mid-epoch, checkpoint writes); then left
-      // to finish.
-      // Every other kill comes after the first checkpoint exists (mid-epoch or inside a
-      // checkpoint write), so the final run always resumes.
-      const std::string ckpt = checkpointPath(run_.toStdString());
-      finished = runOrKill(args, kills_ < 20 ? randomMs(150, 1200) : -1,
-                           kills_ % 2 ? std::function<bool()>([ckpt] { return fs::exists(ckpt); })
-                                      : std::function<bool()>());
+      if (kills_ >= 20 && !resume) {
+        // The last run must resume: kill this one as soon as its first checkpoint exists.
+        finished = runOrKill(args, 0, checkpointExists);
+      } else {
+        // Killed at random moments (start-up, mid-epoch, checkpoint writes), every other kill
+        // counted from the first checkpoint; after 20 kills, left to finish.
+        finished = runOrKill(args, kills_ < 20 ? randomMs(150, 1200) : -1,
+                             kills_ % 2 ? checkpointExists : std::function<bool()>());
+      }
       QVERIFY2(finished == 0 || finished == -1, qPrintable(QString::number(finished)));
       checkLastGoodState();
     }
