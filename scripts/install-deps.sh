@@ -8,9 +8,10 @@ packages=(
   libtorch-dev libopenblas-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6
   libqcustomplot-dev
-  libopencv-dev libarchive-dev nlohmann-json3-dev
+  libopencv-dev libarchive-dev zlib1g-dev nlohmann-json3-dev
   libcurl4-openssl-dev libssl-dev
   python3 clang-format
+  clang libclang-rt-dev  # the fuzz preset: libFuzzer, ASan + UBSan (scripts/fuzz.sh)
   xvfb xauth imagemagick
 )
 

@@ -214,6 +214,19 @@ class TestDataLoaders : public QObject {
     }
     expectSame(loadDataset(root), ref_);
   }
+
+  void folderLinkLoopsAreNotFollowed() {
+    // Found by fuzz_source_tree: a link back up the tree (train/loop -> ..) was followed until
+    // the path grew past the system's limit and a std::filesystem error escaped. A link to a
+    // folder on the way down is not followed; other links are (data/elsewhere: a folder the
+    // layout ignores); a dangling link is not data. The data set loads as it is.
+    const std::string root = place(folderLayout(ref_), false, "looped");
+    fs::create_directory_symlink("..", root + "/data/train/loop");
+    fs::create_directory_symlink("train", root + "/data/elsewhere");
+    fs::create_symlink("nowhere.png", root + "/data/train/cat/dangling.png");
+    expectSame(loadDataset(root), ref_);
+  }
+
   void badImageFolder() {
     QFETCH(Files, files);
     QFETCH(QString, needle);

@@ -13,6 +13,7 @@
 #include "core/util/error.h"
 #include "core/run/run_folder.h"
 #include "core/run/train_report.h"
+#include "core/unlearn/forget_set.h"
 #include "core/unlearn/unlearn.h"
 #include "test_support.h"
 
@@ -212,6 +213,23 @@ class TestRunFolder : public QObject {
     expectError([&] { readUnlearnResult(path); }, "ssd-x.json: not an unlearning record");
     writeFileAtomic(path, std::string("{ not json"));
     expectError([&] { readUnlearnResult(path); }, "ssd-x.json: not valid JSON");
+  }
+
+  void indexListsNameTheLineAtFault() {
+    // A forget-set CSV: one index a line or an "index" column. An index past 64 bits (found by
+    // fuzz_index_csv: std::stoll's out_of_range escaped) or past the training set is refused
+    // naming the file and the line; duplicates collapse and the result is ascending.
+    const std::string path = tmp_.filePath("forget.csv").toStdString();
+    writeFileAtomic(path, std::string("index,flagged\n7,1\n3,0\n7,1\n"));
+    QCOMPARE(readIndexCsv(path, 10, false), (std::vector<std::int64_t>{3, 7}));
+    QCOMPARE(readIndexCsv(path, 10, true), (std::vector<std::int64_t>{7}));
+    writeFileAtomic(path, std::string("1\n99999999999999999999999\n"));
+    expectError([&] { readIndexCsv(path, 10, false); },
+                "forget.csv: line 2: index 99999999999999999999999 is outside 0..9");
+    writeFileAtomic(path, std::string("1\n10\n"));
+    expectError([&] { readIndexCsv(path, 10, false); }, "forget.csv: line 2: index 10 is outside");
+    writeFileAtomic(path, std::string("1\nx\n"));
+    expectError([&] { readIndexCsv(path, 10, false); }, "forget.csv: line 2: 'x' has no training");
   }
 
   void concurrentWritersNeverInterleave() {

@@ -263,7 +263,8 @@ Dataset assembleFolder(const std::string& root, std::map<std::string, ClassFiles
                        const std::map<std::string, std::set<std::string>>& classDirs,
                        const ProgressFn& progress, const CancelToken* cancel) {
   if (prefixes.size() > 1)
-    throw Error(root + ": holds more than one train/ + test/ tree (" + *prefixes.begin() + " and " +
+    throw Error(root + ": holds more than one train/ + test/ tree (" +
+                (prefixes.begin()->empty() ? std::string("./") : *prefixes.begin()) + " and " +
                 *std::next(prefixes.begin()) + "); point to one of them");
   const std::string prefix = prefixes.empty() ? "" : *prefixes.begin();
   for (const char* s : {"train", "test"})

@@ -20,11 +20,24 @@ bool endsWith(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// What a CIFAR-10 data set can hold: six 30 MB batch files, or 60,000 small images (the whole
+// release is 180 MB uncompressed). Anything past these is refused, not allocated.
+constexpr std::size_t kMaxEntryBytes = std::size_t(64) << 20;
+constexpr std::size_t kMaxArchiveBytes = std::size_t(2) << 30;
+constexpr std::size_t kMaxArchiveEntries = 1'000'000;
+
+std::string mib(std::size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+
 std::vector<std::uint8_t> readWholeFile(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   if (!in) throw Error(p.string() + ": cannot open for reading");
   in.seekg(0, std::ios::end);
-  const auto size = static_cast<std::size_t>(in.tellg());
+  const auto end = in.tellg();
+  if (end < 0) throw Error(p.string() + ": cannot read its size");
+  const auto size = static_cast<std::size_t>(end);
+  if (size > kMaxEntryBytes)
+    throw Error(p.string() + ": " + std::to_string(size) + " bytes; at most " +
+                mib(kMaxEntryBytes) + " per file");
   in.seekg(0);
   std::vector<std::uint8_t> bytes(size);
   if (size > 0 &&
@@ -38,37 +51,62 @@ void walkFolder(const fs::path& root, const std::function<bool(const SourceEntry
                 const ProgressFn& progress, const CancelToken* cancel) {
   std::vector<fs::path> files;
   std::error_code ec;
+  // The real paths of the folders from the root down to the current one: a link to one of
+  // them (a loop, e.g. train/loop -> ..) is not followed. Links elsewhere are.
+  std::vector<fs::path> chain{fs::canonical(root, ec)};
+  if (ec) throw Error(root.string() + ": cannot resolve: " + ec.message());
+  std::size_t count = 0;
   for (fs::recursive_directory_iterator
            it(root, fs::directory_options::follow_directory_symlink, ec),
        end;
        it != end; it.increment(ec)) {
     if (ec) throw Error(root.string() + ": cannot list folder: " + ec.message());
+    if (++count > kMaxArchiveEntries)
+      throw Error(root.string() + ": more than " + std::to_string(kMaxArchiveEntries) +
+                  " entries; not a CIFAR-10 folder");
+    std::error_code entryEc;
+    const bool isDir = it->is_directory(entryEc);
+    if (entryEc) {  // a dangling or looping link: not part of the data
+      if (isDir) it.disable_recursion_pending();
+      continue;
+    }
     // Lexically relative: fs::relative resolves symlinks, and a linked file then fell outside
     // the root and was skipped.
-    const SourceEntry entry{it->path().lexically_relative(root).generic_string(),
-                            it->is_directory()};
+    const SourceEntry entry{it->path().lexically_relative(root).generic_string(), isDir};
     if (entry.isDirectory) {
+      const fs::path real = fs::canonical(it->path(), entryEc);
+      chain.resize(static_cast<std::size_t>(it.depth()) + 1);
+      if (entryEc || std::find(chain.begin(), chain.end(), real) != chain.end()) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      chain.push_back(real);
       want(entry);
       continue;
     }
-    if (!it->is_regular_file()) continue;
+    if (!it->is_regular_file(entryEc) || entryEc) continue;
     if (want(entry)) files.push_back(it->path());
   }
   if (ec) throw Error(root.string() + ": cannot list folder: " + ec.message());
+  std::size_t totalBytes = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (cancel) cancel->throwIfCancelled();
-    take(SourceEntry{files[i].lexically_relative(root).generic_string(), false},
-         readWholeFile(files[i]));
+    std::vector<std::uint8_t> bytes = readWholeFile(files[i]);
+    totalBytes += bytes.size();
+    if (totalBytes > kMaxArchiveBytes)
+      throw Error(root.string() + ": more than " + mib(kMaxArchiveBytes) +
+                  " of files; not a CIFAR-10 folder");
+    take(SourceEntry{files[i].lexically_relative(root).generic_string(), false}, std::move(bytes));
     if (i % 512 == 0) report(progress, double(i) / double(files.size()), "reading files");
   }
   report(progress, 1.0, "reading files");
 }
 
-// What a CIFAR-10 archive can hold: six 30 MB batch files, or 60,000 small images (the whole
-// release is 180 MB uncompressed). Anything past these is refused, not allocated.
-constexpr std::size_t kMaxEntryBytes = std::size_t(64) << 20;
-constexpr std::size_t kMaxArchiveBytes = std::size_t(2) << 30;
-constexpr std::size_t kMaxArchiveEntries = 1'000'000;
+/// libarchive's message for the last error; it has none (NULL) for some corrupt input.
+std::string archiveError(archive* a) {
+  const char* message = archive_error_string(a);
+  return message ? message : "unknown error (libarchive gave no message)";
+}
 
 struct ArchiveCloser {
   void operator()(archive* a) const { archive_read_free(a); }
@@ -84,7 +122,7 @@ void walkArchive(const fs::path& path, const std::function<bool(const SourceEntr
   const std::string name = path.string();
   const auto total = static_cast<double>(fs::file_size(path));
   if (archive_read_open_filename(a.get(), name.c_str(), 1 << 16) != ARCHIVE_OK)
-    throw Error(name + ": not a readable tar archive: " + archive_error_string(a.get()));
+    throw Error(name + ": not a readable tar archive: " + archiveError(a.get()));
   archive_entry* entry = nullptr;
   std::size_t count = 0, totalBytes = 0;
   for (;;) {
@@ -93,7 +131,7 @@ void walkArchive(const fs::path& path, const std::function<bool(const SourceEntr
     if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
       throw Error(name + ": corrupt or truncated archive" +
                   (count ? " after " + std::to_string(count) + " entries" : std::string()) + ": " +
-                  archive_error_string(a.get()));
+                  archiveError(a.get()));
     }
     ++count;
     if (cancel) cancel->throwIfCancelled();
@@ -128,7 +166,7 @@ void walkArchive(const fs::path& path, const std::function<bool(const SourceEntr
       const la_ssize_t n = archive_read_data(a.get(), bytes.data() + got, bytes.size() - got);
       if (n < 0)
         throw Error(name + ": corrupt or truncated archive while reading " + rel + ": " +
-                    archive_error_string(a.get()));
+                    archiveError(a.get()));
       if (n == 0) break;
       got += static_cast<std::size_t>(n);
     }

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "core/train/model_file.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 
@@ -256,6 +257,7 @@ std::string shapeText(const torch::Tensor& t) {
 
 void loadArchive(torch::serialize::InputArchive& archive, const std::string& path) {
   if (!std::filesystem::is_regular_file(path)) throw Error(path + ": no such model file");
+  checkModelArchive(path);
   try {
     archive.load_from(path);
   } catch (const c10::Error& e) {
@@ -266,34 +268,22 @@ void loadArchive(torch::serialize::InputArchive& archive, const std::string& pat
 }  // namespace
 
 ModelSpec readModelSpec(const std::string& path) {
-  torch::serialize::InputArchive archive;
-  loadArchive(archive, path);
-  return specFromArchive(archive, path);
+  return readingTorchFile(path, "not a readable model file (corrupt or truncated)", [&] {
+    torch::serialize::InputArchive archive;
+    loadArchive(archive, path);
+    return specFromArchive(archive, path);
+  });
 }
 
-ResNet loadModel(const std::string& path, const ModelSpec* expected) {
-  torch::serialize::InputArchive archive;
-  loadArchive(archive, path);
-  const ModelSpec s = specFromArchive(archive, path);
-  if (expected && (s.arch != expected->arch || s.width != expected->width ||
-                   s.numClasses != expected->numClasses))
-    throw Error(path + ": holds a " + s.describe() + " with " + std::to_string(s.numClasses) +
-                " classes, not the " + expected->describe() + " expected");
-  ResNet model = makeModel(s);
-  // Loading swaps each tensor in without comparing shapes: a classifier with more outputs than
-  // classes would then overflow every per-class buffer. Every parameter and buffer must have
-  // the shape and type a freshly built network of the recorded spec has.
+void loadWeights(ResNet& model, torch::serialize::InputArchive& archive, const std::string& path) {
+  const ModelSpec& s = model->spec();
   std::vector<std::tuple<std::string, std::vector<std::int64_t>, caffe2::TypeMeta>> shapes;
   for (const auto& p : model->named_parameters())
     shapes.emplace_back(p.key(), p.value().sizes().vec(), p.value().dtype());
   for (const auto& b : model->named_buffers())
     shapes.emplace_back(b.key(), b.value().sizes().vec(), b.value().dtype());
-  try {
-    model->load(archive);
-  } catch (const c10::Error& e) {
-    throw Error(path + ": model weights do not match " + s.describe() + ": " +
-                e.what_without_backtrace());
-  }
+  readingTorchFile(path, ("model weights do not match " + s.describe()).c_str(),
+                   [&] { model->load(archive); });
   auto params = model->named_parameters();
   auto buffers = model->named_buffers();
   for (const auto& [name, sizes, dtype] : shapes) {
@@ -305,7 +295,21 @@ ResNet loadModel(const std::string& path, const ModelSpec* expected) {
                   ", not what a " + s.describe() + " with " + std::to_string(s.numClasses) +
                   " classes has");
   }
-  return model;
+}
+
+ResNet loadModel(const std::string& path, const ModelSpec* expected) {
+  return readingTorchFile(path, "not a readable model file (corrupt or truncated)", [&] {
+    torch::serialize::InputArchive archive;
+    loadArchive(archive, path);
+    const ModelSpec s = specFromArchive(archive, path);
+    if (expected && (s.arch != expected->arch || s.width != expected->width ||
+                     s.numClasses != expected->numClasses))
+      throw Error(path + ": holds a " + s.describe() + " with " + std::to_string(s.numClasses) +
+                  " classes, not the " + expected->describe() + " expected");
+    ResNet model = makeModel(s);
+    loadWeights(model, archive, path);
+    return model;
+  });
 }
 
 }  // namespace poisonlab::nn

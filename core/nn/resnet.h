@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/train/model_spec.h"
+#include "core/util/error.h"
 
 namespace poisonlab::nn {
 
@@ -73,5 +74,25 @@ void saveModel(ResNet& model, const std::string& path);
 ResNet loadModel(const std::string& path, const ModelSpec* expected = nullptr);
 /// Reads only the spec stored in a model file.
 ModelSpec readModelSpec(const std::string& path);
+/// Loads `model`'s weights from `archive` (read from `path`), refusing any parameter or
+/// buffer whose shape or type differs from `model`'s: LibTorch swaps tensors in unchecked,
+/// and a classifier with more outputs than classes would overflow every per-class buffer.
+void loadWeights(ResNet& model, torch::serialize::InputArchive& archive, const std::string& path);
+
+/// Runs `fn` (LibTorch reading `path`), turning what LibTorch throws for a bad file
+/// (c10::Error, and std::runtime_error from its TorchScript reader, found by fuzz_model)
+/// into an Error naming the file; Error passes through.
+template <class F>
+auto readingTorchFile(const std::string& path, const char* what, F&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const Error&) {
+    throw;
+  } catch (const c10::Error& e) {
+    throw Error(path + ": " + what + ": " + e.what_without_backtrace());
+  } catch (const std::exception& e) {
+    throw Error(path + ": " + what + ": " + e.what());
+  }
+}
 
 }  // namespace poisonlab::nn

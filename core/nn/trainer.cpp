@@ -14,6 +14,7 @@
 #include "core/run/run_folder.h"
 #include "core/run/run_lock.h"
 #include "core/run/train_report.h"
+#include "core/train/model_file.h"
 #include "core/train/training.h"
 
 namespace poisonlab {
@@ -90,11 +91,19 @@ torch::Tensor historyTensor(const std::vector<EpochStats>& h) {
   return t;
 }
 
-std::vector<EpochStats> historyFromTensor(const torch::Tensor& t) {
+std::vector<EpochStats> historyFromTensor(const torch::Tensor& t, const std::string& path) {
+  // Checked before it is indexed: a hostile checkpoint's history may have any shape or type.
+  if (t.dim() != 2 || t.scalar_type() != torch::kFloat64 || t.size(1) < 10 || t.size(0) > 100000)
+    throw Error(path + ": corrupt checkpoint: the history is " + std::to_string(t.dim()) + "-D " +
+                std::string(t.dtype().name()) + ", not epochs x 10+ float64");
   std::vector<EpochStats> h;
-  auto a = t.accessor<double, 2>();
+  const torch::Tensor c = t.contiguous();
+  auto a = c.accessor<double, 2>();
   for (std::int64_t i = 0; i < t.size(0); ++i) {
     EpochStats e;
+    if (!(a[i][0] >= 0 && a[i][0] <= 1e6))  // also NaN: cast to int only when in range
+      throw Error(path + ": corrupt checkpoint: epoch " + std::to_string(a[i][0]) +
+                  " in its history");
     e.epoch = static_cast<int>(a[i][0]);
     e.trainLoss = a[i][1];
     e.trainAcc = a[i][2];
@@ -133,7 +142,8 @@ std::vector<EpochStats> loadCheckpoint(const std::string& path, nn::ResNet& mode
                                        torch::optim::SGD& opt, const TrainConfig& c,
                                        const std::string& experiment) {
   torch::serialize::InputArchive archive, modelArchive, optArchive;
-  try {
+  return nn::readingTorchFile(path, "corrupt checkpoint", [&] {
+    checkModelArchive(path);
     archive.load_from(path);
     c10::IValue config;
     if (!archive.try_read("config", config) || !config.isString())
@@ -150,14 +160,25 @@ std::vector<EpochStats> loadCheckpoint(const std::string& path, nn::ResNet& mode
                   "set); train afresh without --resume");
     archive.read("model", modelArchive);
     archive.read("optimizer", optArchive);
-    model->load(modelArchive);
+    nn::loadWeights(model, modelArchive, path);
     opt.load(optArchive);
+    // The momentum buffers too: one of another shape would only fail mid-epoch.
+    for (auto& group : opt.param_groups())
+      for (auto& p : group.params()) {
+        auto it = opt.state().find(c10::guts::to_string(p.unsafeGetTensorImpl()));
+        if (it == opt.state().end()) continue;
+        const auto* st = dynamic_cast<const torch::optim::SGDParamState*>(it->second.get());
+        if (!st) throw Error(path + ": corrupt checkpoint: optimizer state is not SGD's");
+        const torch::Tensor& buf = st->momentum_buffer();
+        if (buf.defined() && (buf.sizes() != p.sizes() || buf.dtype() != p.dtype()))
+          throw Error(path +
+                      ": corrupt checkpoint: a momentum buffer does not match its "
+                      "parameter's shape");
+      }
     torch::Tensor history;
     archive.read("history", history);
-    return historyFromTensor(history);
-  } catch (const c10::Error& e) {
-    throw Error(path + ": corrupt checkpoint: " + e.what_without_backtrace());
-  }
+    return historyFromTensor(history, path);
+  });
 }
 
 /// What one epoch's training loop saw.
