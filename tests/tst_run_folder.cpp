@@ -9,6 +9,7 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 
+#include "core/detect/detect.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/run/run_folder.h"
@@ -230,6 +231,31 @@ class TestRunFolder : public QObject {
     expectError([&] { readIndexCsv(path, 10, false); }, "forget.csv: line 2: index 10 is outside");
     writeFileAtomic(path, std::string("1\nx\n"));
     expectError([&] { readIndexCsv(path, 10, false); }, "forget.csv: line 2: 'x' has no training");
+  }
+
+  void detectionRowsAreChecked() {
+    // A detector's CSV: indices whole, ascending and unique, labels whole (found by
+    // fuzz_run_files: unsorted rows were accepted, and NaN or 1e300 would have been cast to an
+    // integer); with the data, within its training set and classes.
+    const std::string run = tmp_.filePath("detections").toStdString();
+    const std::string dir = detectDir(run);
+    std::filesystem::create_directories(dir);
+    writeFileAtomic(dir + "/x.json", std::string(R"({"method": "spectral"})"));
+    auto csv = [&](const std::string& rows) {
+      writeFileAtomic(dir + "/x.csv", "index,label,score,flagged,poisoned\n" + rows);
+    };
+    csv("0,1,0.5,0,0\n3,2,0.7,1,1\n");
+    QCOMPARE(readDetection(run, "x").indices, (std::vector<std::int64_t>{0, 3}));
+    csv("3,1,0.5,0,0\n0,2,0.7,1,1\n");
+    expectError([&] { readDetection(run, "x"); }, "x.csv:3: index 0 is not above the row before's");
+    csv("nan,1,0.5,0,0\n");
+    expectError([&] { readDetection(run, "x"); }, "x.csv:2: index nan is not a training sample");
+    csv("1e300,1,0.5,0,0\n");
+    expectError([&] { readDetection(run, "x"); }, "x.csv:2: index 1e300 is not a training sample");
+    csv("2.5,1,0.5,0,0\n");
+    expectError([&] { readDetection(run, "x"); }, "x.csv:2: index 2.5 is not a training sample");
+    csv("1,-1,0.5,0,0\n");
+    expectError([&] { readDetection(run, "x"); }, "x.csv:2: label -1 is not a class");
   }
 
   void concurrentWritersNeverInterleave() {

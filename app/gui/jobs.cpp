@@ -62,16 +62,33 @@ struct RunContents {
   QStringList problems;  ///< files that could not be read (shown, never fatal)
 };
 
-RunContents readRunContents(const std::string& dir) {
+/// Throws Error naming `file` when an evaluation's per-class figures are not for `classes`
+/// classes: the views index them by the data's classes.
+void checkClasses(const EvalReport& e, std::size_t classes, const std::string& file) {
+  auto fits = [&](std::size_t n) { return n == 0 || n == classes; };
+  bool ok = fits(e.perClassAcc.size()) && fits(e.perClassAccTriggered.size()) &&
+            fits(e.targetRateTriggered.size()) && fits(e.confusion.size()) &&
+            fits(e.confusionTriggered.size());
+  for (const auto* m : {&e.confusion, &e.confusionTriggered})
+    for (const auto& row : *m) ok = ok && row.size() == classes;
+  if (!ok)
+    throw Error(file + ": its per-class figures are not for the data's " + std::to_string(classes) +
+                " classes");
+}
+
+RunContents readRunContents(const std::string& dir, const PoisonedDataset& data) {
   RunContents c;
+  const std::size_t classes = data.classNames().size();
   std::error_code ec;
   try {
     if (fs::exists(metricsPath(dir))) {
       c.config = readTrainConfig(dir);
       c.hasConfig = true;
       c.train = readTrainResult(dir);
+      checkClasses(c.train->final, classes, metricsPath(dir));
     }
   } catch (const std::exception& e) {
+    c.train.reset();
     c.problems << QString::fromStdString(e.what());
   }
   if (fs::exists(modelPath(dir), ec)) {
@@ -84,7 +101,8 @@ RunContents readRunContents(const std::string& dir) {
   }
   for (const std::string& name : listDetections(dir)) {
     try {
-      c.detections.push_back(std::make_shared<const DetectionReport>(readDetection(dir, name)));
+      c.detections.push_back(
+          std::make_shared<const DetectionReport>(readDetection(dir, name, &data)));
     } catch (const std::exception& e) {
       c.problems << QString::fromStdString(e.what());
     }
@@ -101,6 +119,8 @@ RunContents readRunContents(const std::string& dir) {
   for (const auto& p : records) {
     try {
       const UnlearnResult r = readUnlearnResult(p.string());
+      checkClasses(r.before, classes, p.string());
+      checkClasses(r.after, classes, p.string());
       ModelVersion v = versionOf(r, dir);
       if (fs::exists(v.modelPath.toStdString(), ec)) c.versions.append(v);
     } catch (const std::exception& e) {
@@ -184,7 +204,7 @@ Task* Jobs::openRun(const QString& dir) {
         *result = std::make_shared<const PoisonedDataset>(poisonlab::openRun(d, ds));
         *clean = ds;
         ctx.progress(1.0, "reading the results");
-        *contents = readRunContents(d);
+        *contents = readRunContents(d, **result);
       });
   connect(task, &Task::finished, this, [this, task, result, clean, contents, dir](Task::State s) {
     if (s == Task::State::Succeeded) {

@@ -125,8 +125,11 @@ std::string writeDetection(const std::string& runDir, const PoisonedDataset& dat
 /// The names of the detector results in RUN/detect/ (each with its .csv and .json), sorted.
 std::vector<std::string> listDetections(const std::string& runDir);
 /// Reads RUN/detect/<name>.json and .csv back into a report (scores, flags, the ground truth,
-/// extra columns, metrics, figures, the model's evaluation). Errors name the file and line.
-DetectionReport readDetection(const std::string& runDir, const std::string& name);
+/// extra columns, metrics, figures, the model's evaluation). Errors name the file and line:
+/// indices must be whole, ascending and unique, labels whole and 0..255; with `data`, every
+/// index must be one of its training samples and every label one of its classes.
+DetectionReport readDetection(const std::string& runDir, const std::string& name,
+                              const PoisonedDataset* data = nullptr);
 
 /// Streams the activations of `layer` for every training image into an N x D float32 .npy and
 /// a sidecar CSV (index,label,original_label,poisoned) beside it; both atomic.

@@ -104,7 +104,8 @@ std::vector<std::string> listDetections(const std::string& runDir) {
   return names;
 }
 
-DetectionReport readDetection(const std::string& runDir, const std::string& name) {
+DetectionReport readDetection(const std::string& runDir, const std::string& name,
+                              const PoisonedDataset* data) {
   namespace fs = std::filesystem;
   const std::string base = (fs::path(detectDir(runDir)) / name).string();
   const std::string jsonPath = base + ".json", csvPath = base + ".csv";
@@ -155,8 +156,24 @@ DetectionReport readDetection(const std::string& runDir, const std::string& name
     if (cells.size() != header.size())
       throw Error(csvPath + ":" + std::to_string(lineNo) + ": " + std::to_string(cells.size()) +
                   " cells where the header has " + std::to_string(header.size()));
-    r.indices.push_back(static_cast<std::int64_t>(parseCell(cells[0], csvPath, lineNo, "index")));
-    r.labels.push_back(static_cast<int>(parseCell(cells[1], csvPath, lineNo, "label")));
+    // Whole numbers in range before they are cast (found by fuzz_run_files: unsorted indices
+    // were accepted, and NaN or 1e300 would be cast to an integer).
+    const double index = parseCell(cells[0], csvPath, lineNo, "index");
+    const double label = parseCell(cells[1], csvPath, lineNo, "label");
+    const double indexLimit = data ? double(data->train.count()) : 4294967296.0;
+    const double labelLimit = data ? double(data->classNames().size()) : 256.0;
+    const std::string at = csvPath + ":" + std::to_string(lineNo) + ": ";
+    if (!(index >= 0 && index < indexLimit) || index != std::floor(index))
+      throw Error(at + "index " + cells[0] + " is not a training sample (0.." +
+                  formatPrecise(indexLimit - 1) + ")");
+    if (!r.indices.empty() && index <= double(r.indices.back()))
+      throw Error(at + "index " + cells[0] + " is not above the row before's (" +
+                  std::to_string(r.indices.back()) + "); rows are in ascending index order");
+    if (!(label >= 0 && label < labelLimit) || label != std::floor(label))
+      throw Error(at + "label " + cells[1] + " is not a class (0.." +
+                  formatPrecise(labelLimit - 1) + ")");
+    r.indices.push_back(static_cast<std::int64_t>(index));
+    r.labels.push_back(static_cast<int>(label));
     r.scores.push_back(parseCell(cells[2], csvPath, lineNo, "score"));
     r.flagged.push_back(parseCell(cells[3], csvPath, lineNo, "flagged") != 0);
     r.poisoned.push_back(parseCell(cells[4], csvPath, lineNo, "poisoned") != 0);

@@ -26,6 +26,7 @@ std::uint64_t le64(const std::string& b, std::size_t at) {
 
 constexpr std::size_t kMaxEntries = 100'000;
 constexpr std::size_t kMaxCodeBytes = 64 << 10;
+constexpr std::size_t kMaxPickleBytes = 16 << 20;
 
 /// The entries LibTorch 1.13 (and later versions' extras) writes: ARCHIVE/data.pkl, its
 /// tensors ARCHIVE/data/N, constants, version records and the module declarations.
@@ -72,6 +73,157 @@ std::string inflated(const std::string& packed, std::uint64_t size, const std::s
   return out;
 }
 
+bool endsWith(const std::string& s, const char* suffix) {
+  const std::size_t n = std::char_traits<char>::length(suffix);
+  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+}
+
+/// Walks a pickle (protocol 2..5) opcode by opcode without running it: every length it
+/// declares must lie within it, and memo slots are numbered as a pickler numbers them.
+/// LibTorch's unpickler allocates what a pickle declares before reading it (fuzz_model: a
+/// 30 KB file took 4.3 GB) and sizes its memo by the largest slot named.
+void checkPickle(const std::string& p, const std::string& what) {
+  std::size_t at = 0, memo = 0;
+  auto need = [&](std::uint64_t n) {
+    if (n > p.size() - at)
+      throw Error(what + ": pickle declares " + std::to_string(n) + " bytes at offset " +
+                  std::to_string(at) + ", past its end (" + std::to_string(p.size()) + ")");
+  };
+  auto uint = [&](int bytes) {
+    need(static_cast<std::uint64_t>(bytes));
+    std::uint64_t v = 0;
+    for (int b = bytes - 1; b >= 0; --b) v = v << 8 | std::uint8_t(p[at + std::size_t(b)]);
+    at += static_cast<std::size_t>(bytes);
+    return v;
+  };
+  auto skip = [&](std::uint64_t n) {
+    need(n);
+    at += static_cast<std::size_t>(n);
+  };
+  auto line = [&] {
+    const std::size_t nl = p.find('\n', at);
+    if (nl == std::string::npos) throw Error(what + ": pickle line without its end");
+    at = nl + 1;
+  };
+  auto put = [&](std::uint64_t slot) {
+    if (slot > memo) throw Error(what + ": pickle memo slot " + std::to_string(slot) + " unused");
+    if (slot == memo) ++memo;
+  };
+  auto get = [&](std::uint64_t slot) {
+    if (slot >= memo) throw Error(what + ": pickle reads memo slot " + std::to_string(slot));
+  };
+  while (at < p.size()) {
+    const unsigned char op = static_cast<unsigned char>(p[at++]);
+    switch (op) {
+      case '.':  // STOP
+        return;
+      case '(':
+      case '0':
+      case '1':
+      case '2':
+      case 'N':
+      case 0x88:
+      case 0x89:
+      case 't':
+      case ')':
+      case 0x85:
+      case 0x86:
+      case 0x87:
+      case ']':
+      case 'a':
+      case 'e':
+      case 'l':
+      case '}':
+      case 'd':
+      case 's':
+      case 'u':
+      case 'b':
+      case 'R':
+      case 0x81:
+      case 'Q':
+      case 0x8f:
+      case 0x90:
+      case 0x91:
+      case 0x92:
+      case 0x93:
+      case 'o':
+      case 0x97:
+      case 0x98:
+        break;
+      case 0x94:  // MEMOIZE
+        put(memo);
+        break;
+      case 'K':
+      case 0x80:
+      case 0x82:
+        skip(1);
+        break;
+      case 'M':
+      case 0x83:
+        skip(2);
+        break;
+      case 'J':
+      case 0x84:
+        skip(4);
+        break;
+      case 'G':
+        skip(8);
+        break;
+      case 'q':
+        put(uint(1));
+        break;  // BINPUT
+      case 'r':
+        put(uint(4));
+        break;  // LONG_BINPUT
+      case 'h':
+        get(uint(1));
+        break;  // BINGET
+      case 'j':
+        get(uint(4));
+        break;  // LONG_BINGET
+      case 'U':
+      case 'C':
+      case 0x8c:
+      case 0x8a:
+        skip(uint(1));
+        break;  // short strings
+      case 'T':
+      case 'X':
+      case 'B':
+      case 0x8b:
+        skip(uint(4));
+        break;  // strings
+      case 0x8d:
+      case 0x8e:
+      case 0x96:
+        skip(uint(8));
+        break;  // 8-byte lengths
+      case 0x95:
+        uint(8);
+        break;  // FRAME: a hint, not data
+      case 'I':
+      case 'L':
+      case 'S':
+      case 'V':
+      case 'F':
+      case 'P':
+      case 'g':
+      case 'p':
+        line();
+        break;
+      case 'c':
+      case 'i':  // GLOBAL, INST: module and name lines
+        line();
+        line();
+        break;
+      default:
+        throw Error(what + ": pickle opcode " + std::to_string(op) + " at offset " +
+                    std::to_string(at - 1) + " is not one a model file holds");
+    }
+  }
+  throw Error(what + ": pickle without its end (STOP)");
+}
+
 }  // namespace
 
 void checkModelArchive(const std::string& path) {
@@ -99,7 +251,8 @@ void checkModelArchive(const std::string& path) {
       eocd = i;
       break;
     }
-  if (eocd == std::string::npos) throw Error(path + ": not a model file (not a zip archive)");
+  if (eocd == std::string::npos)
+    throw Error(path + ": not a readable model file (not a zip archive)");
   std::uint64_t entries = le16(tail, eocd + 10), cdSize = le32(tail, eocd + 12),
                 cdOffset = le32(tail, eocd + 16);
   // Zip64 (LibTorch writes it): the locator just before, pointing at the zip64 record.
@@ -154,18 +307,25 @@ void checkModelArchive(const std::string& path) {
       throw Error(path + ": entries of two archives ('" + prefix + "' and '" + name + "')");
     const std::string inner = name.substr(slash + 1);
     if (!names.insert(inner).second) throw Error(path + ": two entries named '" + name + "'");
-    if (inner.size() < 3 || inner.compare(inner.size() - 3, 3, ".py") != 0) continue;
-    // Module declarations: read (stored, or deflated as LibTorch does for the larger ones) and
-    // checked line by line before LibTorch compiles them.
-    if ((method != 0 && method != 8) || size > kMaxCodeBytes || packed > kMaxCodeBytes)
-      throw Error(path + ": " + name + " is not a declaration of at most 64 KiB");
+    const bool code = endsWith(inner, ".py"), pickle = endsWith(inner, "pkl");
+    if (!code && !pickle) continue;
+    // Declarations and pickles: read (stored, or deflated as LibTorch does for the larger
+    // ones) and checked before LibTorch compiles or unpickles them.
+    const std::uint64_t cap = code ? kMaxCodeBytes : kMaxPickleBytes;
+    if ((method != 0 && method != 8) || size > cap || packed > cap)
+      throw Error(path + ": " + name + " is not an entry of at most " + std::to_string(cap >> 10) +
+                  " KiB");
     const std::string header = read(local, 30);
     if (le32(header, 0) != 0x04034b50)
       throw Error(path + ": corrupt model file (local header of " + name + ")");
     const std::string stored =
         read(local + 30 + le16(header, 26) + le16(header, 28), static_cast<std::size_t>(packed));
-    const std::string code = method == 0 ? stored : inflated(stored, size, path + ": " + name);
-    std::istringstream lines(code);
+    const std::string bytes = method == 0 ? stored : inflated(stored, size, path + ": " + name);
+    if (pickle) {
+      checkPickle(bytes, path + ": " + name);
+      continue;
+    }
+    std::istringstream lines(bytes);
     std::string line;
     for (int lineNo = 1; std::getline(lines, line); ++lineNo)
       if (!declarationLine(line))
@@ -175,7 +335,7 @@ void checkModelArchive(const std::string& path) {
   // LibTorch's reader needs both (and leaks its zip state when it throws for their absence).
   for (const char* needed : {"data.pkl", "version"})
     if (!names.count(needed))
-      throw Error(path + ": not a model file (no " + std::string(needed) + " entry)");
+      throw Error(path + ": not a readable model file (no " + std::string(needed) + " entry)");
 }
 
 }  // namespace poisonlab
