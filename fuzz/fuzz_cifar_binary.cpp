@@ -19,13 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::writeFile(dir + "/" + kNames[i], pieces[i]);
   fuzz::expectErrorOnly("loadDataset(cifar-10-batches-bin)", [&] {
     const Dataset ds = loadDataset(dir);
-    // What the loader returns must hold together: whole images, a label per image, labels
-    // within the classes.
-    for (const Split* s : {&ds.train, &ds.test}) {
-      if (s->images.size() != s->count() * kImageBytes) std::abort();
-      for (auto l : s->labels)
-        if (l >= ds.numClasses()) std::abort();
-    }
+    fuzz::checkDataset(ds);
     if (ds.numClasses() != 10) std::abort();
   });
   return 0;

@@ -91,6 +91,14 @@ const Dataset& smallDataset(std::size_t train, std::size_t test) {
   return *slot;
 }
 
+void checkDataset(const Dataset& ds) {
+  for (const Split* s : {&ds.train, &ds.test}) {
+    if (s->images.size() != s->count() * kImageBytes) std::abort();
+    for (auto l : s->labels)
+      if (l >= ds.numClasses()) std::abort();
+  }
+}
+
 bool verbose() {
   static const bool v = [] {
     const char* e = std::getenv("POISONLAB_FUZZ_VERBOSE");

@@ -34,6 +34,10 @@ std::vector<std::string_view> splitFiles(std::string_view input);
 /// turn, pixels from a fixed formula) for run files to be opened against.
 const Dataset& smallDataset(std::size_t train = 60, std::size_t test = 20);
 
+/// Aborts unless a loaded data set holds together: whole images, a label per image, labels
+/// within its classes.
+void checkDataset(const Dataset& ds);
+
 /// Runs `fn`; returns normally when it succeeds or throws poisonlab::Error; prints and aborts
 /// on any other exception.
 template <class F>

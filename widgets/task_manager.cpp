@@ -18,8 +18,7 @@ void TaskContext::progress(double fraction, const std::string& text) {
 
 void TaskContext::postLive(QVariant value) {
   Task* task = task_;
-  QMetaObject::invokeMethod(
-      task, [task, value] { emit task->live(value); }, Qt::QueuedConnection);
+  task->postToGui([task, value] { emit task->live(value); });
 }
 
 const CancelToken& TaskContext::cancelToken() const { return task_->cancelToken(); }
@@ -35,19 +34,38 @@ void Task::postProgress(double fraction, const std::string& text) {
   if (fraction < 1.0 && now - lastPostMs_.load() < 50) return;
   lastPostMs_ = now;
   const QString qtext = QString::fromStdString(text);
-  QMetaObject::invokeMethod(
-      this,
-      [this, fraction, qtext] {
-        progress_ = fraction;
-        text_ = qtext;
-        emit progressChanged(fraction, qtext);
-      },
-      Qt::QueuedConnection);
+  postToGui([this, fraction, qtext] {
+    progress_ = fraction;
+    text_ = qtext;
+    emit progressChanged(fraction, qtext);
+  });
+}
+
+void Task::postToGui(std::function<void()> fn) {
+  bool wake = false;
+  {
+    std::lock_guard<std::mutex> lock(outboxMutex_);
+    wake = outbox_.empty();  // a drain is already on its way otherwise
+    outbox_.push_back(std::move(fn));
+  }
+  if (wake) QMetaObject::invokeMethod(this, "drainOutbox", Qt::QueuedConnection);
+}
+
+void Task::drainOutbox() {
+  for (;;) {
+    std::function<void()> fn;
+    {
+      std::lock_guard<std::mutex> lock(outboxMutex_);
+      if (outbox_.empty()) return;
+      fn = std::move(outbox_.front());
+      outbox_.pop_front();
+    }
+    fn();
+  }
 }
 
 void Task::runInWorker() {
-  QMetaObject::invokeMethod(
-      this, [this] { state_ = State::Running; }, Qt::QueuedConnection);
+  postToGui([this] { state_ = State::Running; });
   State end = State::Succeeded;
   QString error;
   try {
@@ -69,18 +87,15 @@ void Task::runInWorker() {
     error = QStringLiteral("unknown error");
     work_ = nullptr;
   }
-  QMetaObject::invokeMethod(
-      this,
-      [this, end, error] {
-        state_ = end;
-        error_ = error;
-        if (end == State::Succeeded) progress_ = 1.0;
-        emit finished(end);
-        // Everything connected to this task has heard the end: the connections go, and with
-        // them the closures they hold (a finished job's result, a whole data set).
-        disconnect();
-      },
-      Qt::QueuedConnection);
+  postToGui([this, end, error] {
+    state_ = end;
+    error_ = error;
+    if (end == State::Succeeded) progress_ = 1.0;
+    emit finished(end);
+    // Everything connected to this task has heard the end: the connections go, and with
+    // them the closures they hold (a finished job's result, a whole data set).
+    disconnect();
+  });
 }
 
 TaskManager::TaskManager(QObject* parent) : QObject(parent) {

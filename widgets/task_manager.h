@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -73,6 +74,12 @@ class Task : public QObject {
   friend class TaskContext;
   void runInWorker();                                           // pool thread
   void postProgress(double fraction, const std::string& text);  // any thread
+  /// Runs `fn` on the GUI thread, after everything posted before it. The closure travels
+  /// through a mutex-guarded queue (only a bare "drain" call goes through Qt's event queue),
+  /// so what the worker wrote before posting is visibly published to the GUI thread, for the
+  /// C++ memory model and for ThreadSanitizer, which cannot see Qt's own locks.
+  void postToGui(std::function<void()> fn);  // any thread
+  Q_INVOKABLE void drainOutbox();            // GUI thread
 
   QString title_;
   Work work_;
@@ -82,6 +89,8 @@ class Task : public QObject {
   QString text_;
   QString error_;
   std::atomic<qint64> lastPostMs_{0};
+  std::mutex outboxMutex_;
+  std::deque<std::function<void()>> outbox_;
 };
 
 /// Owns every task; runs them on its own threads.

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "core/util/error.h"
+#include "core/util/parallel.h"
 #include "core/data/file_source.h"
 
 namespace poisonlab {
@@ -209,9 +210,9 @@ void decodeInto(const std::string& root, std::vector<const EncodedImage*>& order
   for (int start = 0; start < n; start += chunk) {
     if (cancel) cancel->throwIfCancelled();
     const int stop = std::min(n, start + chunk);
-    cv::parallel_for_(cv::Range(start, stop), [&](const cv::Range& range) {
-      for (int i = range.start; i < range.end; ++i) {
-        const EncodedImage& e = *order[i];
+    parallelFor(static_cast<std::size_t>(stop - start), [&](std::size_t from, std::size_t to) {
+      for (int i = start + static_cast<int>(from); i < start + static_cast<int>(to); ++i) {
+        const EncodedImage& e = *order[static_cast<std::size_t>(i)];
         std::string problem;
         cv::Mat bgr;
         // The header's size first: a 100,000 x 100,000 PNG is a few bytes and gigabytes

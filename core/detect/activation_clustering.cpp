@@ -7,6 +7,7 @@
 
 #include "core/util/enum_names.h"
 #include "core/util/error.h"
+#include "core/util/parallel.h"
 
 namespace poisonlab {
 namespace {
@@ -90,9 +91,9 @@ double silhouetteScore(const float* rows, std::size_t n, std::size_t d,
   for (int c : cluster) ++size[static_cast<std::size_t>(c)];
   if (size[0] == 0 || size[1] == 0) return 0.0;
   std::vector<double> s(n, 0.0);
-  cv::parallel_for_(cv::Range(0, static_cast<int>(n)), [&](const cv::Range& range) {
-    for (int i = range.start; i < range.end; ++i) {
-      const float* a = rows + static_cast<std::size_t>(i) * d;
+  parallelFor(n, [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      const float* a = rows + i * d;
       double sum[2] = {0, 0};
       for (std::size_t j = 0; j < n; ++j) {
         const float* b = rows + j * d;
@@ -100,12 +101,12 @@ double silhouetteScore(const float* rows, std::size_t n, std::size_t d,
         for (std::size_t t = 0; t < d; ++t) dist += (a[t] - b[t]) * (a[t] - b[t]);
         sum[cluster[j]] += std::sqrt(double(dist));
       }
-      const int own = cluster[static_cast<std::size_t>(i)];
+      const int own = cluster[i];
       const std::size_t ownSize = size[static_cast<std::size_t>(own)];
       if (ownSize <= 1) continue;  // singleton: silhouette 0 by convention
       const double ai = sum[own] / double(ownSize - 1);
       const double bi = sum[1 - own] / double(size[static_cast<std::size_t>(1 - own)]);
-      s[static_cast<std::size_t>(i)] = std::max(ai, bi) > 0 ? (bi - ai) / std::max(ai, bi) : 0.0;
+      s[i] = std::max(ai, bi) > 0 ? (bi - ai) / std::max(ai, bi) : 0.0;
     }
   });
   double total = 0;

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/util/error.h"
+#include "core/util/parallel.h"
 #include "core/nn/resnet.h"
 #include "core/train/training.h"
 
@@ -30,8 +31,7 @@ inline Runtime chooseRuntime(const std::string& device, Precision precision, int
     throw Error(
         "device: cuda was asked for, but this LibTorch sees no CUDA device (use --device cpu)");
   rt.device = cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
-  rt.threads =
-      threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  rt.threads = threads > 0 ? threads : defaultThreads();
   // LibTorch starts with one intra-op thread in a new thread: set it here, in the thread that
   // runs the ops.
   at::set_num_threads(rt.threads);

@@ -169,38 +169,38 @@ void checkPickle(const std::string& p, const std::string& what) {
       case 'G':
         skip(8);
         break;
-      case 'q':
+      case 'q':  // BINPUT
         put(uint(1));
-        break;  // BINPUT
-      case 'r':
+        break;
+      case 'r':  // LONG_BINPUT
         put(uint(4));
-        break;  // LONG_BINPUT
-      case 'h':
+        break;
+      case 'h':  // BINGET
         get(uint(1));
-        break;  // BINGET
-      case 'j':
+        break;
+      case 'j':  // LONG_BINGET
         get(uint(4));
-        break;  // LONG_BINGET
-      case 'U':
+        break;
+      case 'U':  // strings with a 1-, 4- or 8-byte length
       case 'C':
       case 0x8c:
       case 0x8a:
         skip(uint(1));
-        break;  // short strings
+        break;
       case 'T':
       case 'X':
       case 'B':
       case 0x8b:
         skip(uint(4));
-        break;  // strings
+        break;
       case 0x8d:
       case 0x8e:
       case 0x96:
         skip(uint(8));
-        break;  // 8-byte lengths
-      case 0x95:
+        break;
+      case 0x95:  // FRAME: its length is a hint, not data
         uint(8);
-        break;  // FRAME: a hint, not data
+        break;
       case 'I':
       case 'L':
       case 'S':

@@ -42,7 +42,7 @@ struct TrainConfig {
   double labelSmoothing = 0.0;
   Augment augment = Augment::Flip;
   Precision precision = Precision::Auto;
-  int threads = 0;                    ///< intra-op threads; 0 = every core
+  int threads = 0;  ///< intra-op threads; 0 = defaultThreads(): $POISONLAB_THREADS, else every core
   std::string device = "cpu";         ///< "cpu" or "cuda"
   std::size_t limitTrain = 0;         ///< 0 = all; else a seeded subset that keeps every poison
   std::vector<std::int64_t> exclude;  ///< training indices left out (unlearning: the forget set)
