@@ -15,10 +15,16 @@ targets=(fuzz_cifar_binary fuzz_archive fuzz_source_tree fuzz_run_files fuzz_ind
          fuzz_model)
 [ $# -gt 0 ] && targets=("$@")
 
+bash scripts/install-deps.sh >/dev/null || exit 2
+missing=()
 for p in clang libclang-rt-dev; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || {
-    echo "fuzz: $p is not installed (bash scripts/install-deps.sh installs it)" >&2; exit 2; }
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+if [ ${#missing[@]} -gt 0 ]; then  # libFuzzer and the sanitizer runtimes: clang from Debian
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends "${missing[@]}" || exit 2
+fi
 cmake --preset fuzz >/dev/null || exit 2
 cmake --build --preset fuzz || exit 2
 

@@ -11,7 +11,6 @@ packages=(
   libopencv-dev libarchive-dev zlib1g-dev nlohmann-json3-dev
   libcurl4-openssl-dev libssl-dev
   python3 clang-format
-  clang libclang-rt-dev  # the fuzz preset: libFuzzer, ASan + UBSan (scripts/fuzz.sh)
   xvfb xauth imagemagick
 )
 
