@@ -129,9 +129,16 @@ class TestCancelStorm : public QObject {
              qPrintable(QString("threads %1 -> %2").arg(baselineThreads).arg(afterThreads)));
     // (Measured: +3.5 MB, then +0.1 MB. Before finished tasks dropped their connections, the
     // closures kept every reopened data set: +16 MB every 50 rounds, without end.)
+#if defined(__SANITIZE_ADDRESS__)
+    // Under AddressSanitizer freed memory waits in its quarantine (up to 256 MB) before it is
+    // reused, so resident memory grows without a leak (measured: +22.5, then +11.4 MB); its
+    // LeakSanitizer checks for leaks at exit instead.
+    qInfo("AddressSanitizer build: resident memory not compared (LeakSanitizer checks leaks)");
+#else
     QVERIFY2(
         afterMb < midMb + 10 && afterMb < baselineMb + 32,
         qPrintable(QString("resident %1 -> %2 -> %3 MB").arg(baselineMb).arg(midMb).arg(afterMb)));
+#endif
     QVERIFY2(stall.maxStallMs() < 1000, qPrintable(QString::number(stall.maxStallMs())));
     // The run's last good state is intact: it opens with its model and no half result.
     MainWindow again;

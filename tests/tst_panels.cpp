@@ -206,7 +206,7 @@ class TestPanels : public QObject {
     const std::string csv = detectDir(run) + "/spectral.csv";
     {
       std::ofstream out(csv, std::ios::app);
-      out << "5,1,not-a-number,0,0,1,1,1\n";
+      out << "1000000,1,not-a-number,0,0,1,1,1\n";  // after the last index: only the score is bad
     }
     try {
       readDetection(run, "spectral");
