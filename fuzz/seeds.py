@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the seed corpus of the fuzz targets into tests/fuzz/<target>/.
+"""Writes the seed corpus of the fuzz targets into tests/data/fuzz/<target>/.
 
 Every seed is made here, from nothing: synthetic images and records (never anything taken
 from the CIFAR-10 data set). The run-folder seeds are written by PoisonLab itself (the CLI
@@ -12,7 +12,7 @@ them alone.
 import argparse, gzip, io, json, os, shutil, struct, subprocess, sys, tarfile, tempfile, zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "tests", "fuzz")
+OUT = os.path.join(ROOT, "tests", "data", "fuzz")
 MARK = b"\n%%FILE%%\n"  # fuzz_support.h: splitFiles
 
 

@@ -3,10 +3,10 @@
 # clang from Debian: clang, libclang-rt-dev). Usage:
 #   scripts/fuzz.sh [SECONDS_PER_TARGET=60] [TARGET...]
 # Builds the "fuzz" preset (build-fuzz/), runs each target on a working corpus in
-# build-fuzz/fuzz-runs/TARGET/ seeded from tests/fuzz/TARGET/, and writes
+# build-fuzz/fuzz-runs/TARGET/ seeded from tests/data/fuzz/TARGET/, and writes
 # build-fuzz/fuzz-runs/summary.txt: executions, corpus size and findings per target.
 # A finding is saved as build-fuzz/fuzz-runs/TARGET/crash-*; once fixed, copy it into
-# tests/fuzz/TARGET/ (named for what it found): every build then replays it (CTest).
+# tests/data/fuzz/TARGET/ (named for what it found): every build then replays it (CTest).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 budget="${1:-60}"
@@ -47,7 +47,7 @@ for t in "${targets[@]}"; do
   echo "fuzz: $t for ${budget}s"
   # -timeout: one input taking 30 s is a finding (a hang); -rss_limit_mb: so is 3 GB.
   ./build-fuzz/bin/"$t" -max_total_time="$budget" -timeout=30 -rss_limit_mb=3072 \
-    -print_final_stats=1 -artifact_prefix="$dir/" "$dir/corpus" "tests/fuzz/$t" > "$log" 2>&1
+    -print_final_stats=1 -artifact_prefix="$dir/" "$dir/corpus" "tests/data/fuzz/$t" > "$log" 2>&1
   rc=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)

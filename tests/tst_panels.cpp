@@ -56,10 +56,9 @@ class TestPanels : public QObject {
  private slots:
   void initTestCase() {
     useTemporarySettings(tmp_.path().toStdString());
-    clean_ = std::make_shared<const Dataset>(makeDataset(10, 30, 3));
-    PoisonSpec spec;
-    spec.count = 12;
-    pd_ = std::make_shared<const PoisonedDataset>(applyPoison(clean_, TriggerSpec{}, spec));
+    const SmallPoisoned d = smallPoisoned();
+    clean_ = d.clean;
+    pd_ = d.pd;
   }
 
   void detectorPanelOptionsAndWarning() {

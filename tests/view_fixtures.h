@@ -8,6 +8,7 @@
 #include "core/attack/poison.h"
 #include "core/detect/detect.h"
 #include "session.h"
+#include "test_support.h"
 
 namespace poisonlab::testing {
 
@@ -62,6 +63,21 @@ inline std::shared_ptr<DetectionReport> madeUpReport(const PoisonedDataset& pd,
 
 /// The data, two detector reports (spectral, activation-clustering) and the original model
 /// version with its evaluation.
+/// The small poisoned data set the view and panel tests share: 10 classes of 30 training and 3
+/// test images, 12 poisons with the default trigger.
+struct SmallPoisoned {
+  std::shared_ptr<const Dataset> clean;
+  std::shared_ptr<const PoisonedDataset> pd;
+};
+inline SmallPoisoned smallPoisoned() {
+  SmallPoisoned d;
+  d.clean = std::make_shared<const Dataset>(makeDataset(10, 30, 3));
+  PoisonSpec spec;
+  spec.count = 12;
+  d.pd = std::make_shared<const PoisonedDataset>(applyPoison(d.clean, TriggerSpec{}, spec));
+  return d;
+}
+
 inline void fillSession(gui::Session& s, std::shared_ptr<const Dataset> clean,
                         std::shared_ptr<const PoisonedDataset> pd) {
   s.setData(clean, pd, QString());
