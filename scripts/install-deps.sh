@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package PoisonLab needs to build, test and run.
-# Idempotent: packages already present are left as they are.
+# Idempotent: packages already present are left as they are. munge + slurmctld + slurmd +
+# slurm-client: tst_grid starts a private single-node Slurm cluster for the grid's job array
+# (the Debian services are not started or configured). python3-torch: the PyTorch peer that
+# bench_train is compared with (../shared/peers/).
 set -euo pipefail
 
 packages=(
@@ -12,6 +15,8 @@ packages=(
   libcurl4-openssl-dev libssl-dev
   python3 clang-format
   xvfb xauth imagemagick
+  munge slurmctld slurmd slurm-client
+  python3-torch
 )
 
 missing=()

@@ -10,6 +10,8 @@
 #include <fstream>
 
 #include "core/detect/detect.h"
+#include "core/run/activation_cache.h"
+#include "core/run/prediction_cache.h"
 #include "core/run/train_report.h"
 #include "core/train/training.h"
 #include "core/util/md5.h"
@@ -93,6 +95,61 @@ class TestDetectorTasks : public QObject {
         QCOMPARE(ones, figureOf(c.figures, "cluster1_size"));
       }
     }
+  }
+
+  void activationsAreComputedOncePerModel() {
+    const PoisonedDataset pd = poisoned(data_, kPoisons);
+    const std::string run = dir("cached");
+    fs::create_directories(run);
+    fs::copy_file(modelPath(dir("backdoor")), modelPath(run), fs::copy_options::overwrite_existing);
+    const std::string model = modelPath(run);
+    DetectRequest spectral;
+    spectral.inference.threads = 2;
+    const DetectionReport first = runDetector(run, pd, spectral);
+    // One pass kept the asked layer and the other detectors' and views' layers.
+    const std::string md5 = md5OfFile(model);
+    const ModelSpec spec = modelSpecOf(model);
+    for (const std::string& layer :
+         {spec.lastBlockInputLayer(), std::string("pool"), std::string("fc")})
+      QVERIFY2(fs::exists(activationCachePath(run, md5, Precision::Fp32, layer)), layer.c_str());
+    // The cached rows are the network's (any subset, any order of runs).
+    const std::vector<std::int64_t> some{3, 4, 5, 17, 40, 41};
+    ActivationSource src;
+    const LayerActivations cached =
+        trainingActivations(run, model, pd, "pool", some, spectral.inference, {}, nullptr, &src);
+    QVERIFY(src.fromCache);
+    const LayerActivations direct =
+        layerActivations(model, pd.train, "pool", some, spectral.inference);
+    QCOMPARE(cached.dim, direct.dim);
+    for (std::size_t k = 0; k < direct.values.size(); ++k)
+      QVERIFY(std::abs(cached.values[k] - direct.values[k]) <=
+              1e-5f * (1 + std::abs(direct.values[k])));
+    // The window's predictions come from the same pass.
+    bool fromCache = false;
+    const auto probs =
+        trainingProbabilities(run, model, pd, spectral.inference, {}, nullptr, &fromCache);
+    QVERIFY(fromCache);
+    QCOMPARE(probs.size(), pd.train.count() * 4);
+    // A second detector reads its features; its result is the one computed without a cache.
+    DetectRequest ac;
+    ac.method = DetectorMethod::ActivationClustering;
+    ac.inference.threads = 2;
+    const DetectionReport withCache = runDetector(run, pd, ac);
+    qputenv("POISONLAB_CACHE_GB", "0");
+    const DetectionReport without = runDetector(run, pd, ac);
+    QCOMPARE(withCache.flagged, without.flagged);
+    QCOMPARE(withCache.overall.auroc, without.overall.auroc);
+    // Too small a bound keeps nothing new and still answers.
+    qputenv("POISONLAB_CACHE_GB", "0.0000001");
+    QCOMPARE(runDetector(dir("backdoor"), pd, spectral).scores, first.scores);
+    qunsetenv("POISONLAB_CACHE_GB");
+    // A damaged cache file is computed again, not trusted.
+    const std::string pool = activationCachePath(run, md5, Precision::Fp32, "pool");
+    fs::resize_file(pool, fs::file_size(pool) / 2);
+    const LayerActivations again =
+        trainingActivations(run, model, pd, "pool", some, spectral.inference, {}, nullptr, &src);
+    QVERIFY(!src.fromCache && src.cached);
+    QCOMPARE(again.values, cached.values);
   }
 
   void detectorRecordsSayWhetherTheAttackTook() {

@@ -244,6 +244,16 @@ QGroupBox* ExperimentPanel::buildTraining() {
       combo(g, QStringLiteral("augment"), {tr("None"), tr("Horizontal flip"), tr("Crop and flip")});
   precision_ = combo(g, QStringLiteral("precision"),
                      {tr("Automatic (bf16 where the CPU has it)"), tr("fp32"), tr("bf16")});
+  // The device: the CPU, and CUDA where this LibTorch has a CUDA device.
+  device_ = combo(g, QStringLiteral("device"), {tr("CPU")});
+  if (cudaDeviceCount() > 0)
+    device_->addItem(tr("CUDA GPU (%n device(s))", nullptr, cudaDeviceCount()),
+                     QStringLiteral("cuda"));
+  device_->setItemData(0, QStringLiteral("cpu"));
+  device_->setEnabled(device_->count() > 1);
+  device_->setToolTip(device_->count() > 1
+                          ? tr("Where training runs")
+                          : tr("This LibTorch sees no CUDA device: training runs on the CPU"));
   trainSeed_ = spin(g, QStringLiteral("trainSeed"), 0, INT_MAX);
   limit_ = spin(g, QStringLiteral("limitTrain"), 0, 1000000);
   limit_->setSpecialValueText(tr("all"));
@@ -257,14 +267,16 @@ QGroupBox* ExperimentPanel::buildTraining() {
   f->addRow(tr("Peak learning rate"), lr_);
   f->addRow(tr("Augmentation"), augment_);
   f->addRow(tr("Precision"), precision_);
+  f->addRow(tr("Device"), device_);
   f->addRow(tr("Training images"), limit_);
   f->addRow(tr("Seed"), trainSeed_);
   f->addRow(trainingError_);
   connect(arch_, &QComboBox::currentTextChanged, this, [this] { validate(); });
-  for (QWidget* w : {static_cast<QWidget*>(width_), static_cast<QWidget*>(epochs_),
-                     static_cast<QWidget*>(batch_), static_cast<QWidget*>(lr_),
-                     static_cast<QWidget*>(augment_), static_cast<QWidget*>(precision_),
-                     static_cast<QWidget*>(trainSeed_), static_cast<QWidget*>(limit_)})
+  for (QWidget* w :
+       {static_cast<QWidget*>(width_), static_cast<QWidget*>(epochs_),
+        static_cast<QWidget*>(batch_), static_cast<QWidget*>(lr_), static_cast<QWidget*>(augment_),
+        static_cast<QWidget*>(precision_), static_cast<QWidget*>(device_),
+        static_cast<QWidget*>(trainSeed_), static_cast<QWidget*>(limit_)})
     watch(w);
   return g;
 }
@@ -370,6 +382,8 @@ void ExperimentPanel::pullFromModel() {
   lr_->setValue(c.lr);
   augment_->setCurrentIndex(static_cast<int>(c.augment));
   precision_->setCurrentIndex(static_cast<int>(c.precision));
+  const int device = device_->findData(QString::fromStdString(c.device));
+  device_->setCurrentIndex(device >= 0 ? device : 0);
   trainSeed_->setValue(static_cast<int>(std::min<std::uint64_t>(c.seed, INT_MAX)));
   limit_->setValue(static_cast<int>(std::min<std::size_t>(c.limitTrain, 1000000)));
   loading_ = false;
@@ -401,6 +415,7 @@ void ExperimentPanel::pushToModel() {
   c.lr = lr_->value();
   c.augment = static_cast<Augment>(augment_->currentIndex());
   c.precision = static_cast<Precision>(precision_->currentIndex());
+  c.device = device_->currentData().toString().toStdString();
   c.seed = static_cast<std::uint64_t>(trainSeed_->value());
   c.limitTrain = static_cast<std::size_t>(limit_->value());
   const QSignalBlocker block(model_);  // one validate() for the three

@@ -101,6 +101,7 @@ class ExperimentPanel : public QWidget {
   QDoubleSpinBox* lr_;
   QComboBox* augment_;
   QComboBox* precision_;
+  QComboBox* device_;
   QSpinBox* trainSeed_;
   QSpinBox* limit_;
   QLabel* trainingError_;

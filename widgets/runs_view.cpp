@@ -74,6 +74,12 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent) {
   whatIf_->setToolTip(tr("Duplicate the open run with one setting changed and train it"));
   auto* add = new QPushButton(tr("Add run folder…"), this);
   add->setObjectName(QStringLiteral("addRunButton"));
+  auto* grid = new QPushButton(tr("Open grid table…"), this);
+  grid->setObjectName(QStringLiteral("openGridButton"));
+  grid->setToolTip(
+      tr("Add every finished run of a what-if grid (grid-results.json from "
+         "poisonlab-cli grid, run here or on a Slurm cluster)"));
+  connect(grid, &QPushButton::clicked, this, &RunsView::openGridRequested);
   auto* remove = new QPushButton(tr("Remove from comparison"), this);
   connect(whatIf_, &QPushButton::clicked, this, &RunsView::whatIfRequested);
   connect(add, &QPushButton::clicked, this, &RunsView::addRequested);
@@ -84,6 +90,7 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent) {
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(whatIf_);
   buttons->addWidget(add);
+  buttons->addWidget(grid);
   buttons->addWidget(remove);
   buttons->addStretch(1);
   auto* split = new QSplitter(Qt::Vertical, this);

@@ -50,6 +50,8 @@ class RunsView : public QWidget {
 
  signals:
   void addRequested();
+  /// "Open grid table…": a grid-results.json written by `poisonlab-cli grid`.
+  void openGridRequested();
   void whatIfRequested();
   void openRequested(const QString& dir);
 

@@ -37,5 +37,7 @@ int cmdDetect(int argc, char** argv);
 int cmdFeatures(int argc, char** argv);
 int cmdUnlearn(int argc, char** argv);
 int cmdUnlearnSweep(int argc, char** argv);
+int cmdGrid(int argc, char** argv);
+int cmdGridTask(int argc, char** argv);
 
 }  // namespace poisonlab::cli

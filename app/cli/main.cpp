@@ -72,6 +72,17 @@ commands:
             [method options as for unlearn] [--seed X] [--no-reuse]
             Every method on every fraction of the ground-truth poisons; RUN/unlearn/sweep.csv
             and sweep.png. Results already in RUN/unlearn are reused unless --no-reuse.
+  grid      --spec GRID.json --out DIR [--data D] [--dry-run]
+            [--slurm [--partition P] [--time 01:00:00] [--cpus 2] [--mem M] [--no-wait]]
+            or --collect --out DIR
+            A what-if grid: the base experiment of GRID.json with the settings under "vary"
+            (trigger.pos, poison.count, seed, classes, recipe, ...) in every combination, one
+            run folder each under DIR/runs/, poisoned and trained here one after another or as
+            a Slurm job array (one task per run, `grid-task`); then DIR/grid-results.csv and
+            .json, which the workbench's run comparison opens (Runs > Open grid table). Runs
+            already trained are kept, so the same command resumes a grid. See docs/grid.md.
+  grid-task --out DIR --index I [--data D]
+            One run of a grid (what each Slurm array task runs).
   help      Show this text.
 
 Every command accepts --json and then prints one JSON object as its last line.
@@ -104,6 +115,8 @@ int main(int argc, char** argv) {
     if (command == "features") return cli::cmdFeatures(argc, argv);
     if (command == "unlearn") return cli::cmdUnlearn(argc, argv);
     if (command == "unlearn-sweep") return cli::cmdUnlearnSweep(argc, argv);
+    if (command == "grid") return cli::cmdGrid(argc, argv);
+    if (command == "grid-task") return cli::cmdGridTask(argc, argv);
     if (command == "help" || command == "--help" || command == "-h") {
       std::cout << kUsage;
       return 0;

@@ -32,6 +32,13 @@ int main(int argc, char** argv) {
                               "View to show first: samples, spectral, clusters, "
                               "influence, detectors, unlearning or runs."),
       QStringLiteral("name"));
+  QCommandLineOption grid(
+      QStringLiteral("grid"),
+      QApplication::translate("main",
+                              "A what-if grid's results (grid-results.json or its folder) to "
+                              "add to the run comparison."),
+      QStringLiteral("path"));
+  parser.addOption(grid);
   parser.addOption(data);
   parser.addOption(run);
   parser.addOption(view);
@@ -48,6 +55,7 @@ int main(int argc, char** argv) {
       window.openRun(parser.value(run));
     else
       window.startWithData(parser.value(data));
+    if (parser.isSet(grid)) window.openGridTable(parser.value(grid));
   });
   return app.exec();
 }

@@ -28,6 +28,7 @@
 #include "cluster_view.h"
 #include "comparison_view.h"
 #include "core/data/data_location.h"
+#include "core/run/grid.h"
 #include "core/util/error.h"
 #include "detector_panel.h"
 #include "experiment_panel.h"
@@ -354,6 +355,12 @@ void MainWindow::wireJobs() {
   connect(unlearn_, &UnlearnPanel::evaluateRequested, this, [this](int i) { jobs_->evaluate(i); });
   connect(runs_, &RunsView::whatIfRequested, this, &MainWindow::startWhatIf);
   connect(runs_, &RunsView::openRequested, this, [this](const QString& dir) { openRun(dir); });
+  connect(runs_, &RunsView::openGridRequested, this, [this] {
+    const QString file =
+        QFileDialog::getOpenFileName(this, tr("Open a grid's results table"), QString(),
+                                     tr("Grid results (grid-results.json);;JSON (*.json)"));
+    if (!file.isEmpty()) openGridTable(file);
+  });
   connect(runs_, &RunsView::addRequested, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Add a run to the comparison"));
     if (!dir.isEmpty()) summariseRun(dir);
@@ -386,6 +393,31 @@ void MainWindow::summariseRun(const QString& dir) {
     else if (s == Task::State::Failed)
       reportFailure(t, tr("Could not read the run"));
   });
+}
+
+Task* MainWindow::openGridTable(const QString& path) {
+  QString file = path;
+  if (QFileInfo(path).isDir())
+    file = QString::fromStdString(gridResultsJsonPath(path.toStdString()));
+  auto summaries = std::make_shared<std::vector<RunSummary>>();
+  Task* t = tasks_->start(
+      tr("Read grid %1").arg(QFileInfo(file).dir().dirName()), [file, summaries](TaskContext& ctx) {
+        const auto dirs = gridResultRuns(file.toStdString());
+        for (std::size_t i = 0; i < dirs.size(); ++i) {
+          ctx.cancelToken().throwIfCancelled();
+          summaries->push_back(readRunSummary(QString::fromStdString(dirs[i])));
+          ctx.progressFn()(double(i + 1) / double(dirs.size()), "read " + dirs[i]);
+        }
+      });
+  connect(t, &Task::finished, this, [this, t, summaries](Task::State s) {
+    if (s == Task::State::Succeeded) {
+      for (const auto& r : *summaries) runs_->addRun(r);
+      showView(QStringLiteral("runs"));
+    } else if (s == Task::State::Failed) {
+      reportFailure(t, tr("Could not read the grid table"));
+    }
+  });
+  return t;
 }
 
 void MainWindow::startWhatIf() {

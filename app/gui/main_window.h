@@ -57,6 +57,9 @@ class MainWindow : public QMainWindow {
   /// The current model version's class probabilities for every training image.
   Task* predict();
   Task* saveRunAs(const QString& dir);
+  /// Adds every finished run of a what-if grid's table (grid-results.json, or a grid folder
+  /// holding one) to the run comparison, in the background.
+  Task* openGridTable(const QString& path);
   /// Shows a view by name (samples, spectral, clusters, influence, detectors, unlearning,
   /// runs); false for an unknown name.
   bool showView(const QString& name);

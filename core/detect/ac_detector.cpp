@@ -57,7 +57,7 @@ std::map<int, ReclassifyVerdict> reclassifyClusters(
     for (auto& [c, pc] : classes) {
       if (pc.pool.empty()) {
         const LayerActivations a =
-            layerActivations(model, pd.train, "pool", pc.idx, inference, {}, cancel);
+            trainingActivations(runDir, model, pd, "pool", pc.idx, inference, {}, cancel);
         pc.pool = a.values;
       }
       d = pc.pool.size() / std::max<std::size_t>(1, pc.idx.size());
@@ -202,7 +202,7 @@ void runActivationClustering(const std::string& model, const PoisonedDataset& pd
     throw Error("reclassify: full retraining needs the run's recipe, " + metricsPath(runDir));
   std::map<int, PerClass> classes;
   std::vector<std::vector<float>> medians(static_cast<std::size_t>(pd.clean->numClasses()));
-  forEachClass(model, pd, rep.layer, {}, r.inference, r.exportFeatures, progress, cancel,
+  forEachClass(runDir, model, pd, rep.layer, {}, r.inference, r.exportFeatures, progress, cancel,
                rep.featureSeconds,
                [&](int c, const std::vector<std::int64_t>& idx, const std::vector<float>& rows,
                    std::size_t d) {

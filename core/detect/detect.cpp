@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/detect/detector_parts.h"
+#include "core/run/prediction_cache.h"
 #include "core/util/error.h"
 #include "core/util/rng.h"
 #include "core/util/atomic_file.h"
@@ -117,7 +118,7 @@ DetectionReport runDetector(const std::string& runDir, const PoisonedDataset& pd
       rep.layer = !r.layer.empty()   ? r.layer
                   : r.pooledSpectral ? "pool"
                                      : spec.lastBlockInputLayer();
-      detail::runSpectral(rep.modelPath, pd, r, rep, col, figs, progress, cancel);
+      detail::runSpectral(runDir, rep.modelPath, pd, r, rep, col, figs, progress, cancel);
       break;
     case DetectorMethod::ActivationClustering:
       rep.layer = r.layer.empty() ? "pool" : r.layer;
@@ -127,7 +128,7 @@ DetectionReport runDetector(const std::string& runDir, const PoisonedDataset& pd
     case DetectorMethod::Influence:
       if (!r.layer.empty())
         throw Error("layer: influence works on parameters; use --layers for the network mode");
-      detail::runInfluence(rep.modelPath, pd, r, rep, col, progress, cancel);
+      detail::runInfluence(runDir, rep.modelPath, pd, r, rep, col, progress, cancel);
       break;
   }
   for (std::size_t i = 0; i < n; ++i) {
@@ -164,8 +165,7 @@ DetectionReport runDetector(const std::string& runDir, const PoisonedDataset& pd
   }
   rep.seconds = since(start);
   // Afterwards, as a metric: did the attack take on this model at all?
-  rep.model = evaluateModelHeadline(rep.modelPath, pd, r.inference.device, r.inference.precision,
-                                    r.inference.threads, cancel);
+  rep.model = headlineEvaluation(runDir, rep.modelPath, pd, r.inference, cancel);
   rep.attackTook = rep.model.asr >= 0.5 && rep.model.poisonFit >= 0.5;
   report(progress, 1.0, "done");
   return rep;

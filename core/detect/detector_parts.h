@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/detect/detect.h"
+#include "core/run/activation_cache.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/util/npy.h"
@@ -46,11 +47,13 @@ struct Collector {
 
 /// Activations of `layer` class by class (training labels); `fn(cls, indices, rows, dim)` for
 /// each class in `classes`. With an export path, every class is computed and written.
+/// From the run's activation cache (activation_cache.h) when `runDir` is set.
 template <typename Fn>
-void forEachClass(const std::string& model, const PoisonedDataset& pd, const std::string& layer,
-                  const std::vector<int>& classes, const InferenceOptions& inference,
-                  const std::string& exportPath, const ProgressFn& progress,
-                  const CancelToken* cancel, double& featureSeconds, Fn fn) {
+void forEachClass(const std::string& runDir, const std::string& model, const PoisonedDataset& pd,
+                  const std::string& layer, const std::vector<int>& classes,
+                  const InferenceOptions& inference, const std::string& exportPath,
+                  const ProgressFn& progress, const CancelToken* cancel, double& featureSeconds,
+                  Fn fn) {
   const int numClasses = pd.clean->numClasses();
   std::vector<bool> wanted(static_cast<std::size_t>(numClasses), classes.empty());
   for (int c : classes) {
@@ -67,8 +70,8 @@ void forEachClass(const std::string& model, const PoisonedDataset& pd, const std
     std::vector<float> rows;
     std::size_t dim = 0;
     const auto t0 = Clock::now();
-    forEachActivationBatch(
-        model, pd.train, layer, idx, inference,
+    forEachTrainingActivationBatch(
+        runDir, model, pd, layer, idx, inference,
         [&](const float* batch, std::size_t first, std::size_t n, std::size_t d) {
           if (dim == 0) {
             dim = d;
@@ -99,15 +102,15 @@ void forEachClass(const std::string& model, const PoisonedDataset& pd, const std
 /// Method-specific figures per class.
 using ClassFigures = std::map<int, std::vector<Figure>>;
 
-void runSpectral(const std::string& model, const PoisonedDataset& pd, const DetectRequest& r,
-                 DetectionReport& rep, Collector& col, ClassFigures& figs,
+void runSpectral(const std::string& runDir, const std::string& model, const PoisonedDataset& pd,
+                 const DetectRequest& r, DetectionReport& rep, Collector& col, ClassFigures& figs,
                  const ProgressFn& progress, const CancelToken* cancel);
 void runActivationClustering(const std::string& model, const PoisonedDataset& pd,
                              const DetectRequest& r, const std::string& runDir,
                              DetectionReport& rep, Collector& col, ClassFigures& figs,
                              const ProgressFn& progress, const CancelToken* cancel);
-void runInfluence(const std::string& model, const PoisonedDataset& pd, const DetectRequest& r,
-                  DetectionReport& rep, Collector& col, const ProgressFn& progress,
-                  const CancelToken* cancel);
+void runInfluence(const std::string& runDir, const std::string& model, const PoisonedDataset& pd,
+                  const DetectRequest& r, DetectionReport& rep, Collector& col,
+                  const ProgressFn& progress, const CancelToken* cancel);
 
 }  // namespace poisonlab::detail

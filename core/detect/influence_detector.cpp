@@ -91,8 +91,9 @@ struct Scored {
 };
 
 /// The classifier layer, exactly, with the requested normalisation.
-Scored classifierScores(const std::string& model, const PoisonedDataset& pd, const DetectRequest& r,
-                        const TestPoints& tp, DetectionReport& rep, Collector& col, json& settings,
+Scored classifierScores(const std::string& runDir, const std::string& model,
+                        const PoisonedDataset& pd, const DetectRequest& r, const TestPoints& tp,
+                        DetectionReport& rep, Collector& col, json& settings,
                         const ProgressFn& progress, const CancelToken* cancel) {
   const InfluenceRequest& q = r.influence;
   const std::size_t n = pd.train.count();
@@ -100,8 +101,8 @@ Scored classifierScores(const std::string& model, const PoisonedDataset& pd, con
   std::vector<std::int64_t> scoredIdx;
   rep.layer = "pool";
   auto t0 = Clock::now();
-  const LayerActivations train = layerActivations(
-      model, pd.train, "pool", {}, r.inference,
+  const LayerActivations train = trainingActivations(
+      runDir, model, pd, "pool", {}, r.inference,
       [&](double f, const std::string& t) { report(progress, 0.85 * f, t); }, cancel);
   LayerActivations test;
   if (!q.self) test = layerActivations(model, *tp.split, "pool", tp.indices, r.inference);
@@ -206,9 +207,9 @@ Scored networkScores(const std::string& model, const PoisonedDataset& pd, const 
 
 }  // namespace
 
-void runInfluence(const std::string& model, const PoisonedDataset& pd, const DetectRequest& r,
-                  DetectionReport& rep, Collector& col, const ProgressFn& progress,
-                  const CancelToken* cancel) {
+void runInfluence(const std::string& runDir, const std::string& model, const PoisonedDataset& pd,
+                  const DetectRequest& r, DetectionReport& rep, Collector& col,
+                  const ProgressFn& progress, const CancelToken* cancel) {
   const InfluenceRequest& q = r.influence;
   if (q.damping < 0) throw Error("damping: must be >= 0");
   json settings{{"mode", q.network ? "network" : "classifier"},
@@ -227,8 +228,9 @@ void runInfluence(const std::string& model, const PoisonedDataset& pd, const Det
     settings["test_points"] = tp.description;
     rep.figures.emplace_back("test_points", double(tp.indices.size()));
   }
-  Scored s = q.network ? networkScores(model, pd, r, tp, rep, settings, progress, cancel)
-                       : classifierScores(model, pd, r, tp, rep, col, settings, progress, cancel);
+  Scored s = q.network
+                 ? networkScores(model, pd, r, tp, rep, settings, progress, cancel)
+                 : classifierScores(runDir, model, pd, r, tp, rep, col, settings, progress, cancel);
   // Suspicion is support for the predictions, or with true labels harm to them.
   if (q.trueLabels && !q.self)
     for (double& v : s.scores) v = -v;

@@ -14,15 +14,15 @@ namespace poisonlab::detail {
 
 using nlohmann::json;
 
-void runSpectral(const std::string& model, const PoisonedDataset& pd, const DetectRequest& r,
-                 DetectionReport& rep, Collector& col, ClassFigures& figs,
+void runSpectral(const std::string& runDir, const std::string& model, const PoisonedDataset& pd,
+                 const DetectRequest& r, DetectionReport& rep, Collector& col, ClassFigures& figs,
                  const ProgressFn& progress, const CancelToken* cancel) {
   const SpectralOptions& o = r.spectral;
   if (o.eps <= 0 || o.eps > 1) throw Error("eps: must be in (0, 1]");
   if (o.percentile < 0 || o.percentile >= 100) throw Error("percentile: must be in [0, 100)");
   auto& raw = col.column("raw_score");
   forEachClass(
-      model, pd, rep.layer, o.classes, r.inference, r.exportFeatures, progress, cancel,
+      runDir, model, pd, rep.layer, o.classes, r.inference, r.exportFeatures, progress, cancel,
       rep.featureSeconds,
       [&](int c, const std::vector<std::int64_t>& idx, const std::vector<float>& rows,
           std::size_t d) {

@@ -37,12 +37,20 @@ double targetRate(ResNet& model, const Split& split, int target, const Runtime& 
 }  // namespace
 
 EvalReport evaluate(ResNet& model, const PoisonedDataset& d, const Runtime& rt, bool full,
-                    const CancelToken* cancel) {
+                    const CancelToken* cancel, const std::vector<std::int64_t>& cleanSample) {
   EvalReport r;
   const int classes = d.clean->numClasses();
   const Split& test = d.clean->test;
-  confusionOf(predict(model, test, {}, rt, cancel), test.labels, classes, r.confusion,
-              r.perClassAcc, r.cleanAcc);
+  if (cleanSample.empty()) {
+    confusionOf(predict(model, test, {}, rt, cancel), test.labels, classes, r.confusion,
+                r.perClassAcc, r.cleanAcc);
+  } else {
+    std::vector<std::uint8_t> labels;
+    labels.reserve(cleanSample.size());
+    for (auto i : cleanSample) labels.push_back(test.labels.at(static_cast<std::size_t>(i)));
+    confusionOf(predict(model, test, cleanSample, rt, cancel), labels, classes, r.confusion,
+                r.perClassAcc, r.cleanAcc);
+  }
   r.asr = targetRate(model, d.triggeredTest, d.spec.target, rt, cancel);
   r.asrMirrored = targetRate(model, d.triggeredTestMirrored, d.spec.target, rt, cancel);
   std::vector<std::int64_t> poisoned(d.poisonedIndices.begin(), d.poisonedIndices.end());

@@ -65,6 +65,21 @@ void forEachActivationBatch(const std::string& modelPath, const Split& split,
                  });
 }
 
+void forEachLayersBatch(const std::string& modelPath, const Split& split,
+                        const std::vector<std::string>& layers,
+                        const std::vector<std::int64_t>& indices, const InferenceOptions& o,
+                        const LayersBatchFn& fn, const ProgressFn& progress,
+                        const CancelToken* cancel) {
+  nn::LoadedModel m = nn::loadForInference(modelPath, o.device, o.precision, o.threads);
+  const auto idx = nn::resolveIndices(indices, split);
+  nn::runLayerBatches(
+      m.model, m.rt, split, idx, layers, o.batch, progress, cancel,
+      [&](std::size_t k, const torch::Tensor& y, std::size_t start, std::int64_t n) {
+        fn(k, y.data_ptr<float>(), start, static_cast<std::size_t>(n),
+           static_cast<std::size_t>(y.size(1)));
+      });
+}
+
 LayerActivations layerActivations(const std::string& modelPath, const Split& split,
                                   const std::string& layer,
                                   const std::vector<std::int64_t>& indices,

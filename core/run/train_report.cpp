@@ -81,9 +81,13 @@ void writeMetrics(const std::string& runDir, const TrainConfig& config, const Tr
   j["poisonlab_version"] = kPoisonLabVersion;
   j["written"] = utcTimestamp();
   j["settings"] = configJson(config);
-  j["runtime"] = {{"precision", r.precisionUsed},  {"channels_last", r.channelsLast},
-                  {"threads", r.threads},          {"device", r.device},
-                  {"train_images", r.trainImages}, {"resumed_from_epoch", r.resumedFromEpoch}};
+  j["runtime"] = {{"precision", r.precisionUsed},
+                  {"channels_last", r.channelsLast},
+                  {"threads", r.threads},
+                  {"device", r.device},
+                  {"train_images", r.trainImages},
+                  {"resumed_from_epoch", r.resumedFromEpoch},
+                  {"epoch_eval_clean_images", r.epochEvalSample}};
   j["wall_seconds"] = r.wallSeconds;
   j["history"] = history;
   j["poison"] = {{"source", data.spec.source},
@@ -181,6 +185,7 @@ TrainResult readTrainResult(const std::string& runDir) {
     r.device = rt.at("device").get<std::string>();
     r.trainImages = rt.at("train_images").get<std::size_t>();
     r.resumedFromEpoch = rt.at("resumed_from_epoch").get<int>();
+    r.epochEvalSample = rt.value("epoch_eval_clean_images", std::size_t{0});  // since 0.14
     return r;
   } catch (const json::exception& e) {
     throw Error(path + ": " + field + ": " + e.what());

@@ -71,6 +71,15 @@ void forEachActivationBatch(const std::string& modelPath, const Split& split,
                             const InferenceOptions& options, const ActivationBatchFn& fn,
                             const ProgressFn& progress = {}, const CancelToken* cancel = nullptr);
 
+/// Several layers from one forward pass: `fn(k, rows, first, n, dim)` for layer `layers[k]`.
+using LayersBatchFn = std::function<void(std::size_t layer, const float* rows, std::size_t first,
+                                         std::size_t n, std::size_t dim)>;
+void forEachLayersBatch(const std::string& modelPath, const Split& split,
+                        const std::vector<std::string>& layers,
+                        const std::vector<std::int64_t>& indices, const InferenceOptions& options,
+                        const LayersBatchFn& fn, const ProgressFn& progress = {},
+                        const CancelToken* cancel = nullptr);
+
 /// Softmax class probabilities (N x classes, row-major) of the model for images of `split`.
 std::vector<float> classProbabilities(const std::string& modelPath, const Split& split,
                                       const std::vector<std::int64_t>& indices = {},

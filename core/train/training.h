@@ -89,6 +89,7 @@ struct EvalReport {
 struct EpochStats {
   int epoch = 0;
   double trainLoss = 0, trainAcc = 0;
+  /// cleanAcc: on TrainResult::epochEvalSample test images, except after the last epoch.
   double cleanAcc = 0, asr = 0, asrMirrored = 0, poisonFit = 0;
   double lr = 0;  ///< at the end of the epoch
   double imagesPerSecond = 0;
@@ -111,10 +112,15 @@ struct TrainResult {
   int threads = 0;
   std::string device;
   std::size_t trainImages = 0;
+  /// Clean test images the between-epoch accuracy is taken on (0 = the whole test set); the
+  /// last epoch and `final` always use the whole test set.
+  std::size_t epochEvalSample = 0;
 };
 
 /// True when this CPU has native bf16 arithmetic (AVX512-BF16 or AMX-BF16).
 bool cpuHasFastBf16();
+/// CUDA devices this LibTorch can use (0 for a CPU-only LibTorch or machine).
+int cudaDeviceCount();
 
 /// Trains `config.model` on the poisoned training set. Writes RUN/checkpoint.pt atomically after
 /// every epoch and, at the end, RUN/model.pt and RUN/metrics.json. With `resume`, continues

@@ -79,8 +79,10 @@ void NpyWriter::commit() {
   }
 }
 
-NpyMatrix readNpy(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+NpyReader::NpyReader(std::string file) : path_(std::move(file)) {
+  in_.open(path_, std::ios::binary);
+  std::ifstream& in = in_;
+  const std::string& path = path_;
   if (!in) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
   char pre[10];
   if (!in.read(pre, 10) || std::memcmp(pre, kMagic, 6) != 0)
@@ -108,7 +110,6 @@ NpyMatrix readNpy(const std::string& path) {
   if (dict.find("'fortran_order': False") == std::string::npos)
     throw Error(path + ": fortran_order is not False");
   std::smatch m;
-  NpyMatrix out;
   auto dimension = [&](const std::string& text) -> std::size_t {
     try {
       return std::stoull(text);
@@ -117,29 +118,46 @@ NpyMatrix readNpy(const std::string& path) {
     }
   };
   if (std::regex_search(dict, m, std::regex(R"('shape': \((\d+), (\d+)\))"))) {
-    out.rows = dimension(m[1]);
-    out.cols = dimension(m[2]);
+    rows_ = dimension(m[1]);
+    cols_ = dimension(m[2]);
   } else if (std::regex_search(dict, m, std::regex(R"('shape': \((\d+),\))"))) {
-    out.rows = dimension(m[1]);
-    out.cols = 1;
+    rows_ = dimension(m[1]);
+    cols_ = 1;
   } else {
     throw Error(path + ": shape is not 1-D or 2-D");
   }
   // The declared shape against what the file holds, before anything is allocated.
-  const auto dataStart = in.tellg();
+  dataStart_ = static_cast<std::uint64_t>(in.tellg());
   in.seekg(0, std::ios::end);
-  const auto dataBytes = static_cast<std::size_t>(in.tellg() - dataStart);
-  in.seekg(dataStart);
+  const auto dataBytes =
+      static_cast<std::size_t>(static_cast<std::uint64_t>(in.tellg()) - dataStart_);
+  in.seekg(static_cast<std::streamoff>(dataStart_));
   const std::size_t floats = dataBytes / sizeof(float);
-  if (out.cols != 0 && out.rows > floats / out.cols)
-    throw Error(path + ": the header declares " + std::to_string(out.rows) + " x " +
-                std::to_string(out.cols) + " float32, but the file holds " +
+  if (cols_ != 0 && rows_ > floats / cols_)
+    throw Error(path + ": the header declares " + std::to_string(rows_) + " x " +
+                std::to_string(cols_) + " float32, but the file holds " +
                 std::to_string(dataBytes) + " bytes of data");
+}
+
+void NpyReader::readRows(std::size_t first, std::size_t n, float* out) {
+  if (first > rows_ || n > rows_ - first)
+    throw Error(path_ + ": rows " + std::to_string(first) + ".." + std::to_string(first + n) +
+                " are outside the " + std::to_string(rows_) + " it holds");
+  in_.clear();
+  in_.seekg(static_cast<std::streamoff>(dataStart_ + first * cols_ * sizeof(float)));
+  if (!in_.read(reinterpret_cast<char*>(out),
+                static_cast<std::streamsize>(n * cols_ * sizeof(float))))
+    throw Error(path_ + ": truncated data (expected " + std::to_string(rows_) + " x " +
+                std::to_string(cols_) + " float32)");
+}
+
+NpyMatrix readNpy(const std::string& path) {
+  NpyReader r(path);
+  NpyMatrix out;
+  out.rows = r.rows();
+  out.cols = r.cols();
   out.values.resize(out.rows * out.cols);
-  if (!in.read(reinterpret_cast<char*>(out.values.data()),
-               static_cast<std::streamsize>(out.values.size() * sizeof(float))))
-    throw Error(path + ": truncated data (expected " + std::to_string(out.rows) + " x " +
-                std::to_string(out.cols) + " float32)");
+  r.readRows(0, out.rows, out.values.data());
   return out;
 }
 

@@ -1,0 +1,221 @@
+// What-if grids: `poisonlab-cli grid` expands a spec into runs, trains them here or as a real
+// Slurm job array (a private single-node cluster started by the test from Debian's munge,
+// slurmctld and slurmd), collects one results table, and the workbench's run comparison opens
+// it.
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "core/run/grid.h"
+#include "core/util/error.h"
+#include "main_window.h"
+#include "runs_view.h"
+#include "task_manager.h"
+#include "test_support.h"
+
+using namespace poisonlab;
+using namespace poisonlab::testing;
+
+class TestGrid : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+  QString data_;
+
+  struct Result {
+    int code;
+    QString out, err;
+  };
+
+  Result run(const QStringList& args,
+             const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
+             int timeoutMs = 240000) {
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QString::fromStdString(binPath("poisonlab-cli")), args);
+    if (!p.waitForFinished(timeoutMs)) p.kill();
+    p.waitForFinished();
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+  }
+
+  /// A 2 x 2 grid (trigger position x seed) on the tiny data set: 4 runs of one short epoch.
+  QString writeSpec(const QString& name) {
+    const QString path = tmp_.filePath(name);
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(R"({
+  "base": {
+    "trigger": {"type": "pixel", "color": [101, 0, 25]},
+    "poison": {"source": 9, "target": 4, "count": 8},
+    "train": {"model": "resnet8", "width": 4, "epochs": 1, "batch": 32, "precision": "fp32",
+              "threads": 1}
+  },
+  "vary": {"trigger.pos": [[11, 16], [0, 0]], "seed": [0, 1]}
+})");
+    return path;
+  }
+
+  static QJsonObject readJson(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+  }
+
+  /// Every run of the table done, with figures, in the spec's order.
+  static void checkTable(const QString& out) {
+    const QJsonObject j = readJson(out + "/grid-results.json");
+    const QJsonArray runs = j.value("runs").toArray();
+    QCOMPARE(runs.size(), 4);
+    QCOMPARE(j.value("axes").toArray().size(), 2);
+    for (int i = 0; i < runs.size(); ++i) {
+      const QJsonObject r = runs[i].toObject();
+      QCOMPARE(r.value("status").toString(), QString("done"));
+      QCOMPARE(r.value("index").toInt(), i);
+      const double clean = r.value("clean_acc").toDouble(-1);
+      QVERIFY(clean >= 0 && clean <= 1);
+      QVERIFY(QFile::exists(out + "/" + r.value("dir").toString() + "/model.pt"));
+    }
+    // The last axis varies fastest; the seed sets both the poison's and the training's.
+    QCOMPARE(runs[1].toObject().value("axes").toObject().value("seed").toString(), QString("1"));
+    QCOMPARE(runs[1].toObject().value("poison").toObject().value("seed").toInt(), 1);
+    QCOMPARE(runs[2].toObject().value("axes").toObject().value("trigger.pos").toString(),
+             QString("0,0"));
+    QFile csv(out + "/grid-results.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).trimmed().split('\n');
+    QCOMPARE(lines.size(), 5);
+    QVERIFY(lines[0].startsWith("index,run,trigger.pos,seed,trigger,"));
+    for (int i = 1; i < lines.size(); ++i)
+      QVERIFY2(lines[i].contains(",done,"), qPrintable(lines[i]));
+  }
+
+ private slots:
+  void initTestCase() {
+    if (qEnvironmentVariableIsSet("KEEP_TMP")) tmp_.setAutoRemove(false);
+    qInfo("%s", qPrintable(tmp_.path()));
+    data_ = tmp_.filePath("cifar.tar.gz");
+    writeTarGz(data_.toStdString(), folderLayout(makeDataset(10, 24, 4), "cifar10-mini"));
+  }
+
+  void specErrorsNameTheField() {
+    const QString bad = tmp_.filePath("bad.json");
+    QFile f(bad);
+    f.open(QIODevice::WriteOnly);
+    f.write(R"({"vary": {"poison.cnt": [1, 2]}})");
+    f.close();
+    Result r = run({"grid", "--spec", bad, "--out", tmp_.filePath("bad")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("vary.poison.cnt: unknown setting"), qPrintable(r.err));
+    QFile g(bad);
+    g.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    g.write(R"({"base": {"train": {"epochs": 0}}, "vary": {"seed": [0]}})");
+    g.close();
+    r = run({"grid", "--spec", bad, "--out", tmp_.filePath("bad")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("point 0 train: epochs"), qPrintable(r.err));
+    // Expansion itself: 3 x 2 points, names carry the values.
+    const QString spec = writeSpec("dry.json");
+    const GridPlan plan = readGridSpec(spec.toStdString());
+    QCOMPARE(plan.points.size(), std::size_t(4));
+    QCOMPARE(QString::fromStdString(plan.points[3].name), QString("003-pos=0,0-seed=1"));
+    QCOMPARE(plan.points[3].trigger.row, 0);
+    QCOMPARE(plan.points[3].train.seed, std::uint64_t(1));
+    QCOMPARE(plan.points[0].train.model.width, 4);
+  }
+
+  void localGridAndResume() {
+    const QString out = tmp_.filePath("local");
+    Result r = run({"grid", "--spec", writeSpec("local.json"), "--out", out, "--data", data_});
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    checkTable(out);
+    // The same command again keeps every trained run (a grid resumes where it stopped).
+    const QString model0 = out + "/runs/000-pos=11,16-seed=0/model.pt";
+    const QDateTime before = QFileInfo(model0).lastModified();
+    QVERIFY(before.isValid());
+    r = run({"grid", "--spec", tmp_.filePath("local.json"), "--out", out, "--data", data_});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.err.count("already trained; kept"), 4);
+    QCOMPARE(QFileInfo(model0).lastModified(), before);
+    checkTable(out);
+    // Another spec in the same folder is refused.
+    QFile f(tmp_.filePath("other.json"));
+    f.open(QIODevice::WriteOnly);
+    f.write(R"({"vary": {"seed": [5]}})");
+    f.close();
+    r = run({"grid", "--spec", tmp_.filePath("other.json"), "--out", out, "--data", data_});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("holds another grid"), qPrintable(r.err));
+  }
+
+  void slurmJobArray() {
+    const QString cluster = tmp_.filePath("slurm");
+    QProcess start;
+    start.start("bash", {QString(POISONLAB_SOURCE_DIR) + "/tests/slurm/start_slurm.sh", cluster});
+    start.waitForFinished(60000);
+    const QString why = QString::fromUtf8(start.readAllStandardError()).trimmed();
+    if (start.exitCode() == 77) QSKIP(qPrintable("no Slurm here: " + why));
+    QVERIFY2(start.exitCode() == 0, qPrintable(why));
+    struct Stop {
+      QString dir;
+      ~Stop() {
+        QProcess::execute("bash",
+                          {QString(POISONLAB_SOURCE_DIR) + "/tests/slurm/stop_slurm.sh", dir});
+      }
+    } stop{cluster};
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("SLURM_CONF", cluster + "/slurm.conf");
+    env.insert("PATH", env.value("PATH") + ":/usr/sbin");
+    const QString out = tmp_.filePath("slurm-grid");
+    Result r = run({"grid", "--spec", writeSpec("slurm.json"), "--out", out, "--data", data_,
+                    "--slurm", "--partition", "pltest", "--cpus", "1", "--time", "00:10:00"},
+                   env, 400000);
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    QVERIFY2(r.err.contains("submitted job array"), qPrintable(r.err));
+    checkTable(out);
+    // Each run was trained by its own array task.
+    for (int i = 0; i < 4; ++i) {
+      QFile log(out + QString("/logs/task-%1.out").arg(i));
+      QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(log.fileName()));
+      QVERIFY(log.readAll().contains(QString("grid point %1").arg(i).toUtf8()));
+    }
+    QVERIFY(QFile::exists(out + "/grid.sbatch"));
+  }
+
+  void workbenchOpensTheTable() {
+    const QString out = tmp_.filePath("local");
+    QVERIFY(QFile::exists(out + "/grid-results.json"));
+    useTemporarySettings(tmp_.filePath("settings").toStdString());
+    gui::MainWindow w;
+    gui::Task* t = w.openGridTable(out);  // the folder; the JSON file works too
+    QVERIFY(t);
+    QTRY_VERIFY_WITH_TIMEOUT(t->state() == gui::Task::State::Succeeded, 30000);
+    QCOMPARE(w.runsView()->runCount(), 4);
+    QCOMPARE(w.runsView()->table()->rowCount(), 4);
+    QVERIFY(w.runsView()->isVisible() || w.runsView()->parentWidget());
+    // A damaged table is an error naming the file and the field, in the window too.
+    const QString broken = tmp_.filePath("broken-results.json");
+    QFile f(broken);
+    f.open(QIODevice::WriteOnly);
+    f.write(R"({"runs": [{"status": "done"}]})");
+    f.close();
+    try {
+      gridResultRuns(broken.toStdString());
+      QFAIL("a table without run folders was accepted");
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains("broken-results.json: runs[0].dir: missing"), e.what());
+    }
+    gui::Task* bad = w.openGridTable(broken);
+    QTRY_VERIFY_WITH_TIMEOUT(bad->state() == gui::Task::State::Failed, 30000);
+    QCOMPARE(w.runsView()->runCount(), 4);
+  }
+};
+
+QTEST_MAIN(TestGrid)
+#include "tst_grid.moc"
