@@ -1,14 +1,19 @@
 // Benchmark: every detector on a trained run, side by side in one process, with the figures
 // the detector issue asks for (precision, recall, AUROC, recall@k, runtime). Writes nothing
-// into the run.
-// usage: bench_detect --run RUN [--data PATH] [--precision auto|fp32] [--network]
+// into the run but its activation cache (RUN/cache/activations-*, which every detector shares:
+// the first detector on a model computes it, the others read it).
+// usage: bench_detect --run RUN [--data PATH] [--precision auto|fp32] [--network] [--cold]
 //   --network adds the full-network influence (stage3 + fc, CG) on the target class.
+//   --cold empties the model's cache before every detector: each runs from scratch.
+//   --defaults runs the three detectors with their default settings only.
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <thread>
 
 #include "core/detect/detect.h"
+#include "core/util/md5.h"
 #include "core/util/error.h"
 #include "core/run/run_folder.h"
 #include "core/train/training.h"
@@ -18,7 +23,7 @@ using namespace poisonlab;
 int main(int argc, char** argv) {
   std::string run, data;
   Precision precision = Precision::Auto;
-  bool network = false;
+  bool network = false, cold = false, defaultsOnly = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--run") == 0 && i + 1 < argc)
       run = argv[++i];
@@ -28,6 +33,10 @@ int main(int argc, char** argv) {
       precision = parsePrecision(argv[++i], "--precision");
     else if (std::strcmp(argv[i], "--network") == 0)
       network = true;
+    else if (std::strcmp(argv[i], "--cold") == 0)
+      cold = true;
+    else if (std::strcmp(argv[i], "--defaults") == 0)
+      defaultsOnly = true;
   }
   if (run.empty()) {
     std::fprintf(stderr,
@@ -64,6 +73,7 @@ int main(int argc, char** argv) {
     add("Influence, classifier layer, RelatIF", DetectorMethod::Influence)->influence.normalize =
         InfluenceNormalization::Relative;
     add("Self-influence, classifier layer", DetectorMethod::Influence)->influence.self = true;
+    if (defaultsOnly) rows = {rows[0], rows[2], rows[4]};
     if (network) {
       DetectRequest* r =
           add("Influence, stage3+fc, CG 30, damping 1, target class", DetectorMethod::Influence);
@@ -79,6 +89,14 @@ int main(int argc, char** argv) {
         "target-class precision / recall | seconds (activations) |\n"
         "|---|---|---|---|---|---|---|---|---|\n");
     for (const auto& row : rows) {
+      if (cold) {
+        // What a first detector on this model finds: no activations, headline or predictions.
+        std::error_code ec;
+        const std::string md5 = md5OfFile(modelPath(run));
+        for (const auto& e : std::filesystem::directory_iterator(run + "/cache", ec))
+          if (e.path().filename().string().find(md5) != std::string::npos)
+            std::filesystem::remove(e.path(), ec);
+      }
       const DetectionReport rep = runDetector(run, pd, row.request);
       const DetectionMetrics& m = rep.overall;
       const DetectionMetrics* t = nullptr;

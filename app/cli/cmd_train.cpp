@@ -30,6 +30,7 @@ TrainConfig configFromArgs(const Args& a) {
   c.momentum = a.number("momentum", c.momentum, 0, 0.999);
   c.warmup = a.number("warmup", c.warmup, 0, 0.999);
   c.labelSmoothing = a.number("label-smoothing", c.labelSmoothing, 0, 0.999);
+  c.augmentUntil = a.number("augment-until", c.augmentUntil, 0, 1);
   if (a.has("schedule")) c.schedule = parseSchedule(a.value("schedule"), "--schedule");
   if (a.has("augment")) c.augment = parseAugment(a.value("augment"), "--augment");
   if (a.has("precision")) c.precision = parsePrecision(a.value("precision"), "--precision");
@@ -52,8 +53,8 @@ std::string percent(double f) { return formatPercent(f); }
 int cmdTrain(int argc, char** argv) {
   Args a("train",
          {"run", "data", "model", "width", "epochs", "batch", "lr", "weight-decay", "momentum",
-          "warmup", "label-smoothing", "schedule", "augment", "precision", "threads", "device",
-          "limit-train", "seed"},
+          "warmup", "label-smoothing", "augment-until", "schedule", "augment", "precision",
+          "threads", "device", "limit-train", "seed"},
          {"resume"});
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");

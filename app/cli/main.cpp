@@ -27,7 +27,8 @@ commands:
   download  [--dest DIR] [--url URL] [--md5 HEX] [--size BYTES]
             Fetch the official cifar-10-binary.tar.gz, verify its MD5; resumable.
   train     --run RUN [--model resnet8] [--width 32] [--epochs E] [--batch B] [--lr L]
-            [--augment none|flip|crop+flip] [--schedule onecycle|cosine] [--warmup F]
+            [--augment none|flip|crop+flip] [--augment-until F] [--schedule onecycle|cosine]
+            [--warmup F]
             [--weight-decay D] [--label-smoothing S] [--precision auto|fp32|bf16] [--threads N]
             [--device cpu|cuda] [--limit-train N] [--seed X] [--resume] [--data D]
             Train on the run's poisoned data; writes RUN/model.pt and RUN/metrics.json, a

@@ -92,13 +92,13 @@ ClassifierInfluence classifierInfluence(const float* train, std::size_t n,
     }
   }
   hess.diagonal().add_(damping);
-  torch::Tensor eig = torch::linalg::eigvalsh(hess, "L");
+  torch::Tensor eig = torch::linalg_eigvalsh(hess, "L");
   out.minEigenvalue = eig[0].item<double>();
   out.maxEigenvalue = eig[-1].item<double>();
   if (!(out.minEigenvalue > 0))
     throw Error("influence: the damped Hessian is not positive definite (smallest eigenvalue " +
                 std::to_string(out.minEigenvalue) + "); raise the damping");
-  torch::Tensor chol = torch::linalg::cholesky(hess);
+  torch::Tensor chol = torch::linalg_cholesky(hess);
   out.hessianSeconds = since(t0);
 
   if (m > 0) {
@@ -125,8 +125,8 @@ ClassifierInfluence classifierInfluence(const float* train, std::size_t n,
       // g_i = resid_i (x) h_i, as rows; |L^-1 g_i|^2 = g_i^T H^-1 g_i.
       torch::Tensor g =
           (resid.slice(0, s, e).unsqueeze(2) * h.slice(0, s, e).unsqueeze(1)).reshape({e - s, p});
-      torch::Tensor z = torch::linalg::solve_triangular(chol, g.t(), /*upper=*/false, /*left=*/true,
-                                                        /*unitriangular=*/false);
+      torch::Tensor z = torch::linalg_solve_triangular(chol, g.t(), /*upper=*/false, /*left=*/true,
+                                                       /*unitriangular=*/false);
       torch::Tensor q = z.square().sum(0).contiguous();
       std::copy(q.data_ptr<double>(), q.data_ptr<double>() + (e - s), out.selfScores.begin() + s);
     }

@@ -38,18 +38,17 @@ SpectralClassScores spectralScores(const float* rows, std::size_t n, std::size_t
   // Subspace iteration (Halko, Martinsson & Tropp 2011, alg. 4.4) with Rayleigh-Ritz
   // extraction, until the top right singular vector stops moving: a fixed number of power
   // steps leaves it mixed with the second one when their singular values are close.
-  torch::Tensor q = std::get<0>(torch::linalg::qr(x.mm(omega)));
+  torch::Tensor q = std::get<0>(torch::linalg_qr(x.mm(omega)));
   torch::Tensor s, v, prev;
   for (int it = 0; it < 200; ++it) {
     out.iterations = it + 1;
     torch::Tensor y = x.t().mm(q);  // d x l: (Q^T X)^T, the projected matrix
-    auto svd = torch::linalg::svd(y.t().to(torch::kFloat64), /*full_matrices=*/false,
-                                  /*driver=*/c10::nullopt);
+    auto svd = torch::linalg_svd(y.t().to(torch::kFloat64), /*full_matrices=*/false);
     s = std::get<1>(svd);
     v = std::get<2>(svd)[0];
     if (prev.defined() && 1.0 - std::abs(v.dot(prev).item<double>()) < 1e-12) break;
     prev = v;
-    q = std::get<0>(torch::linalg::qr(x.mm(std::get<0>(torch::linalg::qr(y)))));
+    q = std::get<0>(torch::linalg_qr(x.mm(std::get<0>(torch::linalg_qr(y)))));
   }
   v = v.to(torch::kFloat32);
   torch::Tensor proj = x.mv(v).to(torch::kFloat64);

@@ -37,9 +37,11 @@ inline Runtime chooseRuntime(const std::string& device, Precision precision, int
   at::set_num_threads(rt.threads);
   rt.bf16 =
       precision == Precision::Bf16 || (precision == Precision::Auto && (cuda || cpuHasFastBf16()));
-  // Channels-last everywhere: oneDNN's bf16 kernels want it, its fp32 ones run 1.2x faster with
-  // it on AVX-512 and as fast on AVX2 (bench_train, BENCHMARKS.md "Training throughput").
-  rt.channelsLast = true;
+  // Channels-last for bf16 (oneDNN's bf16 kernels want it) and CUDA. fp32 on the CPU stays NCHW:
+  // channels-last ran 1.09-1.16x faster with AVX-512 and 0.96-1.02x with AVX2, but changes
+  // fp32 training's rounding, and the synthetic tasks of tst_ssd_tasks then miss their
+  // thresholds; left for when those are re-derived (BENCHMARKS.md, issue 14).
+  rt.channelsLast = rt.bf16 || cuda;
   return rt;
 }
 

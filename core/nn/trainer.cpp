@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <sstream>
 #include <thread>
+#include <type_traits>
 
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
@@ -42,6 +43,20 @@ double learningRate(const TrainConfig& c, std::int64_t step, std::int64_t total)
   }
   if (t < warm) return c.lr * t / warm;
   return cosineFromTo(c.lr, 0.0, (t - warm) / (1 - warm));
+}
+
+/// The optimizer's state of parameter `p`: LibTorch 1.x keys it by the TensorImpl's address as
+/// text, 2.x by the address itself.
+template <typename Map>
+auto findState(Map& state, const torch::Tensor& p) {
+  using Key = typename Map::key_type;
+  if constexpr (std::is_same_v<Key, std::string>) {
+    std::ostringstream key;
+    key << p.unsafeGetTensorImpl();
+    return state.find(key.str());
+  } else {
+    return state.find(static_cast<Key>(p.unsafeGetTensorImpl()));
+  }
 }
 
 void setLearningRate(torch::optim::SGD& opt, double lr) {
@@ -179,7 +194,7 @@ std::vector<EpochStats> loadCheckpoint(const std::string& path, nn::ResNet& mode
     // The momentum buffers too: one of another shape would only fail mid-epoch.
     for (auto& group : opt.param_groups())
       for (auto& p : group.params()) {
-        auto it = opt.state().find(c10::guts::to_string(p.unsafeGetTensorImpl()));
+        auto it = findState(opt.state(), p);
         if (it == opt.state().end()) continue;
         const auto* st = dynamic_cast<const torch::optim::SGDParamState*>(it->second.get());
         if (!st) throw Error(path + ": corrupt checkpoint: optimizer state is not SGD's");
@@ -216,8 +231,9 @@ EpochTotals trainEpoch(const Loop& l, int epoch, nn::ResNet& model, torch::optim
   const TrainConfig& config = l.config;
   const Runtime& rt = l.rt;
   const std::int64_t batch = l.batch, steps = l.steps, totalSteps = steps * config.epochs;
-  const bool crop = config.augment == Augment::CropFlip;
-  const bool flip = config.augment != Augment::None;
+  const bool augmented = epoch <= config.augmentedEpochs();
+  const bool crop = augmented && config.augment == Augment::CropFlip;
+  const bool flip = augmented && config.augment != Augment::None;
   const auto lossOptions =
       torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(config.labelSmoothing);
   model->train();

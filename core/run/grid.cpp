@@ -61,9 +61,9 @@ const std::vector<std::string> kTriggerFields{"type",    "pos",     "color",    
                                               "pattern", "opacity", "pattern_seed"};
 const std::vector<std::string> kPoisonFields{"source", "target", "count", "rate", "seed"};
 const std::vector<std::string> kTrainFields{
-    "model",    "width",        "epochs", "batch",           "lr",
-    "momentum", "weight_decay", "warmup", "label_smoothing", "schedule",
-    "augment",  "precision",    "device", "threads",         "seed"};
+    "model",        "width",  "epochs",          "batch",         "lr",       "momentum",
+    "weight_decay", "warmup", "label_smoothing", "augment_until", "schedule", "augment",
+    "precision",    "device", "threads",         "seed"};
 
 TriggerSpec triggerFrom(const ojson& o, const std::string& where) {
   checkKeys(o, kTriggerFields, where);
@@ -124,6 +124,7 @@ TrainConfig trainFrom(const ojson& o, const std::string& where) {
   if (o.contains("weight_decay")) c.weightDecay = get<double>(o, "weight_decay", where);
   if (o.contains("warmup")) c.warmup = get<double>(o, "warmup", where);
   if (o.contains("label_smoothing")) c.labelSmoothing = get<double>(o, "label_smoothing", where);
+  if (o.contains("augment_until")) c.augmentUntil = get<double>(o, "augment_until", where);
   if (o.contains("schedule"))
     c.schedule = parseSchedule(get<std::string>(o, "schedule", where), where + ".schedule");
   if (o.contains("augment"))

@@ -17,24 +17,26 @@ namespace poisonlab {
 namespace {
 
 json configJson(const TrainConfig& c) {
-  return json{
-      {"model",
-       {{"arch", c.model.arch}, {"width", c.model.width}, {"classes", c.model.numClasses}}},
-      {"epochs", c.epochs},
-      {"batch", c.batchSize},
-      {"lr", c.lr},
-      {"momentum", c.momentum},
-      {"nesterov", c.nesterov},
-      {"weight_decay", c.weightDecay},
-      {"schedule", toString(c.schedule)},
-      {"warmup", c.warmup},
-      {"label_smoothing", c.labelSmoothing},
-      {"augment", toString(c.augment)},
-      {"precision", toString(c.precision)},
-      {"limit_train", c.limitTrain},
-      {"excluded", c.exclude.size()},
-      {"init_model", c.initModel},
-      {"seeds", {{"init", c.seed}, {"order", c.orderSeed()}, {"augment", c.augmentSeed()}}}};
+  json j{{"model",
+          {{"arch", c.model.arch}, {"width", c.model.width}, {"classes", c.model.numClasses}}},
+         {"epochs", c.epochs},
+         {"batch", c.batchSize},
+         {"lr", c.lr},
+         {"momentum", c.momentum},
+         {"nesterov", c.nesterov},
+         {"weight_decay", c.weightDecay},
+         {"schedule", toString(c.schedule)},
+         {"warmup", c.warmup},
+         {"label_smoothing", c.labelSmoothing},
+         {"augment", toString(c.augment)},
+         {"precision", toString(c.precision)},
+         {"limit_train", c.limitTrain},
+         {"excluded", c.exclude.size()},
+         {"init_model", c.initModel},
+         {"seeds", {{"init", c.seed}, {"order", c.orderSeed()}, {"augment", c.augmentSeed()}}}};
+  // Only when set: the settings of runs (and checkpoints) from before it stay the same text.
+  if (c.augmentUntil != 1.0) j["augment_until"] = c.augmentUntil;
+  return j;
 }
 
 json reportJson(const EvalReport& r, const std::vector<std::string>& names) {
@@ -115,6 +117,7 @@ TrainConfig readTrainConfig(const std::string& runDir) {
     c.schedule = parseSchedule(s.at("schedule").get<std::string>(), path + ": settings.schedule");
     c.warmup = s.at("warmup").get<double>();
     c.labelSmoothing = s.at("label_smoothing").get<double>();
+    c.augmentUntil = s.value("augment_until", 1.0);
     c.augment = parseAugment(s.at("augment").get<std::string>(), path + ": settings.augment");
     c.precision =
         parsePrecision(s.at("precision").get<std::string>(), path + ": settings.precision");

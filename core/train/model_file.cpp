@@ -7,7 +7,9 @@
 #include <set>
 #include <sstream>
 
+#ifndef POISONLAB_NO_ZLIB
 #include <zlib.h>
+#endif
 
 #include "core/util/error.h"
 
@@ -59,6 +61,12 @@ bool declarationLine(const std::string& line) {
 
 /// A raw deflate stream of `size` bytes once inflated (at most kMaxCodeBytes).
 std::string inflated(const std::string& packed, std::uint64_t size, const std::string& what) {
+#ifdef POISONLAB_NO_ZLIB
+  // The engine-only build without zlib (bench/cuda_check): LibTorch stores its entries.
+  (void)packed;
+  (void)size;
+  throw Error(what + ": a compressed entry; this build reads stored entries only");
+#else
   std::string out(static_cast<std::size_t>(size), '\0');
   z_stream z{};
   if (inflateInit2(&z, -MAX_WBITS) != Z_OK) throw Error(what + ": cannot inflate");
@@ -71,6 +79,7 @@ std::string inflated(const std::string& packed, std::uint64_t size, const std::s
   inflateEnd(&z);
   if (!whole) throw Error(what + ": corrupt compressed entry");
   return out;
+#endif
 }
 
 bool endsWith(const std::string& s, const char* suffix) {

@@ -1,3 +1,5 @@
+#include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -45,6 +47,8 @@ void TrainConfig::validate() const {
   if (!(weightDecay >= 0 && weightDecay < 1))
     throw Error("weight decay: must be in [0, 1)", "train.weight_decay");
   if (!(warmup >= 0 && warmup < 1)) throw Error("warmup: must be in [0, 1)", "train.warmup");
+  if (!(augmentUntil >= 0 && augmentUntil <= 1))
+    throw Error("augment-until: must be in [0, 1]", "train.augment_until");
   if (!(labelSmoothing >= 0 && labelSmoothing < 1))
     throw Error("label smoothing: must be in [0, 1)", "train.label_smoothing");
   if (threads < 0 || threads > 1024)
@@ -54,6 +58,17 @@ void TrainConfig::validate() const {
 }
 
 bool cpuHasFastBf16() {
+  // oneDNN capped below its bf16 ISAs (ONEDNN_MAX_CPU_ISA=AVX2, ...: what a CPU without
+  // AVX-512 gets) has no bf16 kernels, whatever the CPU reports.
+  for (const char* var : {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"}) {
+    const char* v = std::getenv(var);
+    if (!v || !*v) continue;
+    std::string isa(v);
+    for (char& ch : isa) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (isa != "ALL" && isa.find("BF16") == std::string::npos &&
+        isa.find("AMX") == std::string::npos)
+      return false;
+  }
   std::ifstream in("/proc/cpuinfo");
   std::string line;
   while (std::getline(in, line)) {
