@@ -1,6 +1,8 @@
 #include "test_support.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QSettings>
 
 #include <archive.h>
@@ -175,6 +177,29 @@ void useTemporarySettings(const std::string& dir) {
   QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, d + "/settings");
   QCoreApplication::setOrganizationName("PoisonLabTest");
   QSettings().setValue("runs/folder", d + "/runs");
+}
+
+CliResult runCli(const QStringList& args, const QProcessEnvironment& env, int timeoutMs) {
+  QProcess p;
+  p.setProcessEnvironment(env);
+  p.start(QString::fromStdString(binPath("poisonlab-cli")), args);
+  if (!p.waitForFinished(timeoutMs)) p.kill();
+  p.waitForFinished();
+  CliResult r;
+  r.code = p.exitCode();
+  r.out = QString::fromUtf8(p.readAllStandardOutput());
+  r.err = QString::fromUtf8(p.readAllStandardError());
+  const QStringList lines = r.out.trimmed().split('\n');
+  if (!lines.isEmpty()) r.json = QJsonDocument::fromJson(lines.last().toUtf8()).object();
+  return r;
+}
+
+QString miniArchive(QTemporaryDir& tmp, int perClassTrain) {
+  if (qEnvironmentVariableIsSet("KEEP_TMP")) tmp.setAutoRemove(false);
+  qInfo("%s", qPrintable(tmp.path()));
+  const QString path = tmp.filePath("cifar.tar.gz");
+  writeTarGz(path.toStdString(), folderLayout(makeDataset(10, perClassTrain, 4), "cifar10-mini"));
+  return path;
 }
 
 }  // namespace poisonlab::testing

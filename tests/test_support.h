@@ -2,6 +2,12 @@
 // Helpers shared by the tests: small CIFAR-10 data sets written in both real layouts and both
 // containers, made by the test itself.
 
+#include <QJsonObject>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -52,5 +58,20 @@ double pearson(const std::vector<double>& a, const std::vector<double>& b);
 
 /// Path of a built program in build/bin.
 std::string binPath(const std::string& program);
+
+/// What poisonlab-cli did: exit code, output, and its --json line (the last of stdout) parsed.
+struct CliResult {
+  int code = -1;
+  QString out, err;
+  QJsonObject json;
+};
+/// Runs the real poisonlab-cli (killed after `timeoutMs`; generous: a shared machine is slow).
+CliResult runCli(const QStringList& args,
+                 const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
+                 int timeoutMs = 300000);
+
+/// The CLI tests' folder (kept with $KEEP_TMP, its path printed) and a tiny 10-class data set
+/// archive in it (`perClassTrain` training and 4 test images a class); returns the archive.
+QString miniArchive(QTemporaryDir& tmp, int perClassTrain);
 
 }  // namespace poisonlab::testing

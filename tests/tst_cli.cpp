@@ -24,34 +24,14 @@ class TestCli : public QObject {
   QTemporaryDir tmp_;
   QString data_;
 
-  struct Result {
-    int code;
-    QString out, err;
-    QJsonObject json;
-  };
-
-  Result run(const QStringList& args,
-             const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QString::fromStdString(binPath("poisonlab-cli")), args);
-    p.waitForFinished(300000);  // generous: a shared machine can be slow
-    Result r{p.exitCode(),
-             QString::fromUtf8(p.readAllStandardOutput()),
-             QString::fromUtf8(p.readAllStandardError()),
-             {}};
-    const QStringList lines = r.out.trimmed().split('\n');
-    if (!lines.isEmpty()) r.json = QJsonDocument::fromJson(lines.last().toUtf8()).object();
-    return r;
+  using Result = CliResult;
+  static Result run(const QStringList& args,
+                    const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
+    return runCli(args, env);
   }
 
  private slots:
-  void initTestCase() {
-    if (qEnvironmentVariableIsSet("KEEP_TMP")) tmp_.setAutoRemove(false);
-    qInfo("%s", qPrintable(tmp_.path()));
-    data_ = tmp_.filePath("cifar.tar.gz");
-    writeTarGz(data_.toStdString(), folderLayout(makeDataset(10, 40, 4), "cifar10-mini"));
-  }
+  void initTestCase() { data_ = miniArchive(tmp_, 40); }
 
   void poisonAndPreview() {
     const QString runDir = tmp_.filePath("run");

@@ -28,21 +28,11 @@ class TestGrid : public QObject {
   QTemporaryDir tmp_;
   QString data_;
 
-  struct Result {
-    int code;
-    QString out, err;
-  };
-
-  Result run(const QStringList& args,
-             const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
-             int timeoutMs = 240000) {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QString::fromStdString(binPath("poisonlab-cli")), args);
-    if (!p.waitForFinished(timeoutMs)) p.kill();
-    p.waitForFinished();
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+  using Result = CliResult;
+  static Result run(const QStringList& args,
+                    const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
+                    int timeoutMs = 240000) {
+    return runCli(args, env, timeoutMs);
   }
 
   /// A 2 x 2 grid (trigger position x seed) on the tiny data set: 4 runs of one short epoch.
@@ -97,12 +87,7 @@ class TestGrid : public QObject {
   }
 
  private slots:
-  void initTestCase() {
-    if (qEnvironmentVariableIsSet("KEEP_TMP")) tmp_.setAutoRemove(false);
-    qInfo("%s", qPrintable(tmp_.path()));
-    data_ = tmp_.filePath("cifar.tar.gz");
-    writeTarGz(data_.toStdString(), folderLayout(makeDataset(10, 24, 4), "cifar10-mini"));
-  }
+  void initTestCase() { data_ = miniArchive(tmp_, 24); }
 
   void specErrorsNameTheField() {
     const QString bad = tmp_.filePath("bad.json");
