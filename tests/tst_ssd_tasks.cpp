@@ -38,6 +38,10 @@ TrainConfig gratingConfig(Augment augment) {
   c.augment = augment;
   c.precision = Precision::Fp32;
   c.threads = 2;
+  // The grating tasks' settings were tuned with weight decay on every parameter (the recipe
+  // before issue 14); without it the flipped task's stamped trigger stays at ASR 0.81 after 16
+  // epochs. These tests are about SSD on a model that learned the trigger, so they keep it.
+  c.decayNorms = true;
   return c;
 }
 

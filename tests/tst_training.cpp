@@ -86,6 +86,13 @@ class TestTraining : public QObject {
     c.augmentUntil = 0.56;
     QVERIFY(trainConfigJson(c).find("\"augment_until\":0.56") != std::string::npos);
     QVERIFY(trainConfigJson(TrainConfig{}).find("augment_until") == std::string::npos);
+    // Weight decay on batch norm and biases: recorded when off (the default), absent (as in the
+    // runs from before the option) when on.
+    QVERIFY(trainConfigJson(TrainConfig{}).find("\"weight_decay_norms\":false") !=
+            std::string::npos);
+    TrainConfig legacy;
+    legacy.decayNorms = true;
+    QVERIFY(trainConfigJson(legacy).find("weight_decay_norms") == std::string::npos);
     // Flipping that never starts trains exactly what no augmentation trains.
     TrainConfig flipNever = tinyConfig(2), none = tinyConfig(2);
     flipNever.augment = Augment::Flip;
@@ -98,6 +105,19 @@ class TestTraining : public QObject {
     const TrainResult f = trainModel(pd, flipNever, dir("flip-always"));
     QVERIFY(f.history.back().trainLoss != b.history.back().trainLoss);
     QCOMPARE(readTrainConfig(dir("flip-never")).augmentUntil, 0.0);
+    QCOMPARE(readTrainConfig(dir("flip-never")).decayNorms, false);
+    // A record without the field (a run from before it) decayed every parameter.
+    const std::string path = metricsPath(dir("flip-never"));
+    std::ifstream in(path);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
+    const std::string field = "\"weight_decay_norms\": false";
+    const std::size_t at = text.find(field);
+    QVERIFY(at != std::string::npos);
+    const std::size_t comma = text.rfind(',', at);  // the one before the field
+    text.erase(comma, at + field.size() - comma);
+    std::ofstream(path) << text;
+    QCOMPARE(readTrainConfig(dir("flip-never")).decayNorms, true);
   }
 
   void initTestCase() {

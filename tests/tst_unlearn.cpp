@@ -13,6 +13,7 @@
 #include "core/util/error.h"
 #include "core/train/inference.h"
 #include "core/nn/batches.h"
+#include "core/nn/inference_impl.h"
 #include "core/nn/resnet.h"
 #include "core/attack/poison.h"
 #include "core/util/rng.h"
@@ -270,6 +271,42 @@ class TestUnlearn : public QObject {
     t.applyMirrored(m.image(0));
     QCOMPARE(int(m.pixel(0, 0, 11, 15)), 255);
     QCOMPARE(t.mirroredCol(), 15);
+  }
+
+  void optimizerDecaysWeightsNotNorms() {
+    // The recipe's SGD: with zero gradients one step moves only what weight decay reaches. With
+    // Nesterov momentum the first step is p -= lr * (1 + momentum) * wd * p.
+    ModelSpec spec;
+    spec.arch = "resnet8";
+    spec.width = 4;
+    for (bool decayNorms : {false, true}) {
+      nn::ResNet m = nn::makeModel(spec);
+      torch::NoGradGuard g;
+      for (auto& p : m->parameters()) p.uniform_(0.5, 1.5);
+      std::vector<torch::Tensor> before;
+      for (const auto& p : m->parameters()) before.push_back(p.detach().clone());
+      TrainConfig c;
+      c.decayNorms = decayNorms;
+      c.lr = 0.1;
+      c.weightDecay = 0.01;
+      torch::optim::SGD opt = nn::makeOptimizer(*m, c);
+      QCOMPARE(int(opt.param_groups().size()), decayNorms ? 1 : 2);
+      for (auto& p : m->parameters()) p.mutable_grad() = torch::zeros_like(p);
+      opt.step();
+      const double shrink = 1 - c.lr * (1 + c.momentum) * c.weightDecay;
+      std::size_t i = 0, norms = 0;
+      for (const auto& item : m->named_parameters()) {
+        const std::string& name = item.key();
+        const torch::Tensor& p = item.value();
+        const bool decays = p.dim() > 1 || decayNorms;
+        norms += p.dim() == 1;
+        const double err = (p - before[i] * (decays ? shrink : 1.0)).abs().max().item<double>();
+        QVERIFY2(err < 1e-6, qPrintable(QString::fromStdString(name) +
+                                        " moved wrongly: " + QString::number(err)));
+        ++i;
+      }
+      QVERIFY(norms > 0);  // batch-norm scales and shifts, the linear layer's bias
+    }
   }
 
   void ssdWithNothingSelectedChangesNoWeight() {

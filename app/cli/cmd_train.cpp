@@ -31,6 +31,7 @@ TrainConfig configFromArgs(const Args& a) {
   c.warmup = a.number("warmup", c.warmup, 0, 0.999);
   c.labelSmoothing = a.number("label-smoothing", c.labelSmoothing, 0, 0.999);
   c.augmentUntil = a.number("augment-until", c.augmentUntil, 0, 1);
+  c.decayNorms = a.flag("decay-norms");
   if (a.has("schedule")) c.schedule = parseSchedule(a.value("schedule"), "--schedule");
   if (a.has("augment")) c.augment = parseAugment(a.value("augment"), "--augment");
   if (a.has("precision")) c.precision = parsePrecision(a.value("precision"), "--precision");
@@ -55,7 +56,7 @@ int cmdTrain(int argc, char** argv) {
          {"run", "data", "model", "width", "epochs", "batch", "lr", "weight-decay", "momentum",
           "warmup", "label-smoothing", "augment-until", "schedule", "augment", "precision",
           "threads", "device", "limit-train", "seed"},
-         {"resume"});
+         {"resume", "decay-norms"});
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");
   const TrainConfig config = configFromArgs(a);

@@ -29,10 +29,12 @@ commands:
   train     --run RUN [--model resnet8] [--width 32] [--epochs E] [--batch B] [--lr L]
             [--augment none|flip|crop+flip] [--augment-until F] [--schedule onecycle|cosine]
             [--warmup F]
-            [--weight-decay D] [--label-smoothing S] [--precision auto|fp32|bf16] [--threads N]
+            [--weight-decay D] [--decay-norms] [--label-smoothing S] [--precision auto|fp32|bf16]
+            [--threads N]
             [--device cpu|cuda] [--limit-train N] [--seed X] [--resume] [--data D]
             Train on the run's poisoned data; writes RUN/model.pt and RUN/metrics.json, a
-            checkpoint after every epoch (--resume continues from it).
+            checkpoint after every epoch (--resume continues from it). Weight decay applies to
+            convolution and linear weights; --decay-norms also to batch norm and biases.
   evaluate  --run RUN [--model FILE] [--precision P] [--threads N] [--device D] [--data D]
             Clean accuracy, ASR, poisons fitted, per-class accuracy and confusion matrices.
   detect    --run RUN --method spectral|activation-clustering|influence [--model FILE]

@@ -82,4 +82,10 @@ std::vector<int> predict(ResNet& model, const Split& split,
 EvalReport evaluate(ResNet& model, const PoisonedDataset& data, const Runtime& rt, bool full,
                     const CancelToken* cancel, const std::vector<std::int64_t>& cleanSample = {});
 
+/// The recipe's optimizer: SGD with the config's learning rate, momentum and Nesterov flag; weight
+/// decay on the parameters of two or more dimensions (convolution and linear weights), and on the
+/// others (batch-norm scales and shifts, biases) only with `config.decayNorms`. The first group
+/// holds the decayed parameters, the second (when there is one) the rest.
+torch::optim::SGD makeOptimizer(torch::nn::Module& model, const TrainConfig& config);
+
 }  // namespace poisonlab::nn

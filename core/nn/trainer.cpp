@@ -59,6 +59,27 @@ auto findState(Map& state, const torch::Tensor& p) {
   }
 }
 
+}  // namespace
+
+torch::optim::SGD nn::makeOptimizer(torch::nn::Module& model, const TrainConfig& c) {
+  const auto options = [&](double decay) {
+    return torch::optim::SGDOptions(c.lr)
+        .momentum(c.momentum)
+        .nesterov(c.nesterov)
+        .weight_decay(decay);
+  };
+  std::vector<torch::Tensor> decayed, plain;
+  for (const auto& p : model.parameters())
+    (p.dim() > 1 || c.decayNorms ? decayed : plain).push_back(p);
+  std::vector<torch::optim::OptimizerParamGroup> groups;
+  groups.emplace_back(decayed, std::make_unique<torch::optim::SGDOptions>(options(c.weightDecay)));
+  if (!plain.empty())
+    groups.emplace_back(plain, std::make_unique<torch::optim::SGDOptions>(options(0.0)));
+  return torch::optim::SGD(std::move(groups), options(c.weightDecay));
+}
+
+namespace {
+
 void setLearningRate(torch::optim::SGD& opt, double lr) {
   for (auto& g : opt.param_groups()) static_cast<torch::optim::SGDOptions&>(g.options()).lr(lr);
 }
@@ -316,10 +337,7 @@ TrainResult trainModel(const PoisonedDataset& data, const TrainConfig& configIn,
   nn::ResNet model = config.initModel.empty()
                          ? prepare(nn::makeModel(config.model), rt)
                          : prepare(nn::loadModel(config.initModel, &config.model), rt);
-  torch::optim::SGD opt(model->parameters(), torch::optim::SGDOptions(config.lr)
-                                                 .momentum(config.momentum)
-                                                 .nesterov(config.nesterov)
-                                                 .weight_decay(config.weightDecay));
+  torch::optim::SGD opt = makeOptimizer(*model, config);
   TrainResult result;
   result.precisionUsed = rt.bf16 ? "bf16" : "fp32";
   result.channelsLast = rt.channelsLast;

@@ -61,9 +61,11 @@ const std::vector<std::string> kTriggerFields{"type",    "pos",     "color",    
                                               "pattern", "opacity", "pattern_seed"};
 const std::vector<std::string> kPoisonFields{"source", "target", "count", "rate", "seed"};
 const std::vector<std::string> kTrainFields{
-    "model",        "width",  "epochs",          "batch",         "lr",       "momentum",
-    "weight_decay", "warmup", "label_smoothing", "augment_until", "schedule", "augment",
-    "precision",    "device", "threads",         "seed"};
+    "model",   "width",           "epochs",        "batch",
+    "lr",      "momentum",        "weight_decay",  "weight_decay_norms",
+    "warmup",  "label_smoothing", "augment_until", "schedule",
+    "augment", "precision",       "device",        "threads",
+    "seed"};
 
 TriggerSpec triggerFrom(const ojson& o, const std::string& where) {
   checkKeys(o, kTriggerFields, where);
@@ -125,6 +127,7 @@ TrainConfig trainFrom(const ojson& o, const std::string& where) {
   if (o.contains("warmup")) c.warmup = get<double>(o, "warmup", where);
   if (o.contains("label_smoothing")) c.labelSmoothing = get<double>(o, "label_smoothing", where);
   if (o.contains("augment_until")) c.augmentUntil = get<double>(o, "augment_until", where);
+  if (o.contains("weight_decay_norms")) c.decayNorms = get<bool>(o, "weight_decay_norms", where);
   if (o.contains("schedule"))
     c.schedule = parseSchedule(get<std::string>(o, "schedule", where), where + ".schedule");
   if (o.contains("augment"))

@@ -36,6 +36,8 @@ json configJson(const TrainConfig& c) {
          {"seeds", {{"init", c.seed}, {"order", c.orderSeed()}, {"augment", c.augmentSeed()}}}};
   // Only when set: the settings of runs (and checkpoints) from before it stay the same text.
   if (c.augmentUntil != 1.0) j["augment_until"] = c.augmentUntil;
+  // Runs from before the option decayed every parameter: they read as "true" without the field.
+  if (!c.decayNorms) j["weight_decay_norms"] = false;
   return j;
 }
 
@@ -118,6 +120,7 @@ TrainConfig readTrainConfig(const std::string& runDir) {
     c.warmup = s.at("warmup").get<double>();
     c.labelSmoothing = s.at("label_smoothing").get<double>();
     c.augmentUntil = s.value("augment_until", 1.0);
+    c.decayNorms = s.value("weight_decay_norms", true);
     c.augment = parseAugment(s.at("augment").get<std::string>(), path + ": settings.augment");
     c.precision =
         parsePrecision(s.at("precision").get<std::string>(), path + ": settings.precision");
