@@ -6,6 +6,8 @@
 // on 50,000 random images, to compare with the bare step rate.
 // usage: bench_train [--arch resnet20] [--width 16] [--batch 128] [--steps 30] [--threads N]
 //                    [--augment none|flip|crop+flip] [--no-epoch] [--real CIFAR] [--rounds N]
+//                    [--profile TRACE.json]  (the fp32 NCHW steps once more under the autograd
+//                    profiler: a chrome trace, to compare op by op with the PyTorch peer's)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -13,6 +15,8 @@
 #include <cstring>
 #include <filesystem>
 #include <string>
+
+#include <torch/csrc/autograd/profiler_legacy.h>
 
 #include "core/data/cifar_loader.h"
 #include "core/nn/batches.h"
@@ -32,7 +36,8 @@ double seconds(Clock::time_point t) {
 
 /// Images per second of forward + backward + SGD step on one fixed batch.
 double stepThroughput(const ModelSpec& spec, Precision precision, bool channelsLast, int batch,
-                      int steps, int threads, const Split& data, std::string& label) {
+                      int steps, int threads, const Split& data, std::string& label,
+                      const std::string& profilePath = {}) {
   nn::Runtime rt = nn::chooseRuntime("cpu", precision, threads);
   rt.channelsLast = channelsLast;
   label = std::string(rt.bf16 ? "bf16" : "fp32") + (rt.channelsLast ? " channels-last" : " NCHW");
@@ -65,6 +70,10 @@ double stepThroughput(const ModelSpec& spec, Precision precision, bool channelsL
     times.push_back(seconds(t));
   }
   std::sort(times.begin(), times.end());
+  if (!profilePath.empty()) {
+    torch::autograd::profiler::RecordProfile guard(profilePath);
+    for (int i = 0; i < steps; ++i) step();
+  }
   return double(batch) / times[times.size() / 2];
 }
 
@@ -74,7 +83,7 @@ int main(int argc, char** argv) {
   ModelSpec spec;
   int batch = 128, steps = 30, threads = 0;
   bool epoch = true;
-  std::string realPath;
+  std::string realPath, profilePath;
   int rounds = 1;
   Augment augment = TrainConfig{}.augment;  // the default recipe's
   for (int i = 1; i < argc; i += 2) {
@@ -105,6 +114,8 @@ int main(int argc, char** argv) {
       realPath = v;
     else if (k == "--rounds")
       rounds = std::atoi(v.c_str());
+    else if (k == "--profile")
+      profilePath = v;
     else {
       std::fprintf(stderr, "unknown option %s\n", k.c_str());
       return 2;
@@ -115,7 +126,7 @@ int main(int argc, char** argv) {
               spec.describe().c_str(), batch, steps, cpuHasFastBf16() ? "yes" : "no");
   std::string label;
   const double fp32 =
-      stepThroughput(spec, Precision::Fp32, false, batch, steps, threads, data, label);
+      stepThroughput(spec, Precision::Fp32, false, batch, steps, threads, data, label, profilePath);
   std::printf("  train step %-22s %8.0f images/s\n", label.c_str(), fp32);
   const double fp32cl =
       stepThroughput(spec, Precision::Fp32, true, batch, steps, threads, data, label);

@@ -15,6 +15,7 @@ packages=(
   libcurl4-openssl-dev libssl-dev
   python3 clang-format
   xvfb xauth imagemagick
+  appstream desktop-file-utils dpkg-dev man-db
   munge slurmctld slurmd slurm-client
   python3-torch
 )

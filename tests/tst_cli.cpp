@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "core/run/run_folder.h"
+#include "usage.h"
 #include "test_support.h"
 
 using namespace poisonlab;
@@ -32,6 +33,61 @@ class TestCli : public QObject {
 
  private slots:
   void initTestCase() { data_ = miniArchive(tmp_, 40); }
+
+  void helpAndManPageComeFromTheOptionTable() {
+    // One table declares each command's options (what its parser accepts), --help and the man
+    // page: every declared option is documented, and nothing undeclared is.
+    const QRegularExpression optionToken("--([a-z][a-z0-9-]*)");
+    for (const auto& c : cli::commandDocs()) {
+      const QString synopsis = QString::fromStdString(c.synopsis);
+      QSet<QString> written;
+      for (auto it = optionToken.globalMatch(synopsis); it.hasNext();)
+        written.insert(it.next().captured(1));
+      QSet<QString> declared;
+      for (const auto& v : c.valued) declared.insert(QString::fromStdString(v));
+      for (const auto& f : c.flags) declared.insert(QString::fromStdString(f));
+      for (const auto& d : declared)
+        QVERIFY2(written.contains(d), qPrintable(QString::fromStdString(c.name) + ": --" + d +
+                                                 " is accepted but not documented"));
+      for (const auto& w : written)
+        QVERIFY2(declared.contains(w), qPrintable(QString::fromStdString(c.name) + ": --" + w +
+                                                  " is documented but not accepted"));
+    }
+    // The program prints the same table.
+    const Result help = run({"--help"});
+    QCOMPARE(help.code, 0);
+    QCOMPARE(help.out, QString::fromStdString(cli::usageText()));
+    const Result one = run({"help", "train"});
+    QCOMPARE(one.code, 0);
+    QVERIFY(one.out.contains("--decay-norms"));
+    QVERIFY(!one.out.contains("--export-features"));
+    const Result unknown = run({"help", "trian"});
+    QCOMPARE(unknown.code, 1);
+    QVERIFY(unknown.err.contains("unknown command 'trian'"));
+    // An option the table does not declare is refused by the command's parser.
+    const Result refused = run({"train", "--run", tmp_.filePath("x"), "--momentum-x", "1"});
+    QCOMPARE(refused.code, 1);
+    QVERIFY2(refused.err.contains("momentum-x"), qPrintable(refused.err));
+    // The man page: roff, section 1, every command and every option (dashes escaped).
+    const Result man = run({"--man", "2026-11-27"});
+    QCOMPARE(man.code, 0);
+    QVERIFY(man.out.contains(".TH POISONLAB\\-CLI 1 \"2026-11-27\""));
+    for (const auto& c : cli::commandDocs()) {
+      QVERIFY(man.out.contains(".B " + QString::fromStdString(c.name).replace("-", "\\-")));
+      for (const auto& v : c.valued)
+        QVERIFY2(man.out.contains("\\-\\-" + QString::fromStdString(v).replace("-", "\\-")),
+                 qPrintable(QString::fromStdString(v)));
+    }
+    QVERIFY(!man.out.contains("\n.\n"));  // no empty request lines
+    // docs/cli.md is the program's --reference, as generated (regenerate it when this fails:
+    // build/bin/poisonlab-cli --reference > docs/cli.md).
+    const Result ref = run({"--reference"});
+    QCOMPARE(ref.code, 0);
+    QFile doc(POISONLAB_SOURCE_DIR "/docs/cli.md");
+    QVERIFY2(doc.open(QIODevice::ReadOnly), "docs/cli.md is missing");
+    QVERIFY2(QString::fromUtf8(doc.readAll()) == ref.out,
+             "docs/cli.md differs from poisonlab-cli --reference: regenerate it");
+  }
 
   void poisonAndPreview() {
     const QString runDir = tmp_.filePath("run");

@@ -8,12 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "usage.h"
+
 namespace poisonlab::cli {
 
 class Args {
  public:
   /// `valued` options take a value (--name VALUE or --name=VALUE); `flags` take none.
   Args(std::string command, std::set<std::string> valued, std::set<std::string> flags);
+  /// The options of a command as its documentation (usage.cpp) declares them.
+  explicit Args(const CommandDoc& doc) : Args(doc.name, doc.valued, doc.flags) {}
   /// Parses argv[first..argc). Throws poisonlab::Error on unknown options or missing values.
   void parse(int argc, char** argv, int first);
 

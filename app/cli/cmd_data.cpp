@@ -53,7 +53,7 @@ PoisonSpec poisonFromArgs(const Args& a) {
 }  // namespace
 
 int cmdInfo(int argc, char** argv) {
-  Args a("info", {"data"}, {});
+  Args a(commandDoc("info"));
   a.parse(argc, argv, 2);
   nlohmann::json out;
   const auto ds = loadResolvedData(a, out);
@@ -80,10 +80,7 @@ int cmdInfo(int argc, char** argv) {
 }
 
 int cmdPoison(int argc, char** argv) {
-  Args a("poison",
-         {"data", "out", "trigger", "pos", "color", "size", "pattern", "opacity", "pattern-seed",
-          "source", "target", "count", "rate", "seed"},
-         {"force"});
+  Args a(commandDoc("poison"));
   a.parse(argc, argv, 2);
   const std::string run = a.required("out");
   // Check every option before the (slow) load, so a typo fails at once.
@@ -129,7 +126,7 @@ int cmdPoison(int argc, char** argv) {
 }
 
 int cmdPreview(int argc, char** argv) {
-  Args a("preview", {"run", "index", "out", "scale", "split", "data"}, {"mark-trigger"});
+  Args a(commandDoc("preview"));
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");
   const std::string file = a.required("out");

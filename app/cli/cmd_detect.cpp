@@ -221,18 +221,13 @@ std::string humanSummary(const DetectionReport& rep, const PoisonedDataset& pd,
 }  // namespace
 
 int cmdDetect(int argc, char** argv) {
-  std::set<std::string> valued{"run",   "method",          "model",   "data",
-                               "layer", "precision",       "threads", "device",
-                               "batch", "export-features", "seed"};
-  std::set<std::string> flags{};
-  for (const auto& [name, method] : kMethodOptions) {
-    (void)method;
-    if (name == "uncentred" || name == "pooled" || name == "self" || name == "true-labels")
-      flags.insert(name);
-    else
-      valued.insert(name);
-  }
-  Args a("detect", valued, flags);
+  const CommandDoc& doc = commandDoc("detect");
+  // Every method option is declared (and so documented) in usage.cpp.
+  for (const auto& [name, method] : kMethodOptions)
+    if (!doc.valued.count(name) && !doc.flags.count(name))
+      throw Error("internal: detect option --" + name + " (" + toString(method) +
+                  ") is missing from usage.cpp");
+  Args a(doc);
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");
   const DetectRequest request = requestFromArgs(a);
@@ -253,10 +248,7 @@ int cmdDetect(int argc, char** argv) {
 }
 
 int cmdFeatures(int argc, char** argv) {
-  Args a("features",
-         {"run", "model", "data", "layer", "export-features", "precision", "threads", "device",
-          "batch"},
-         {});
+  Args a(commandDoc("features"));
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");
   const std::string layer = a.required("layer");

@@ -10,7 +10,7 @@
 namespace poisonlab::cli {
 
 int cmdDownload(int argc, char** argv) {
-  Args a("download", {"dest", "url", "md5", "size"}, {});
+  Args a(commandDoc("download"));
   a.parse(argc, argv, 2);
   DownloadOptions o;
   o.destDir = a.value("dest", userDataDir());

@@ -186,8 +186,7 @@ void runOnSlurm(const Args& a, const std::string& out, const GridPlan& plan) {
 }  // namespace
 
 int cmdGrid(int argc, char** argv) {
-  Args a("grid", {"spec", "out", "data", "partition", "time", "cpus", "mem", "sbatch", "squeue"},
-         {"slurm", "no-wait", "collect", "dry-run"});
+  Args a(commandDoc("grid"));
   a.parse(argc, argv, 2);
   const std::string out = a.required("out");
   if (!a.flag("collect")) {
@@ -225,7 +224,7 @@ int cmdGrid(int argc, char** argv) {
 }
 
 int cmdGridTask(int argc, char** argv) {
-  Args a("grid-task", {"out", "index", "data"}, {});
+  Args a(commandDoc("grid-task"));
   a.parse(argc, argv, 2);
   const std::string out = a.required("out");
   const GridPlan plan = readGridPlan(out);

@@ -52,11 +52,7 @@ std::string percent(double f) { return formatPercent(f); }
 }  // namespace
 
 int cmdTrain(int argc, char** argv) {
-  Args a("train",
-         {"run", "data", "model", "width", "epochs", "batch", "lr", "weight-decay", "momentum",
-          "warmup", "label-smoothing", "augment-until", "schedule", "augment", "precision",
-          "threads", "device", "limit-train", "seed"},
-         {"resume", "decay-norms"});
+  Args a(commandDoc("train"));
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");
   const TrainConfig config = configFromArgs(a);
@@ -101,7 +97,7 @@ int cmdTrain(int argc, char** argv) {
 }
 
 int cmdEvaluate(int argc, char** argv) {
-  Args a("evaluate", {"run", "model", "data", "precision", "threads", "device"}, {});
+  Args a(commandDoc("evaluate"));
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");
   const std::string model = a.value("model", modelPath(run));

@@ -82,11 +82,7 @@ nlohmann::json unlearnJson(const UnlearnResult& res) {
 }  // namespace
 
 int cmdUnlearn(int argc, char** argv) {
-  Args a("unlearn", {"run",     "method",  "forget",     "alpha",      "lambda",     "fisher-batch",
-                     "epochs",  "lr",      "name",       "model",      "seed",       "precision",
-                     "threads", "device",  "data",       "asr-target", "acc-budget", "validation",
-                     "alphas",  "lambdas", "fit-target", "folds"},
-         {"select", "select-oracle"});
+  Args a(commandDoc("unlearn"));
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");
   UnlearnRequest r =
@@ -139,12 +135,7 @@ int cmdUnlearn(int argc, char** argv) {
 namespace poisonlab::cli {
 
 int cmdUnlearnSweep(int argc, char** argv) {
-  Args a(
-      "unlearn-sweep",
-      {"run",        "fractions",  "methods",    "alpha",     "lambda",  "fisher-batch", "epochs",
-       "lr",         "model",      "seed",       "precision", "threads", "device",       "data",
-       "asr-target", "acc-budget", "validation", "alphas",    "lambdas", "fit-target",   "folds"},
-      {"no-reuse", "select", "select-oracle"});
+  Args a(commandDoc("unlearn-sweep"));
   a.parse(argc, argv, 2);
   const std::string run = a.required("run");
   std::vector<double> fractions;
