@@ -113,6 +113,21 @@ class TestGrid : public QObject {
     QCOMPARE(plan.points[3].trigger.row, 0);
     QCOMPARE(plan.points[3].train.seed, std::uint64_t(1));
     QCOMPARE(plan.points[0].train.model.width, 4);
+    QCOMPARE(plan.points[0].train.decayNorms, false);  // the default recipe's
+    // A recipe axis can bring back weight decay on batch norm and biases; a wrong type is named.
+    QFile h(bad);
+    h.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    h.write(R"({"vary": {"recipe": [{"weight_decay_norms": true}, {"weight_decay_norms": 1}]}})");
+    h.close();
+    r = run({"grid", "--spec", bad, "--out", tmp_.filePath("bad"), "--dry-run"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("weight_decay_norms: 1 is not the expected type"), qPrintable(r.err));
+    h.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    h.write(R"({"vary": {"recipe": [{"weight_decay_norms": true}, {"epochs": 3}]}})");
+    h.close();
+    const GridPlan recipes = readGridSpec(bad.toStdString());
+    QCOMPARE(recipes.points[0].train.decayNorms, true);
+    QCOMPARE(recipes.points[1].train.decayNorms, false);
   }
 
   void localGridAndResume() {
