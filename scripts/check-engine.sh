@@ -11,8 +11,15 @@ if grep -q "Qt6" build-engine/CMakeCache.txt && grep -q "^Qt6_DIR:PATH=/" build-
   echo "check-engine: the configuration found Qt (Qt6_DIR set)" >&2
   exit 1
 fi
-if ldd "$cli" | grep -i 'libQt'; then
+# Our code links no Qt (the program's own NEEDED entries), and no Qt 6 arrives through any
+# library. (Debian's LibTorch itself pulls in Qt 5 through its OpenCV highgui dependency; a
+# LibTorch from pytorch.org does not.)
+if readelf -d "$cli" | grep NEEDED | grep -i 'libQt'; then
   echo "check-engine: $cli links Qt" >&2
+  exit 1
+fi
+if ldd "$cli" | grep -i 'libQt6'; then
+  echo "check-engine: $cli loads Qt 6 through a library" >&2
   exit 1
 fi
 "$cli" --version
