@@ -16,6 +16,7 @@ packages=(
   python3 clang-format
   xvfb xauth imagemagick
   appstream desktop-file-utils dpkg-dev man-db
+  fonts-noto-cjk qt6-translations-l10n
   munge slurmctld slurmd slurm-client
   python3-torch
 )

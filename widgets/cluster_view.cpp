@@ -1,3 +1,4 @@
+#include "ui_format.h"
 #include "cluster_view.h"
 
 #include <QComboBox>
@@ -291,7 +292,7 @@ QString ClusterView::verdictText() const {
                              "smaller cluster, %1 of it is classified as %2.")
                         : tr("Exclusionary reclassification: clean. Retrained without the "
                              "smaller cluster, it mostly stays in its own class (%1 went to %2)."))
-                .arg(QString::fromStdString(formatPercent(frac)))
+                .arg(uiPercent(frac))
                 .arg(other >= 0 && other < names.size() ? names[other] : tr("another class"));
   } else {
     text += tr("\nNo exclusionary reclassification in this result (run with Reclassify).");

@@ -1,3 +1,4 @@
+#include "ui_format.h"
 #include "comparison_view.h"
 
 #include <QComboBox>
@@ -116,8 +117,8 @@ void ComparisonView::rebuild() {
                             QString::number(m.samples),
                             QString::number(m.poisons),
                             QString::number(m.flagged),
-                            QString::fromStdString(formatPercent(m.precision)),
-                            QString::fromStdString(formatPercent(m.recall)),
+                            uiPercent(m.precision),
+                            uiPercent(m.recall),
                             QString::number(m.f1, 'f', 3),
                             QString::number(m.auroc, 'f', 3),
                             QString::number(m.averagePrecision, 'f', 3)};

@@ -1,3 +1,4 @@
+#include "ui_format.h"
 #include "detector_panel.h"
 
 #include <QCheckBox>
@@ -30,7 +31,7 @@ QDoubleSpinBox* doubleBox(double lo, double hi, double value, double step, int d
   return b;
 }
 
-QString percent(double v) { return QString::fromStdString(formatPercent(v)); }
+QString percent(double v) { return uiPercent(v); }
 
 }  // namespace
 

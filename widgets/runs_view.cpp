@@ -1,3 +1,5 @@
+#include "ui_describe.h"
+#include "ui_format.h"
 #include "runs_view.h"
 
 #include <QComboBox>
@@ -46,7 +48,7 @@ RunSummary readRunSummary(const QString& dir) {
 }
 
 namespace {
-QString percent(double v) { return QString::fromStdString(formatPercent(v)); }
+QString percent(double v) { return uiPercent(v); }
 }  // namespace
 
 RunsView::RunsView(QWidget* parent) : QWidget(parent) {
@@ -140,12 +142,11 @@ void RunsView::rebuild() {
       detectors << QStringLiteral("%1 %2").arg(QString::fromStdString(n)).arg(a, 0, 'f', 3);
     const QStringList cells{
         QFileInfo(r.dir).fileName(),
-        QString::fromStdString(r.trigger.describe()),
+        describeTrigger(r.trigger),
         tr("%1 %2 → %3")
-            .arg(r.poison.rate > 0 ? QStringLiteral("%1 %").arg(100 * r.poison.rate)
-                                   : QString::number(r.poison.count))
+            .arg(r.poison.rate > 0 ? uiPercent(r.poison.rate, 1) : QString::number(r.poison.count))
             .arg(name(r.poison.source), name(r.poison.target)),
-        r.config ? QString::fromStdString(r.config->model.describe()) : tr("untrained"),
+        r.config ? describeModel(r.config->model) : tr("untrained"),
         r.config ? QString::number(r.config->epochs) : QString(),
         r.train ? percent(r.train->final.cleanAcc) : QString(),
         r.train ? percent(r.train->final.asr) : QString(),

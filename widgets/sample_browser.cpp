@@ -92,11 +92,14 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
   count_ = new QLabel(this);
   count_->setObjectName(QStringLiteral("sampleCount"));
 
-  // Two rows, so the grid fits beside the docks on a laptop screen.
-  for (QComboBox* box :
-       {splitBox_, classBox_, poisonBox_, predictedBox_, sortBox_, detectorBox_, flagBox_}) {
+  // Two rows, so the grid fits beside the docks on a laptop screen. The boxes of fixed items
+  // are as wide as their longest item in the window's language (German ones are longer); the
+  // ones filled from data (classes, detectors) have a minimum and grow with their current item.
+  for (QComboBox* box : {splitBox_, poisonBox_, sortBox_, flagBox_})
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  for (QComboBox* box : {classBox_, predictedBox_, detectorBox_}) {
     box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    box->setMinimumContentsLength(9);
+    box->setMinimumContentsLength(12);
   }
   auto* bar = new QHBoxLayout;
   bar->addWidget(splitBox_);

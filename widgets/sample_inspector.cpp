@@ -222,9 +222,10 @@ void SampleInspector::showSample(const QModelIndex& index) {
   if (!probabilities.isEmpty()) {
     for (int c = 0; c < probabilities.size(); ++c)
       names << (samples ? samples->className(c) : QString::number(c));
-    text += QLatin1Char('\n') + tr("Predicted: %1 (%2 %)")
-                                    .arg(names.value(predicted))
-                                    .arg(100.0 * probabilities.value(predicted), 0, 'f', 2);
+    text += QLatin1Char('\n') +
+            tr("Predicted: %1 (%2 %)")
+                .arg(names.value(predicted))
+                .arg(QStringLiteral("%L1").arg(100.0 * probabilities.value(predicted), 0, 'f', 2));
   }
   details_->setText(text);
   showProbabilities(probabilities, names, index.data(SampleModel::LabelRole).toInt(),

@@ -1,3 +1,4 @@
+#include "ui_format.h"
 #include "spectral_view.h"
 
 #include <QComboBox>
@@ -22,7 +23,7 @@
 namespace poisonlab::gui {
 
 namespace {
-QString percent(double v) { return QString::fromStdString(formatPercent(v)); }
+QString percent(double v) { return uiPercent(v); }
 }  // namespace
 
 SpectralView::SpectralView(Session* session, QWidget* parent) : QWidget(parent), session_(session) {

@@ -1,3 +1,4 @@
+#include "ui_format.h"
 #include "training_view.h"
 
 #include <QGridLayout>
@@ -36,7 +37,7 @@ QLabel* bigNumber(QWidget* parent, const QString& name) {
   return l;
 }
 
-QString percent(double f) { return QStringLiteral("%1 %").arg(100.0 * f, 0, 'f', 2); }
+QString percent(double f) { return uiPercent(f); }
 
 QString duration(double seconds) {
   const int s = static_cast<int>(seconds + 0.5);

@@ -1,3 +1,4 @@
+#include "ui_format.h"
 #include "unlearn_panel.h"
 
 #include <QCheckBox>
@@ -30,9 +31,7 @@ namespace poisonlab::gui {
 
 namespace {
 
-QString percent(double v) {
-  return std::isfinite(v) ? QString::fromStdString(formatPercent(v)) : QStringLiteral("n/a");
-}
+QString percent(double v) { return uiPercent(v); }
 
 // Sliders are logarithmic: position p stands for 10^(p / kPerDecade).
 constexpr int kPerDecade = 100;
@@ -383,7 +382,8 @@ void UnlearnPanel::refreshVersions() {
         percent(e ? e->cleanAcc : nan),
         e && original ? QStringLiteral("%1%2 pt")
                             .arg(e->cleanAcc >= original->cleanAcc ? "+" : "")
-                            .arg(100 * (e->cleanAcc - original->cleanAcc), 0, 'f', 2)
+                            .arg(QStringLiteral("%L1").arg(100 * (e->cleanAcc - original->cleanAcc),
+                                                           0, 'f', 2))
                       : QString(),
         percent(e ? e->asr : nan),
         percent(e ? e->asrMirrored : nan),

@@ -1,3 +1,4 @@
+#include "ui_describe.h"
 #include "jobs.h"
 
 #include <QDateTime>
@@ -253,7 +254,7 @@ Task* Jobs::applyPoison(const TriggerSpec& trigger, const PoisonSpec& spec) {
   // adopts the right run.
   if (!clean || trainTask_) return nullptr;
   auto result = std::make_shared<std::shared_ptr<const PoisonedDataset>>();
-  Task* task = tasks_->start(tr("Poison %1").arg(QString::fromStdString(trigger.describe())),
+  Task* task = tasks_->start(tr("Poison %1").arg(describeTrigger(trigger)),
                              [clean, trigger, spec, result](TaskContext& ctx) {
                                ctx.progress(0, "stamping the trigger");
                                *result = std::make_shared<const PoisonedDataset>(
@@ -298,9 +299,7 @@ Task* Jobs::train(const TrainConfig& config) {
   const std::string runDir = dir.toStdString();
   auto result = std::make_shared<TrainResult>();
   Task* task = tasks_->start(
-      tr("Train %1, %2 epochs")
-          .arg(QString::fromStdString(config.model.describe()))
-          .arg(config.epochs),
+      tr("Train %1, %2 epochs").arg(describeModel(config.model)).arg(config.epochs),
       [data, config, runDir, result](TaskContext& ctx) {
         ctx.progress(0, "writing the run folder");
         writeRun(runDir, describeExperiment(*data), *data);

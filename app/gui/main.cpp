@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "core/version.h"
+#include "i18n.h"
 #include "main_window.h"
 
 int main(int argc, char** argv) {
@@ -15,6 +16,13 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("PoisonLab"));
   QApplication::setApplicationVersion(QString::fromLatin1(poisonlab::kPoisonLabVersion));
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/poisonlab.svg")));
+  // The language before any text is made: --language CODE, else the preferences, else the
+  // system's locale.
+  QString language;
+  for (int i = 1; i + 1 < argc; ++i)
+    if (QString::fromLocal8Bit(argv[i]) == QLatin1String("--language"))
+      language = QString::fromLocal8Bit(argv[i + 1]);
+  poisonlab::gui::installTranslations(app, poisonlab::gui::chosenLocale(language));
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QApplication::translate("main", "Backdoor poisoning workbench"));
@@ -38,6 +46,13 @@ int main(int argc, char** argv) {
                               "A what-if grid's results (grid-results.json or its folder) to "
                               "add to the run comparison."),
       QStringLiteral("path"));
+  QCommandLineOption languageOption(
+      QStringLiteral("language"),
+      QApplication::translate("main",
+                              "Language of the window: en, de or zh_CN (default: the "
+                              "preferences, else the system's)."),
+      QStringLiteral("code"));
+  parser.addOption(languageOption);
   parser.addOption(grid);
   parser.addOption(data);
   parser.addOption(run);

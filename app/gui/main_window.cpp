@@ -1,3 +1,4 @@
+#include "ui_describe.h"
 #include "main_window.h"
 
 #include <QAction>
@@ -547,7 +548,7 @@ void MainWindow::updateStatus() {
                             .arg(data->poisonedIndices.size())
                             .arg(QString::fromStdString(d.classNames[s.source]))
                             .arg(QString::fromStdString(d.classNames[s.target]))
-                            .arg(QString::fromStdString(data->trigger.describe()))
+                            .arg(describeTrigger(data->trigger))
                             .arg(session_->runDir().isEmpty() ? tr("unsaved") : session_->runDir())
                             .arg(v && v->name != QLatin1String("original")
                                      ? tr(" · model: %1").arg(v->name)

@@ -1,6 +1,7 @@
 // The window's menus, toolbar and shortcuts, and the file dialogs behind them (open, save,
 // export, recent runs). Split from main_window.cpp, which builds the docks and wires them.
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -17,6 +18,7 @@
 #include "jobs.h"
 #include "main_window.h"
 #include "plot_export.h"
+#include "preferences_dialog.h"
 #include "qcustomplot.h"
 #include "sample_browser.h"
 #include "session.h"
@@ -91,6 +93,14 @@ void MainWindow::buildActions() {
   QAction* selectNone =
       edit->addAction(tr("Select &none"), this, [this] { session_->selection()->clear(); });
   selectNone->setObjectName(QStringLiteral("actionSelectNone"));
+  edit->addSeparator();
+  QAction* preferences = edit->addAction(tr("&Preferences…"), this, [this] {
+    const QString current = qApp->property("poisonlab.language").toString();
+    PreferencesDialog dialog(current.isEmpty() ? QStringLiteral("en") : current, this);
+    if (dialog.exec() == QDialog::Accepted) dialog.save();
+  });
+  preferences->setShortcut(QKeySequence::Preferences);
+  preferences->setObjectName(QStringLiteral("actionPreferences"));
 
   QMenu* run = menuBar()->addMenu(tr("&Run"));
   QAction* poisonAct =

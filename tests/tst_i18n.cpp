@@ -1,0 +1,231 @@
+// The workbench in German and Simplified Chinese: the catalogues are complete and load, the
+// language follows the preferences, and no user-visible string of the window escapes tr()
+// (checked with a pseudo-translation that marks every translated string).
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+#include "core/data/dataset.h"
+#include "i18n.h"
+#include "main_window.h"
+#include "preferences_dialog.h"
+#include "task_manager.h"
+#include "test_support.h"
+
+using namespace poisonlab;
+using namespace poisonlab::gui;
+using namespace poisonlab::testing;
+
+namespace {
+
+/// Marks every string that goes through tr() as ⟦text⟧.
+class PseudoTranslator : public QTranslator {
+ public:
+  QString translate(const char*, const char* source, const char*, int) const override {
+    if (!source || !*source) return {};
+    return QStringLiteral("⟦") + QString::fromUtf8(source) + QStringLiteral("⟧");
+  }
+  bool isEmpty() const override { return false; }
+};
+
+void removeTranslators() {
+  for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+    QCoreApplication::removeTranslator(t);
+    delete t;
+  }
+}
+
+QStringList placeholders(const QString& s) {
+  QStringList out;
+  static const QRegularExpression re(QStringLiteral("%L?\\d|%n"));
+  for (auto it = re.globalMatch(s); it.hasNext();) out << it.next().captured(0);
+  out.sort();
+  return out;
+}
+
+}  // namespace
+
+class TestI18n : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+
+ private slots:
+  void initTestCase() { QCoreApplication::setOrganizationName(QStringLiteral("PoisonLabTest")); }
+  void cleanup() { removeTranslators(); }
+
+  void cataloguesAreComplete_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("pluralForms");
+    QTest::newRow("German") << "poisonlab_de.ts" << 2;
+    QTest::newRow("Simplified Chinese") << "poisonlab_zh_CN.ts" << 1;
+  }
+  void cataloguesAreComplete() {
+    // Every message translated (none unfinished, vanished or obsolete), with the source's
+    // placeholders, mnemonics and line breaks, and the language's number of plural forms.
+    QFETCH(QString, file);
+    QFETCH(int, pluralForms);
+    const QString path = QStringLiteral(POISONLAB_SOURCE_DIR "/translations/") + file;
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
+    const QString text = QString::fromUtf8(f.readAll());
+    QVERIFY2(!text.contains(QLatin1String("type=\"unfinished\"")), "an unfinished entry");
+    QVERIFY(!text.contains(QLatin1String("type=\"vanished\"")));
+    QVERIFY(!text.contains(QLatin1String("type=\"obsolete\"")));
+    QXmlStreamReader xml(text);
+    int messages = 0, plurals = 0;
+    QString source;
+    QStringList forms;
+    bool numerus = false;
+    while (!xml.atEnd()) {
+      xml.readNext();
+      if (xml.isStartElement() && xml.name() == QLatin1String("message")) {
+        numerus = xml.attributes().value("numerus") == QLatin1String("yes");
+        forms.clear();
+      } else if (xml.isStartElement() && xml.name() == QLatin1String("source")) {
+        source = xml.readElementText();
+      } else if (xml.isStartElement() && xml.name() == QLatin1String("numerusform")) {
+        forms << xml.readElementText();
+      } else if (xml.isStartElement() && xml.name() == QLatin1String("translation") && !numerus) {
+        forms << xml.readElementText();
+      } else if (xml.isEndElement() && xml.name() == QLatin1String("message")) {
+        ++messages;
+        QVERIFY2(!forms.isEmpty(), qPrintable(source));
+        if (numerus) {
+          ++plurals;
+          QCOMPARE(forms.size(), pluralForms);
+        }
+        for (const QString& t : forms) {
+          QVERIFY2(!t.trimmed().isEmpty(), qPrintable("untranslated: " + source));
+          QVERIFY2(placeholders(t) == placeholders(source),
+                   qPrintable(source + " -> " + t + ": placeholders differ"));
+          QVERIFY2(t.count('&') == source.count('&'),
+                   qPrintable(source + " -> " + t + ": mnemonics differ"));
+          QVERIFY2(t.count('\n') == source.count('\n'),
+                   qPrintable(source + " -> " + t + ": line breaks differ"));
+        }
+      }
+    }
+    QVERIFY(!xml.hasError());
+    QVERIFY2(messages > 500, qPrintable(QString::number(messages)));
+    QVERIFY(plurals >= 2);
+  }
+
+  void cataloguesLoadAndTranslate() {
+    // The compiled catalogues are in the program; each language picks its own.
+    QCOMPARE(installTranslations(*qApp, QLocale(QStringLiteral("de_DE"))), QString("de"));
+    QCOMPARE(qApp->property("poisonlab.language").toString(), QString("de"));
+    QCOMPARE(QCoreApplication::translate("poisonlab::gui::ExperimentPanel", "Apply poison"),
+             QString("Gift anwenden"));
+    QCOMPARE(
+        QCoreApplication::translate("poisonlab::gui::MainWindow",
+                                    "%n job(s) still running. Cancel them and quit?", nullptr, 1),
+        QString("1 Auftrag läuft noch. Abbrechen und beenden?"));
+    QCOMPARE(
+        QCoreApplication::translate("poisonlab::gui::MainWindow",
+                                    "%n job(s) still running. Cancel them and quit?", nullptr, 3),
+        QString("3 Aufträge laufen noch. Abbrechen und beenden?"));
+    // Numbers in the locale's format (%L1).
+    QCOMPARE(QStringLiteral("%L1").arg(50000), QString("50.000"));
+    removeTranslators();
+    QCOMPARE(installTranslations(*qApp, QLocale(QStringLiteral("zh_CN"))), QString("zh_CN"));
+    QCOMPARE(QCoreApplication::translate("poisonlab::gui::ExperimentPanel", "Apply poison"),
+             QString("应用投毒"));
+    removeTranslators();
+    QCOMPARE(installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)),
+             QString("en"));
+    QCOMPARE(QCoreApplication::translate("poisonlab::gui::ExperimentPanel", "Apply poison"),
+             QString("Apply poison"));
+    QLocale::setDefault(QLocale::c());
+  }
+
+  void languageFollowsPreferences() {
+    QSettings().remove(QLatin1String(kLanguageSetting));
+    QCOMPARE(chosenLocale().name(), QLocale::system().name());
+    QCOMPARE(chosenLocale(QStringLiteral("de")).language(), QLocale::German);
+    PreferencesDialog dialog(QStringLiteral("en"));
+    auto* combo = dialog.findChild<QComboBox*>(QStringLiteral("languageCombo"));
+    QVERIFY(combo);
+    QCOMPARE(combo->count(), 1 + availableLanguages().size());
+    combo->setCurrentIndex(combo->findData(QStringLiteral("zh_CN")));
+    QCOMPARE(combo->currentText(), QString("简体中文"));
+    dialog.save();
+    QCOMPARE(chosenLocale().language(), QLocale::Chinese);
+    // The note says when it takes effect.
+    QVERIFY(!dialog.findChildren<QLabel*>().isEmpty());
+    QSettings().remove(QLatin1String(kLanguageSetting));
+  }
+
+  void everyVisibleStringGoesThroughTr() {
+    // With a pseudo-translation installed, every text the window shows must carry its mark;
+    // what does not was never passed through tr(). Data (class names, numbers, paths) is exempt.
+    auto* pseudo = new PseudoTranslator;
+    pseudo->setParent(qApp);
+    QCoreApplication::installTranslator(pseudo);
+    const QString data = tmp_.filePath("mini.tar.gz");
+    writeTarGz(data.toStdString(), binaryLayout(makeDataset(10, 60, 3)));
+    MainWindow w;
+    w.show();
+    Task* task = w.openData(data);
+    QSignalSpy finished(task, &Task::finished);
+    QVERIFY(finished.wait(30000));
+    QTest::qWait(200);
+    const QStringList classes{"airplane", "automobile", "bird",  "cat",  "deer",
+                              "dog",      "frog",       "horse", "ship", "truck"};
+    static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
+    QStringList escaped;
+    auto check = [&](const QString& where, QString text) {
+      if (text.isEmpty() || text.contains(QStringLiteral("⟦"))) return;
+      text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));  // rich-text tags
+      for (const QString& c : classes) text.remove(c);
+      text.remove(tmp_.path());
+      text.remove(
+          QRegularExpression(QStringLiteral("\\b(fp32|bf16|resnet\\d+|PoisonLab|PNG|PDF|"
+                                            "CSV|AUROC|ASR|CIFAR|Ctrl|Shift|Alt|PCA|ICA|SSD)\\b")));
+      // Layer names are the network's identifiers (the CLI's --layer values).
+      text.remove(QRegularExpression(QStringLiteral("^(stem|stage\\d(\\.block\\d+)?|pool|fc)$")));
+      if (!word.match(text).hasMatch()) return;  // numbers, units, symbols
+      escaped << where + ": \"" + text + "\"";
+    };
+    for (QWidget* widget : w.findChildren<QWidget*>()) {
+      const QString name =
+          QString::fromLatin1(widget->metaObject()->className()) + " " + widget->objectName();
+      check(name + " tooltip", widget->toolTip());
+      if (auto* l = qobject_cast<QLabel*>(widget)) check(name, l->text());
+      if (auto* b = qobject_cast<QAbstractButton*>(widget)) check(name, b->text());
+      if (auto* g = qobject_cast<QGroupBox*>(widget)) check(name, g->title());
+      if (auto* d = qobject_cast<QDockWidget*>(widget)) check(name, d->windowTitle());
+      if (auto* e = qobject_cast<QLineEdit*>(widget)) check(name, e->placeholderText());
+      if (auto* c = qobject_cast<QComboBox*>(widget)) {
+        // Items that name data (classes, detectors' results, runs) are filled from data.
+        if (c->objectName().contains(QLatin1String("class"), Qt::CaseInsensitive)) continue;
+        for (int i = 0; i < c->count(); ++i) check(name + " item", c->itemText(i));
+      }
+      if (auto* t = qobject_cast<QTabWidget*>(widget))
+        for (int i = 0; i < t->count(); ++i) check(name + " tab", t->tabText(i));
+      if (auto* m = qobject_cast<QMenu*>(widget)) check(name + " title", m->title());
+    }
+    for (QAction* a : w.findChildren<QAction*>()) {
+      if (a->isSeparator() || a->menu()) continue;
+      check("action " + a->objectName(), a->text());
+    }
+    QVERIFY2(escaped.isEmpty(), qPrintable("outside tr():\n" + escaped.join('\n')));
+  }
+};
+
+QTEST_MAIN(TestI18n)
+#include "tst_i18n.moc"

@@ -1,0 +1,18 @@
+#pragma once
+/// @file ui_format.h
+/// Numbers as the window shows them: in the current locale's digits (QLocale::setDefault, which
+/// follows the chosen language: "83.59 %" in English, "83,59 %" in German).
+
+#include <QCoreApplication>
+#include <QString>
+#include <cmath>
+
+namespace poisonlab::gui {
+
+/// A fraction as a percentage with `decimals` decimals; "n/a" (translated) when unknown.
+inline QString uiPercent(double fraction, int decimals = 2) {
+  if (!std::isfinite(fraction)) return QCoreApplication::translate("poisonlab::gui", "n/a");
+  return QStringLiteral("%L1 %").arg(100.0 * fraction, 0, 'f', decimals);
+}
+
+}  // namespace poisonlab::gui
