@@ -58,6 +58,12 @@ int main(int argc, char** argv) {
   parser.addOption(run);
   parser.addOption(view);
   parser.process(app);
+  if (parser.isSet(languageOption) &&
+      !poisonlab::gui::availableLanguages().contains(parser.value(languageOption))) {
+    fprintf(stderr, "poisonlab: --language: unknown language '%s' (en, de or zh_CN)\n",
+            qPrintable(parser.value(languageOption)));
+    return 2;
+  }
 
   poisonlab::gui::MainWindow window;
   if (parser.isSet(view) && !window.showView(parser.value(view))) {

@@ -17,8 +17,10 @@ PreferencesDialog::PreferencesDialog(const QString& current, QWidget* parent)
   setObjectName(QStringLiteral("preferencesDialog"));
   language_ = new QComboBox(this);
   language_->setObjectName(QStringLiteral("languageCombo"));
-  language_->addItem(tr("As the system (%1)").arg(QLocale::system().nativeLanguageName()),
-                     QString());
+  // The C/POSIX locale names no language: the window then shows its source, English.
+  QString system = QLocale::system().nativeLanguageName();
+  if (system.isEmpty() || QLocale::system().language() == QLocale::C) system = languageName("en");
+  language_->addItem(tr("As the system (%1)").arg(system), QString());
   for (const QString& code : availableLanguages()) language_->addItem(languageName(code), code);
   const QString stored = QSettings().value(QLatin1String(kLanguageSetting)).toString();
   language_->setCurrentIndex(std::max(0, language_->findData(stored)));
