@@ -3,7 +3,8 @@
 # Idempotent: packages already present are left as they are. munge + slurmctld + slurmd +
 # slurm-client: tst_grid starts a private single-node Slurm cluster for the grid's job array
 # (the Debian services are not started or configured). python3-torch: the PyTorch peer that
-# bench_train is compared with (../shared/peers/).
+# bench_train is compared with (../shared/peers/). poppler-utils: tst_report reads the report's PDF
+# back (pdfinfo, pdftotext).
 set -euo pipefail
 
 packages=(
@@ -16,7 +17,7 @@ packages=(
   python3 clang-format
   xvfb xauth imagemagick
   appstream desktop-file-utils dpkg-dev man-db
-  fonts-noto-cjk qt6-translations-l10n
+  fonts-noto-cjk qt6-translations-l10n poppler-utils
   munge slurmctld slurmd slurm-client
   python3-torch
 )

@@ -322,6 +322,27 @@ class TestCli : public QObject {
     QFile after(dir + "/model.pt");
     QVERIFY(after.open(QIODevice::ReadOnly));
     QCOMPARE(after.readAll(), original);
+
+    // The report of all of it, into the run folder by default, with no display.
+    r = run({"report", "--run", dir, "--format", "pdf", "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.json.value("report").toString(), QDir(dir).absoluteFilePath("report.pdf"));
+    QStringList sections;
+    for (const auto& v : r.json.value("sections").toArray()) sections << v.toString();
+    QCOMPARE(sections, (QStringList{"summary", "attack", "training",
+                                    "detector-activation-clustering", "detector-influence-self",
+                                    "detector-spectral", "comparison", "unlearning"}));
+    QVERIFY(r.json.value("pages").toInt() >= 7);
+    QFile pdf(dir + "/report.pdf");
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+    r = run({"report", "--run", dir, "--out", tmp_.filePath("r/report.html")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith("wrote " + tmp_.filePath("r/report.html") + ": Summary, Attack"),
+             qPrintable(r.out));
+    r = run({"report", "--run", dir, "--format", "docx"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("--format: 'docx' is not html or pdf"), qPrintable(r.err));
   }
 
   void ctrlCKeepsTheCheckpointAndResumes() {

@@ -15,6 +15,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QUndoStack>
+#include <QStatusBar>
 #include <QtTest>
 
 #include <algorithm>
@@ -210,6 +211,21 @@ class TestWorkbenchJobs : public QObject {
     QVERIFY2(inside->errorMessage().contains("inside the run folder"),
              qPrintable(inside->errorMessage()));
     QVERIFY(!std::filesystem::exists((run_ + "/copy").toStdString()));
+    // File > Export report: drawn here, written in the background into the run folder.
+    QAction* exportReport = w.findChild<QAction*>("actionExportReport");
+    QVERIFY(exportReport && exportReport->isEnabled());
+    Task* report = w.exportReport(run_ + "/report.pdf");
+    QSignalSpy written(report, &Task::finished);
+    QVERIFY(written.wait(60000));
+    QVERIFY2(report->state() == Task::State::Succeeded, qPrintable(report->errorMessage()));
+    QFile pdf(run_ + "/report.pdf");
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pdf.readAll();
+    QVERIFY(bytes.startsWith("%PDF-"));
+    // Summary and attack, training, two detectors, their comparison, the SSD result.
+    QVERIFY2(bytes.count("/Type /Page\n") >= 5,
+             qPrintable(QString::number(bytes.count("/Type /Page\n"))));
+    QVERIFY(w.statusBar()->currentMessage().startsWith("Report written to"));
     w.views()->setCurrentWidget(w.comparisonView());
     QCOMPARE(w.comparisonView()->table()->rowCount(), 2);
     w.showView("spectral");

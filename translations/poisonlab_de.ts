@@ -4,33 +4,33 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="40" />
+        <location filename="../widgets/plot_export.cpp" line="40"/>
         <source>Export as PNG or PDF…</source>
         <translation>Als PNG oder PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="43" />
-        <location filename="../widgets/plot_export.cpp" line="49" />
+        <location filename="../widgets/plot_export.cpp" line="43"/>
+        <location filename="../widgets/plot_export.cpp" line="49"/>
         <source>Export plot</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="44" />
+        <location filename="../widgets/plot_export.cpp" line="44"/>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="66" />
+        <location filename="../widgets/session.cpp" line="66"/>
         <source>Unlearn: %1</source>
         <translation>Verlernen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="72" />
+        <location filename="../widgets/session.cpp" line="72"/>
         <source>Make %1 current</source>
         <translation>%1 zur aktuellen Version machen</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="18" />
+        <location filename="../widgets/training_view.cpp" line="18"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
@@ -38,40 +38,40 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="28" />
+        <location filename="../app/gui/main.cpp" line="28"/>
         <source>Backdoor poisoning workbench</source>
         <translation>Werkbank für Backdoor-Poisoning</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="32" />
+        <location filename="../app/gui/main.cpp" line="32"/>
         <source>CIFAR-10 folder or archive.</source>
         <translation>CIFAR-10-Ordner oder -Archiv.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="35" />
+        <location filename="../app/gui/main.cpp" line="35"/>
         <source>Run folder to open.</source>
         <translation>Zu öffnender Lauf-Ordner.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="39" />
+        <location filename="../app/gui/main.cpp" line="39"/>
         <source>View to show first: samples, spectral, clusters, influence, detectors, unlearning or runs.</source>
         <translation>Zuerst gezeigte Ansicht: samples, spectral, clusters, influence, detectors, unlearning oder runs.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="45" />
-        <source>A what-if grid's results (grid-results.json or its folder) to add to the run comparison.</source>
+        <location filename="../app/gui/main.cpp" line="45"/>
+        <source>A what-if grid&apos;s results (grid-results.json or its folder) to add to the run comparison.</source>
         <translation>Die Ergebnisse eines Was-wäre-wenn-Rasters (grid-results.json oder sein Ordner), die dem Laufvergleich hinzugefügt werden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="51" />
-        <source>Language of the window: en, de or zh_CN (default: the preferences, else the system's).</source>
+        <location filename="../app/gui/main.cpp" line="51"/>
+        <source>Language of the window: en, de or zh_CN (default: the preferences, else the system&apos;s).</source>
         <translation>Sprache des Fensters: en, de oder zh_CN (Standard: die Einstellungen, sonst die des Systems).</translation>
     </message>
 </context>
 <context>
     <name>poisonlab::gui</name>
     <message>
-        <location filename="../widgets/ui_format.h" line="14" />
+        <location filename="../widgets/ui_format.h" line="14"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
@@ -79,137 +79,137 @@
 <context>
     <name>poisonlab::gui::ClusterView</name>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="56" />
+        <location filename="../widgets/cluster_view.cpp" line="56"/>
         <source>Lasso</source>
         <translation>Lasso</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="57" />
+        <location filename="../widgets/cluster_view.cpp" line="57"/>
         <source>Rectangle</source>
         <translation>Rechteck</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="59" />
+        <location filename="../widgets/cluster_view.cpp" line="59"/>
         <source>Drag on the plot to select; Shift adds, Ctrl removes. The wheel zooms; the right button drags the view.</source>
         <translation>Zum Auswählen im Diagramm ziehen; Umschalt fügt hinzu, Strg entfernt. Das Mausrad zoomt; die rechte Maustaste verschiebt die Ansicht.</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="66" />
+        <location filename="../widgets/cluster_view.cpp" line="66"/>
         <source>Activations on their first two principal axes</source>
         <translation>Aktivierungen auf ihren ersten beiden Hauptachsen</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="66" />
+        <location filename="../widgets/cluster_view.cpp" line="66"/>
         <source>PC 1</source>
         <translation>HK 1</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="67" />
+        <location filename="../widgets/cluster_view.cpp" line="67"/>
         <source>PC 2</source>
         <translation>HK 2</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="74" />
+        <location filename="../widgets/cluster_view.cpp" line="74"/>
         <source>Detector</source>
         <translation>Detektor</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="75" />
+        <location filename="../widgets/cluster_view.cpp" line="75"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="76" />
+        <location filename="../widgets/cluster_view.cpp" line="76"/>
         <source>Colour by</source>
         <translation>Färben nach</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="77" />
+        <location filename="../widgets/cluster_view.cpp" line="77"/>
         <source>Tool</source>
         <translation>Werkzeug</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="105" />
+        <location filename="../widgets/cluster_view.cpp" line="105"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="106" />
+        <location filename="../widgets/cluster_view.cpp" line="106"/>
         <source>ground truth</source>
         <translation>Grundwahrheit</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="109" />
+        <location filename="../widgets/cluster_view.cpp" line="109"/>
         <source>score: %1</source>
         <translation>Bewertung: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="199" />
+        <location filename="../widgets/cluster_view.cpp" line="199"/>
         <source>cluster 0</source>
         <translation>Cluster 0</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="199" />
+        <location filename="../widgets/cluster_view.cpp" line="199"/>
         <source>cluster 1</source>
         <translation>Cluster 1</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="204" />
+        <location filename="../widgets/cluster_view.cpp" line="204"/>
         <source>clean</source>
         <translation>sauber</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="204" />
+        <location filename="../widgets/cluster_view.cpp" line="204"/>
         <source>poisoned (ground truth)</source>
         <translation>vergiftet (Grundwahrheit)</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="223" />
+        <location filename="../widgets/cluster_view.cpp" line="223"/>
         <source>low score</source>
         <translation>niedrige Bewertung</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="223" />
+        <location filename="../widgets/cluster_view.cpp" line="223"/>
         <source>high score</source>
         <translation>hohe Bewertung</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="244" />
+        <location filename="../widgets/cluster_view.cpp" line="244"/>
         <source>selected</source>
         <translation>ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="270" />
+        <location filename="../widgets/cluster_view.cpp" line="270"/>
         <source>No clustering result: run Activation clustering in the Detectors panel.</source>
         <translation>Kein Clustering-Ergebnis: Aktivierungs-Clustering im Detektoren-Bereich ausführen.</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="276" />
+        <location filename="../widgets/cluster_view.cpp" line="276"/>
         <source>%L1 points shown · %L2 selected here / %L3 selected in all</source>
         <translation>%L1 Punkte gezeigt · %L2 hier ausgewählt / %L3 insgesamt ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="281" />
+        <location filename="../widgets/cluster_view.cpp" line="281"/>
         <source> · silhouette %1 · cluster sizes %L2 / %L3 · flagged %L4</source>
         <translation> · Silhouette %1 · Clustergrößen %L2 / %L3 · markiert %L4</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="291" />
+        <location filename="../widgets/cluster_view.cpp" line="291"/>
         <source>Exclusionary reclassification: POISON. Retrained without the smaller cluster, %1 of it is classified as %2.</source>
         <translation>Ausschließende Neuklassifikation: GIFT. Ohne den kleineren Cluster neu trainiert, wird %1 davon als %2 klassifiziert.</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="293" />
+        <location filename="../widgets/cluster_view.cpp" line="293"/>
         <source>Exclusionary reclassification: clean. Retrained without the smaller cluster, it mostly stays in its own class (%1 went to %2).</source>
         <translation>Ausschließende Neuklassifikation: sauber. Ohne den kleineren Cluster neu trainiert, bleibt er meist in seiner eigenen Klasse (%1 ging zu %2).</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="296" />
+        <location filename="../widgets/cluster_view.cpp" line="296"/>
         <source>another class</source>
         <translation>eine andere Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="298" />
+        <location filename="../widgets/cluster_view.cpp" line="298"/>
         <source>
 No exclusionary reclassification in this result (run with Reclassify).</source>
         <translation>
@@ -219,107 +219,107 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
 <context>
     <name>poisonlab::gui::ComparisonView</name>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="27" />
+        <location filename="../widgets/comparison_view.cpp" line="27"/>
         <source>ROC</source>
         <translation>ROC</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="27" />
+        <location filename="../widgets/comparison_view.cpp" line="27"/>
         <source>false-positive rate</source>
         <translation>Falsch-Positiv-Rate</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="28" />
+        <location filename="../widgets/comparison_view.cpp" line="28"/>
         <source>true-positive rate</source>
         <translation>Richtig-Positiv-Rate</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="29" />
+        <location filename="../widgets/comparison_view.cpp" line="29"/>
         <source>Precision-recall</source>
         <translation>Precision-Recall</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="29" />
+        <location filename="../widgets/comparison_view.cpp" line="29"/>
         <source>recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="30" />
+        <location filename="../widgets/comparison_view.cpp" line="30"/>
         <source>precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="41" />
+        <location filename="../widgets/comparison_view.cpp" line="41"/>
         <source>Detector</source>
         <translation>Detektor</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="41" />
+        <location filename="../widgets/comparison_view.cpp" line="41"/>
         <source>Samples</source>
         <translation>Beispiele</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="41" />
+        <location filename="../widgets/comparison_view.cpp" line="41"/>
         <source>Poisons</source>
         <translation>Gifte</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="41" />
+        <location filename="../widgets/comparison_view.cpp" line="41"/>
         <source>Flagged</source>
         <translation>Markiert</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="42" />
+        <location filename="../widgets/comparison_view.cpp" line="42"/>
         <source>Precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="42" />
+        <location filename="../widgets/comparison_view.cpp" line="42"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="42" />
+        <location filename="../widgets/comparison_view.cpp" line="42"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="42" />
+        <location filename="../widgets/comparison_view.cpp" line="42"/>
         <source>AUROC</source>
         <translation>AUROC</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="43" />
+        <location filename="../widgets/comparison_view.cpp" line="43"/>
         <source>Avg. precision</source>
         <translation>Mittlere Precision</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="49" />
+        <location filename="../widgets/comparison_view.cpp" line="49"/>
         <source>Scope</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="51" />
+        <location filename="../widgets/comparison_view.cpp" line="51"/>
         <source>How well each detector did, against the ground truth (never seen by a detector); over the samples the grid shows.</source>
         <translation>Wie gut jeder Detektor war, gemessen an der Grundwahrheit (die kein Detektor sieht); über die Beispiele, die das Raster zeigt.</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="69" />
+        <location filename="../widgets/comparison_view.cpp" line="78"/>
         <source>overall</source>
         <translation>gesamt</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="113" />
+        <location filename="../widgets/comparison_view.cpp" line="128"/>
         <source>%1 (AUROC %2)</source>
         <translation>%1 (AUROC %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="115" />
+        <location filename="../widgets/comparison_view.cpp" line="130"/>
         <source>%1 (AP %2)</source>
         <translation>%1 (AP %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison_view.cpp" line="130" />
+        <location filename="../widgets/comparison_view.cpp" line="145"/>
         <source>chance</source>
         <translation>Zufall</translation>
     </message>
@@ -327,47 +327,47 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
 <context>
     <name>poisonlab::gui::Describe</name>
     <message>
-        <location filename="../widgets/ui_describe.cpp" line="9" />
+        <location filename="../widgets/ui_describe.cpp" line="10"/>
         <source>pixel</source>
         <translation>Pixel</translation>
     </message>
     <message>
-        <location filename="../widgets/ui_describe.cpp" line="10" />
+        <location filename="../widgets/ui_describe.cpp" line="13"/>
         <source>patch</source>
         <translation>Fleck</translation>
     </message>
     <message>
-        <location filename="../widgets/ui_describe.cpp" line="11" />
+        <location filename="../widgets/ui_describe.cpp" line="16"/>
         <source>blend</source>
         <translation>Überblendung</translation>
     </message>
     <message>
-        <location filename="../widgets/ui_describe.cpp" line="15" />
+        <location filename="../widgets/ui_describe.cpp" line="22"/>
         <source>solid</source>
         <translation>einfarbig</translation>
     </message>
     <message>
-        <location filename="../widgets/ui_describe.cpp" line="16" />
+        <location filename="../widgets/ui_describe.cpp" line="25"/>
         <source>checkerboard</source>
         <translation>Schachbrett</translation>
     </message>
     <message>
-        <location filename="../widgets/ui_describe.cpp" line="17" />
+        <location filename="../widgets/ui_describe.cpp" line="28"/>
         <source>noise</source>
         <translation>Rauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/ui_describe.cpp" line="23" />
+        <location filename="../widgets/ui_describe.cpp" line="35"/>
         <source> at row %1, col %2</source>
         <translation> in Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <location filename="../widgets/ui_describe.cpp" line="24" />
+        <location filename="../widgets/ui_describe.cpp" line="39"/>
         <source>, opacity %L1</source>
         <translation>, Deckkraft %L1</translation>
     </message>
     <message>
-        <location filename="../widgets/ui_describe.cpp" line="30" />
+        <location filename="../widgets/ui_describe.cpp" line="45"/>
         <source>%1 (width %2, %3 stages x %4 blocks)</source>
         <translation>%1 (Breite %2, %3 Stufen × %4 Blöcke)</translation>
     </message>
@@ -375,273 +375,273 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
 <context>
     <name>poisonlab::gui::DetectorPanel</name>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="44" />
+        <location filename="../widgets/detector_panel.cpp" line="44"/>
         <source>Spectral signatures</source>
         <translation>Spektrale Signaturen</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="45" />
+        <location filename="../widgets/detector_panel.cpp" line="45"/>
         <source>Activation clustering</source>
         <translation>Aktivierungs-Clustering</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="46" />
+        <location filename="../widgets/detector_panel.cpp" line="46"/>
         <source>Influence functions</source>
         <translation>Einflussfunktionen</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="47" />
+        <location filename="../widgets/detector_panel.cpp" line="47"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="52" />
-        <source>Empty: the method's default layer (spectral: the last block's input; clustering: the pooled penultimate layer; influence: fc)</source>
+        <location filename="../widgets/detector_panel.cpp" line="52"/>
+        <source>Empty: the method&apos;s default layer (spectral: the last block&apos;s input; clustering: the pooled penultimate layer; influence: fc)</source>
         <translation>Leer: die Standardschicht der Methode (spektral: die Eingabe des letzten Blocks; Clustering: die gepoolte vorletzte Schicht; Einfluss: fc)</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="57" />
+        <location filename="../widgets/detector_panel.cpp" line="57"/>
         <source>Layer</source>
         <translation>Schicht</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="61" />
+        <location filename="../widgets/detector_panel.cpp" line="61"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="69" />
+        <location filename="../widgets/detector_panel.cpp" line="69"/>
         <source>Run detector</source>
         <translation>Detektor ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="71" />
+        <location filename="../widgets/detector_panel.cpp" line="71"/>
         <source>Run all three</source>
         <translation>Alle drei ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="74" />
+        <location filename="../widgets/detector_panel.cpp" line="74"/>
         <source>Spectral signatures, activation clustering and classifier-layer influence with their defaults, queued one after another</source>
         <translation>Spektrale Signaturen, Aktivierungs-Clustering und Einfluss auf der Klassifikatorschicht mit ihren Standardwerten, nacheinander eingereiht</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="101" />
+        <location filename="../widgets/detector_panel.cpp" line="101"/>
         <source>Detector</source>
         <translation>Detektor</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="101" />
+        <location filename="../widgets/detector_panel.cpp" line="101"/>
         <source>Flagged</source>
         <translation>Markiert</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="101" />
+        <location filename="../widgets/detector_panel.cpp" line="101"/>
         <source>Precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="101" />
+        <location filename="../widgets/detector_panel.cpp" line="101"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="101" />
+        <location filename="../widgets/detector_panel.cpp" line="101"/>
         <source>AUROC</source>
         <translation>AUROC</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="101" />
+        <location filename="../widgets/detector_panel.cpp" line="101"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="108" />
+        <location filename="../widgets/detector_panel.cpp" line="108"/>
         <source>Precision, recall and AUROC use the ground truth: they say how well the detector did, and are never seen by it. Double-click to show.</source>
         <translation>Precision, Recall und AUROC nutzen die Grundwahrheit: Sie sagen, wie gut der Detektor war, und er sieht sie nie. Doppelklick zeigt das Ergebnis.</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="118" />
+        <location filename="../widgets/detector_panel.cpp" line="118"/>
         <source>Results of this run</source>
         <translation>Ergebnisse dieses Laufs</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="135" />
+        <location filename="../widgets/detector_panel.cpp" line="135"/>
         <source>The assumed upper bound of the poison fraction of a class: the 1.5 eps n highest scores of each class are removed (Tran et al.)</source>
         <translation>Die angenommene Obergrenze des Giftanteils einer Klasse: Die 1,5·eps·n höchsten Bewertungen jeder Klasse werden entfernt (Tran et al.)</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="137" />
+        <location filename="../widgets/detector_panel.cpp" line="137"/>
         <source>eps</source>
         <translation>eps</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="139" />
+        <location filename="../widgets/detector_panel.cpp" line="139"/>
         <source>If above 0: flag the scores above this percentile instead</source>
         <translation>Wenn über 0: stattdessen die Bewertungen über diesem Perzentil markieren</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="140" />
+        <location filename="../widgets/detector_panel.cpp" line="140"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="141" />
+        <location filename="../widgets/detector_panel.cpp" line="141"/>
         <source>Pooled penultimate vector</source>
         <translation>Gepoolter vorletzter Vektor</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="142" />
+        <location filename="../widgets/detector_panel.cpp" line="142"/>
         <source>Centred (as in the paper)</source>
         <translation>Zentriert (wie im Artikel)</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="156" />
+        <location filename="../widgets/detector_panel.cpp" line="156"/>
         <source>Reduction</source>
         <translation>Reduktion</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="160" />
+        <location filename="../widgets/detector_panel.cpp" line="160"/>
         <source>Dimensions</source>
         <translation>Dimensionen</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="163" />
+        <location filename="../widgets/detector_panel.cpp" line="163"/>
         <source>Silhouette</source>
         <translation>Silhouette</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="164" />
+        <location filename="../widgets/detector_panel.cpp" line="164"/>
         <source>Relative size</source>
         <translation>Relative Größe</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="165" />
+        <location filename="../widgets/detector_panel.cpp" line="165"/>
         <source>Smaller cluster</source>
         <translation>Kleinerer Cluster</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="166" />
+        <location filename="../widgets/detector_panel.cpp" line="166"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="167" />
+        <location filename="../widgets/detector_panel.cpp" line="167"/>
         <source>Criterion</source>
         <translation>Kriterium</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="169" />
+        <location filename="../widgets/detector_panel.cpp" line="169"/>
         <source>Size threshold</source>
         <translation>Größenschwelle</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="171" />
+        <location filename="../widgets/detector_panel.cpp" line="171"/>
         <source>Silhouette threshold</source>
         <translation>Silhouetten-Schwelle</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="174" />
-        <location filename="../widgets/detector_panel.cpp" line="200" />
+        <location filename="../widgets/detector_panel.cpp" line="174"/>
+        <location filename="../widgets/detector_panel.cpp" line="200"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="175" />
+        <location filename="../widgets/detector_panel.cpp" line="175"/>
         <source>Classifier (seconds)</source>
         <translation>Klassifikator (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="176" />
+        <location filename="../widgets/detector_panel.cpp" line="176"/>
         <source>Full retrain (minutes)</source>
         <translation>Vollständiges Neutraining (Minuten)</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="178" />
-        <source>Exclusionary reclassification (Chen et al.): retrain without each class's smaller cluster and see where its samples go. Its verdict decides what is flagged.</source>
+        <location filename="../widgets/detector_panel.cpp" line="178"/>
+        <source>Exclusionary reclassification (Chen et al.): retrain without each class&apos;s smaller cluster and see where its samples go. Its verdict decides what is flagged.</source>
         <translation>Ausschließende Neuklassifikation (Chen et al.): ohne den kleineren Cluster jeder Klasse neu trainieren und sehen, wohin seine Beispiele gehen. Ihr Urteil entscheidet, was markiert wird.</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="180" />
+        <location filename="../widgets/detector_panel.cpp" line="180"/>
         <source>Reclassify</source>
         <translation>Neu klassifizieren</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="182" />
+        <location filename="../widgets/detector_panel.cpp" line="182"/>
         <source>Reclassify threshold</source>
         <translation>Schwelle der Neuklassifikation</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="192" />
+        <location filename="../widgets/detector_panel.cpp" line="192"/>
         <source>Classifier layer (exact)</source>
         <translation>Klassifikatorschicht (exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="193" />
+        <location filename="../widgets/detector_panel.cpp" line="193"/>
         <source>Network (HVP)</source>
         <translation>Netzwerk (HVP)</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="194" />
+        <location filename="../widgets/detector_panel.cpp" line="194"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="195" />
+        <location filename="../widgets/detector_panel.cpp" line="195"/>
         <source>Self-influence</source>
         <translation>Selbsteinfluss</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="198" />
+        <location filename="../widgets/detector_panel.cpp" line="198"/>
         <source>Gradient (renormalised)</source>
         <translation>Gradient (renormiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="199" />
+        <location filename="../widgets/detector_panel.cpp" line="199"/>
         <source>Relative (RelatIF)</source>
         <translation>Relativ (RelatIF)</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="201" />
+        <location filename="../widgets/detector_panel.cpp" line="201"/>
         <source>Normalise</source>
         <translation>Normieren</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="203" />
+        <location filename="../widgets/detector_panel.cpp" line="203"/>
         <source>Damping</source>
         <translation>Dämpfung</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="206" />
+        <location filename="../widgets/detector_panel.cpp" line="206"/>
         <source>robust outliers</source>
         <translation>robuste Ausreißer</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="207" />
+        <location filename="../widgets/detector_panel.cpp" line="207"/>
         <source>Flag top</source>
         <translation>Markiere die obersten</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="211" />
+        <location filename="../widgets/detector_panel.cpp" line="211"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="212" />
+        <location filename="../widgets/detector_panel.cpp" line="212"/>
         <source>Candidates (network)</source>
         <translation>Kandidaten (Netzwerk)</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="269" />
+        <location filename="../widgets/detector_panel.cpp" line="269"/>
         <source>&lt;b&gt;The attack did not take in this model&lt;/b&gt;: ASR %1, poisons fitted %2 (both below 50 %). The model has no backdoor for a detector to find, so a detector that scores the poisons low here says nothing about detecting a backdoor. Train longer or with a stronger trigger first.</source>
         <translation>&lt;b&gt;Der Angriff hat in diesem Modell nicht gegriffen&lt;/b&gt;: ASR %1, angepasste Gifte %2 (beide unter 50 %). Das Modell hat keine Backdoor, die ein Detektor finden könnte; ein Detektor, der die Gifte hier niedrig bewertet, sagt nichts über das Erkennen einer Backdoor. Zuerst länger oder mit einem stärkeren Trigger trainieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="280" />
+        <location filename="../widgets/detector_panel.cpp" line="280"/>
         <source>Train or open a run with a model first</source>
         <translation>Zuerst einen Lauf mit Modell trainieren oder öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/detector_panel.cpp" line="302" />
+        <location filename="../widgets/detector_panel.cpp" line="302"/>
         <source>The model this ran on had no working backdoor (ASR %1)</source>
         <translation>Das Modell, auf dem dies lief, hatte keine funktionierende Backdoor (ASR %1)</translation>
     </message>
@@ -649,7 +649,7 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
 <context>
     <name>poisonlab::gui::ExperimentModel</name>
     <message>
-        <location filename="../widgets/experiment_model.cpp" line="64" />
+        <location filename="../widgets/experiment_model.cpp" line="64"/>
         <source>Load a data set to poison.</source>
         <translation>Einen Datensatz zum Vergiften laden.</translation>
     </message>
@@ -657,228 +657,228 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
 <context>
     <name>poisonlab::gui::ExperimentPanel</name>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="81" />
+        <location filename="../widgets/experiment_panel.cpp" line="81"/>
         <source>Apply poison</source>
         <translation>Gift anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="83" />
+        <location filename="../widgets/experiment_panel.cpp" line="83"/>
         <source>Poison the data set with these trigger and poison settings (new run)</source>
         <translation>Den Datensatz mit diesen Trigger- und Gifteinstellungen vergiften (neuer Lauf)</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="84" />
+        <location filename="../widgets/experiment_panel.cpp" line="84"/>
         <source>Train</source>
         <translation>Trainieren</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="86" />
+        <location filename="../widgets/experiment_panel.cpp" line="86"/>
         <source>Train the model on the poisoned data in the background</source>
         <translation>Das Modell im Hintergrund auf den vergifteten Daten trainieren</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="104" />
+        <location filename="../widgets/experiment_panel.cpp" line="104"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="105" />
+        <location filename="../widgets/experiment_panel.cpp" line="105"/>
         <source>No data set loaded</source>
         <translation>Kein Datensatz geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="110" />
+        <location filename="../widgets/experiment_panel.cpp" line="110"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="114" />
+        <location filename="../widgets/experiment_panel.cpp" line="114"/>
         <source>Archive (.tar.gz)…</source>
         <translation>Archiv (.tar.gz)…</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="115" />
+        <location filename="../widgets/experiment_panel.cpp" line="115"/>
         <source>Folder…</source>
         <translation>Ordner…</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="119" />
+        <location filename="../widgets/experiment_panel.cpp" line="119"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="121" />
+        <location filename="../widgets/experiment_panel.cpp" line="121"/>
         <source>Download the official CIFAR-10 release (163 MB)</source>
         <translation>Die offizielle CIFAR-10-Ausgabe herunterladen (163 MB)</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="134" />
+        <location filename="../widgets/experiment_panel.cpp" line="134"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="135" />
+        <location filename="../widgets/experiment_panel.cpp" line="135"/>
         <source>Pixel</source>
         <translation>Pixel</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="135" />
+        <location filename="../widgets/experiment_panel.cpp" line="135"/>
         <source>Patch</source>
         <translation>Fleck</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="135" />
+        <location filename="../widgets/experiment_panel.cpp" line="135"/>
         <source>Blend</source>
         <translation>Überblendung</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="137" />
+        <location filename="../widgets/experiment_panel.cpp" line="137"/>
         <source>Solid</source>
         <translation>Einfarbig</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="137" />
+        <location filename="../widgets/experiment_panel.cpp" line="137"/>
         <source>Checkerboard</source>
         <translation>Schachbrett</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="137" />
+        <location filename="../widgets/experiment_panel.cpp" line="137"/>
         <source>Noise</source>
         <translation>Rauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="153" />
+        <location filename="../widgets/experiment_panel.cpp" line="153"/>
         <source>The trigger on a source-class image, enlarged; its square outlined</source>
         <translation>Der Trigger auf einem Bild der Quellklasse, vergrößert; sein Quadrat umrandet</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="157" />
-        <source>Top-left pixel of the trigger as (row, column), 0-based: the project log's pixel is row 11, column 16. Code that passes (11, 16) to PIL's putpixel (the FLIP reference code) means column 11, row 16: reproduce it with row 16, column 11. A model trained at one ignores the other.</source>
+        <location filename="../widgets/experiment_panel.cpp" line="157"/>
+        <source>Top-left pixel of the trigger as (row, column), 0-based: the project log&apos;s pixel is row 11, column 16. Code that passes (11, 16) to PIL&apos;s putpixel (the FLIP reference code) means column 11, row 16: reproduce it with row 16, column 11. A model trained at one ignores the other.</source>
         <translation>Linkes oberes Pixel des Triggers als (Zeile, Spalte), ab 0 gezählt: Das Pixel des Projektprotokolls ist Zeile 11, Spalte 16. Code, der (11, 16) an PILs putpixel übergibt (der FLIP-Referenzcode), meint Spalte 11, Zeile 16: mit Zeile 16, Spalte 11 nachbilden. Ein an der einen Stelle trainiertes Modell ignoriert die andere.</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="166" />
+        <location filename="../widgets/experiment_panel.cpp" line="166"/>
         <source>row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="168" />
+        <location filename="../widgets/experiment_panel.cpp" line="168"/>
         <source>column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="171" />
+        <location filename="../widgets/experiment_panel.cpp" line="171"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="172" />
+        <location filename="../widgets/experiment_panel.cpp" line="172"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="173" />
+        <location filename="../widgets/experiment_panel.cpp" line="173"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="174" />
+        <location filename="../widgets/experiment_panel.cpp" line="174"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="175" />
+        <location filename="../widgets/experiment_panel.cpp" line="175"/>
         <source>Pattern</source>
         <translation>Muster</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="176" />
+        <location filename="../widgets/experiment_panel.cpp" line="176"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="190" />
+        <location filename="../widgets/experiment_panel.cpp" line="190"/>
         <source>Poison</source>
         <translation>Gift</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="193" />
+        <location filename="../widgets/experiment_panel.cpp" line="193"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="193" />
+        <location filename="../widgets/experiment_panel.cpp" line="193"/>
         <source>Rate</source>
         <translation>Anteil</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="200" />
-        <source>Share of the whole training set (the log's 1 % is 500 of 50,000)</source>
+        <location filename="../widgets/experiment_panel.cpp" line="200"/>
+        <source>Share of the whole training set (the log&apos;s 1 % is 500 of 50,000)</source>
         <translation>Anteil am gesamten Trainingssatz (das 1 % des Protokolls sind 500 von 50.000)</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="211" />
+        <location filename="../widgets/experiment_panel.cpp" line="211"/>
         <source>Source class</source>
         <translation>Quellklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="212" />
+        <location filename="../widgets/experiment_panel.cpp" line="212"/>
         <source>Target label</source>
         <translation>Zielbezeichnung</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="213" />
+        <location filename="../widgets/experiment_panel.cpp" line="213"/>
         <source>Amount</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="214" />
-        <location filename="../widgets/experiment_panel.cpp" line="272" />
+        <location filename="../widgets/experiment_panel.cpp" line="214"/>
+        <location filename="../widgets/experiment_panel.cpp" line="272"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="230" />
+        <location filename="../widgets/experiment_panel.cpp" line="230"/>
         <source>Model and training</source>
         <translation>Modell und Training</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="244" />
+        <location filename="../widgets/experiment_panel.cpp" line="244"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="244" />
+        <location filename="../widgets/experiment_panel.cpp" line="244"/>
         <source>Horizontal flip</source>
         <translation>Horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="244" />
+        <location filename="../widgets/experiment_panel.cpp" line="244"/>
         <source>Crop and flip</source>
         <translation>Zuschneiden und spiegeln</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="246" />
+        <location filename="../widgets/experiment_panel.cpp" line="246"/>
         <source>Automatic (bf16 where the CPU has it)</source>
         <translation>Automatisch (bf16, wo die CPU es kann)</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="246" />
+        <location filename="../widgets/experiment_panel.cpp" line="246"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="246" />
+        <location filename="../widgets/experiment_panel.cpp" line="246"/>
         <source>bf16</source>
         <translation>bf16</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="248" />
+        <location filename="../widgets/experiment_panel.cpp" line="248"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/experiment_panel.cpp" line="250" />
+        <location filename="../widgets/experiment_panel.cpp" line="250"/>
         <source>CUDA GPU (%n device(s))</source>
         <translation>
             <numerusform>CUDA-GPU (%n Gerät)</numerusform>
@@ -886,89 +886,89 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
         </translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="255" />
+        <location filename="../widgets/experiment_panel.cpp" line="255"/>
         <source>Where training runs</source>
         <translation>Wo das Training läuft</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="256" />
+        <location filename="../widgets/experiment_panel.cpp" line="256"/>
         <source>This LibTorch sees no CUDA device: training runs on the CPU</source>
         <translation>Diese LibTorch sieht kein CUDA-Gerät: Das Training läuft auf der CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="259" />
+        <location filename="../widgets/experiment_panel.cpp" line="259"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="260" />
+        <location filename="../widgets/experiment_panel.cpp" line="260"/>
         <source>Train on a seeded subset of this many images (every poison kept)</source>
         <translation>Auf einer Teilmenge mit Seed aus so vielen Bildern trainieren (jedes Gift bleibt enthalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="263" />
+        <location filename="../widgets/experiment_panel.cpp" line="263"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="264" />
+        <location filename="../widgets/experiment_panel.cpp" line="264"/>
         <source>Width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="265" />
+        <location filename="../widgets/experiment_panel.cpp" line="265"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="266" />
+        <location filename="../widgets/experiment_panel.cpp" line="266"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="267" />
+        <location filename="../widgets/experiment_panel.cpp" line="267"/>
         <source>Peak learning rate</source>
         <translation>Maximale Lernrate</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="268" />
+        <location filename="../widgets/experiment_panel.cpp" line="268"/>
         <source>Augmentation</source>
         <translation>Augmentierung</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="269" />
+        <location filename="../widgets/experiment_panel.cpp" line="269"/>
         <source>Precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="270" />
+        <location filename="../widgets/experiment_panel.cpp" line="270"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="271" />
+        <location filename="../widgets/experiment_panel.cpp" line="271"/>
         <source>Training images</source>
         <translation>Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="303" />
+        <location filename="../widgets/experiment_panel.cpp" line="303"/>
         <source>Trigger colour</source>
         <translation>Triggerfarbe</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="324" />
+        <location filename="../widgets/experiment_panel.cpp" line="324"/>
         <source>%1
 %L2 training, %L3 test images</source>
         <translation>%1
 %L2 Trainings-, %L3 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="332" />
+        <location filename="../widgets/experiment_panel.cpp" line="332"/>
         <source>No data set loaded: open the CIFAR-10 archive or a folder, or download it.</source>
         <translation>Kein Datensatz geladen: das CIFAR-10-Archiv oder einen Ordner öffnen oder herunterladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="471" />
+        <location filename="../widgets/experiment_panel.cpp" line="471"/>
         <source>%L1 %2 images get the trigger and the label %3.</source>
         <translation>%L1 %2-Bilder erhalten den Trigger und die Bezeichnung %3.</translation>
     </message>
@@ -976,132 +976,132 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
 <context>
     <name>poisonlab::gui::InfluenceView</name>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="62" />
+        <location filename="../widgets/influence_view.cpp" line="62"/>
         <source>All triggered source images</source>
         <translation>Alle Quellbilder mit Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="63" />
+        <location filename="../widgets/influence_view.cpp" line="63"/>
         <source>One clean test image</source>
         <translation>Ein sauberes Testbild</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="64" />
+        <location filename="../widgets/influence_view.cpp" line="64"/>
         <source>One triggered test image</source>
         <translation>Ein Testbild mit Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="69" />
+        <location filename="../widgets/influence_view.cpp" line="69"/>
         <source>Classifier layer (exact)</source>
         <translation>Klassifikatorschicht (exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="70" />
+        <location filename="../widgets/influence_view.cpp" line="70"/>
         <source>Network (HVP)</source>
         <translation>Netzwerk (HVP)</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="71" />
+        <location filename="../widgets/influence_view.cpp" line="71"/>
         <source>Loss at the true label</source>
         <translation>Verlust beim wahren Label</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="73" />
-        <source>Rank by harm to the correct answer instead of support for the model's prediction</source>
+        <location filename="../widgets/influence_view.cpp" line="73"/>
+        <source>Rank by harm to the correct answer instead of support for the model&apos;s prediction</source>
         <translation>Nach Schaden an der richtigen Antwort statt nach Unterstützung der Modellvorhersage ordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="79" />
+        <location filename="../widgets/influence_view.cpp" line="79"/>
         <source>Rank the training set</source>
         <translation>Trainingssatz ordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="88" />
+        <location filename="../widgets/influence_view.cpp" line="88"/>
         <source>Poisons found against rank</source>
         <translation>Gefundene Gifte nach Rang</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="89" />
+        <location filename="../widgets/influence_view.cpp" line="89"/>
         <source>rank (most helpful first)</source>
         <translation>Rang (hilfreichste zuerst)</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="90" />
+        <location filename="../widgets/influence_view.cpp" line="90"/>
         <source>poisons found</source>
         <translation>gefundene Gifte</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="95" />
+        <location filename="../widgets/influence_view.cpp" line="95"/>
         <source>Test point</source>
         <translation>Testpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="97" />
+        <location filename="../widgets/influence_view.cpp" line="97"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="99" />
+        <location filename="../widgets/influence_view.cpp" line="99"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="103" />
+        <location filename="../widgets/influence_view.cpp" line="103"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="113" />
+        <location filename="../widgets/influence_view.cpp" line="113"/>
         <source>&lt;b&gt;Most helpful&lt;/b&gt; to the prediction (highest scores; red frame: a poison, by the ground truth)</source>
         <translation>&lt;b&gt;Am hilfreichsten&lt;/b&gt; für die Vorhersage (höchste Bewertungen; roter Rahmen: ein Gift laut Grundwahrheit)</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="117" />
+        <location filename="../widgets/influence_view.cpp" line="117"/>
         <source>&lt;b&gt;Most harmful&lt;/b&gt; (lowest scores)</source>
         <translation>&lt;b&gt;Am schädlichsten&lt;/b&gt; (niedrigste Bewertungen)</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="181" />
-        <source>Every source-class test image with the trigger that the model sends to the target: the backdoor's own behaviour.</source>
+        <location filename="../widgets/influence_view.cpp" line="181"/>
+        <source>Every source-class test image with the trigger that the model sends to the target: the backdoor&apos;s own behaviour.</source>
         <translation>Jedes Testbild der Quellklasse mit Trigger, das das Modell zum Ziel schickt: das eigene Verhalten der Backdoor.</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="191" />
+        <location filename="../widgets/influence_view.cpp" line="191"/>
         <source>%1 test image %2: %3</source>
         <translation>%1 Testbild %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="192" />
+        <location filename="../widgets/influence_view.cpp" line="192"/>
         <source>Triggered</source>
         <translation>Mit Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="192" />
+        <location filename="../widgets/influence_view.cpp" line="192"/>
         <source>Clean</source>
         <translation>Sauber</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="223" />
+        <location filename="../widgets/influence_view.cpp" line="223"/>
         <source>No influence ranking yet: choose a test point and rank the training set.</source>
         <translation>Noch keine Einflussrangfolge: einen Testpunkt wählen und den Trainingssatz ordnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="241" />
+        <location filename="../widgets/influence_view.cpp" line="241"/>
         <source>Training sample %1, labelled %2, score %3%4</source>
         <translation>Trainingsbeispiel %1, Bezeichnung %2, Bewertung %3%4</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="245" />
+        <location filename="../widgets/influence_view.cpp" line="245"/>
         <source> (a poison)</source>
         <translation> (ein Gift)</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="267" />
+        <location filename="../widgets/influence_view.cpp" line="267"/>
         <source>every poison first</source>
         <translation>jedes Gift zuerst</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="276" />
+        <location filename="../widgets/influence_view.cpp" line="276"/>
         <source>%1 · %L2 training samples ranked · of the %L3 highest, %L4 are poisons (recall at k %5) · AUROC %6</source>
         <translation>%1 · %L2 Trainingsbeispiele geordnet · unter den %L3 höchsten sind %L4 Gifte (Recall bei k %5) · AUROC %6</translation>
     </message>
@@ -1109,155 +1109,178 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
 <context>
     <name>poisonlab::gui::Jobs</name>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="159" />
+        <location filename="../app/gui/jobs.cpp" line="54"/>
         <source>Load %1</source>
         <translation>%1 laden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="170" />
+        <location filename="../app/gui/jobs.cpp" line="65"/>
         <source>%1; poisoning 1 % of the training set instead.</source>
         <translation>%1; stattdessen wird 1 % des Trainingssatzes vergiftet.</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="181" />
+        <location filename="../app/gui/jobs.cpp" line="76"/>
         <source>Could not load the data set</source>
         <translation>Der Datensatz konnte nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="184" />
+        <location filename="../app/gui/jobs.cpp" line="79"/>
         <source>Loading was cancelled.</source>
         <translation>Das Laden wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="197" />
+        <location filename="../app/gui/jobs.cpp" line="92"/>
         <source>Open run %1</source>
         <translation>Lauf %1 öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="218" />
+        <location filename="../app/gui/jobs.cpp" line="110"/>
         <source>Some results could not be read: %1</source>
         <translation>Einige Ergebnisse konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="220" />
+        <location filename="../app/gui/jobs.cpp" line="112"/>
         <source>Could not open the run folder %1</source>
         <translation>Der Lauf-Ordner %1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="229" />
+        <location filename="../app/gui/jobs.cpp" line="121"/>
         <source>Download CIFAR-10</source>
         <translation>CIFAR-10 herunterladen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="234" />
+        <location filename="../app/gui/jobs.cpp" line="126"/>
         <source>Downloading CIFAR-10 into %1…
 Progress is shown in the Jobs panel.</source>
         <translation>CIFAR-10 wird nach %1 heruntergeladen…
 Der Fortschritt steht im Aufträge-Bereich.</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="240" />
+        <location filename="../app/gui/jobs.cpp" line="132"/>
         <source>The download failed</source>
         <translation>Das Herunterladen ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="244" />
+        <location filename="../app/gui/jobs.cpp" line="136"/>
         <source>The download was cancelled; the part already received is kept and the next download resumes it.</source>
         <translation>Das Herunterladen wurde abgebrochen; der bereits empfangene Teil bleibt erhalten, und das nächste Herunterladen setzt dort fort.</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="257" />
+        <location filename="../app/gui/jobs.cpp" line="149"/>
         <source>Poison %1</source>
         <translation>%1 vergiften</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="263" />
+        <location filename="../app/gui/jobs.cpp" line="155"/>
         <source>Could not poison the data set</source>
         <translation>Der Datensatz konnte nicht vergiftet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="302" />
+        <location filename="../app/gui/jobs.cpp" line="194"/>
         <source>Train %1, %2 epochs</source>
         <translation>%1 trainieren, %2 Epochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="343" />
+        <location filename="../app/gui/jobs.cpp" line="233"/>
         <source>Training finished in %1 (open it from File &gt; Recent runs)</source>
         <translation>Training in %1 beendet (über Datei &gt; Zuletzt geöffnete Läufe öffnen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="344" />
-        <location filename="../app/gui/jobs.cpp" line="358" />
+        <location filename="../app/gui/jobs.cpp" line="234"/>
+        <location filename="../app/gui/jobs.cpp" line="248"/>
         <source>Training failed</source>
         <translation>Das Training ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="374" />
+        <location filename="../app/gui/jobs.cpp" line="264"/>
         <source>Predict the training set (%1)</source>
         <translation>Den Trainingssatz vorhersagen (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="382" />
+        <location filename="../app/gui/jobs.cpp" line="272"/>
         <source>Could not classify the training images</source>
         <translation>Die Trainingsbilder konnten nicht klassifiziert werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="397" />
+        <location filename="../app/gui/jobs.cpp" line="287"/>
         <source>Detect: %1</source>
         <translation>Erkennen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="404" />
+        <location filename="../app/gui/jobs.cpp" line="294"/>
         <source>The detector failed</source>
         <translation>Der Detektor ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="419" />
+        <location filename="../app/gui/jobs.cpp" line="309"/>
         <source>Unlearn: %1</source>
         <translation>Verlernen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="432" />
+        <location filename="../app/gui/jobs.cpp" line="322"/>
         <source>Unlearning failed</source>
         <translation>Das Verlernen ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="446" />
+        <location filename="../app/gui/jobs.cpp" line="336"/>
         <source>Corrective sweep</source>
         <translation>Korrigierender Durchlauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="461" />
+        <location filename="../app/gui/jobs.cpp" line="351"/>
         <source>The sweep failed</source>
         <translation>Der Durchlauf ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="473" />
+        <location filename="../app/gui/jobs.cpp" line="363"/>
         <source>Evaluate %1</source>
         <translation>%1 auswerten</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="479" />
+        <location filename="../app/gui/jobs.cpp" line="369"/>
         <source>Could not evaluate %1</source>
         <translation>%1 konnte nicht ausgewertet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="492" />
+        <location filename="../app/gui/jobs.cpp" line="382"/>
         <source>Saliency of image %1</source>
         <translation>Salienz von Bild %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="500" />
+        <location filename="../app/gui/jobs.cpp" line="390"/>
         <source>Could not compute the saliency</source>
         <translation>Die Salienz konnte nicht berechnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="512" />
+        <location filename="../app/gui/jobs.cpp" line="403"/>
+        <source>Export report %1</source>
+        <translation>Bericht %1 exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/jobs.cpp" line="408"/>
+        <source>Could not write the report</source>
+        <translation>Der Bericht konnte nicht geschrieben werden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/jobs.cpp" line="410"/>
+        <source>Report written to %1 (%n pages)</source>
+        <translation>
+            <numerusform>Bericht nach %1 geschrieben (%n Seite)</numerusform>
+            <numerusform>Bericht nach %1 geschrieben (%n Seiten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/jobs.cpp" line="411"/>
+        <source>Report written to %1</source>
+        <translation>Bericht nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/jobs.cpp" line="422"/>
         <source>Save run as %1</source>
         <translation>Lauf speichern unter %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="534" />
+        <location filename="../app/gui/jobs.cpp" line="444"/>
         <source>Could not save the run</source>
         <translation>Der Lauf konnte nicht gespeichert werden</translation>
     </message>
@@ -1265,37 +1288,37 @@ Der Fortschritt steht im Aufträge-Bereich.</translation>
 <context>
     <name>poisonlab::gui::JobsPanel</name>
     <message>
-        <location filename="../widgets/jobs_panel.cpp" line="22" />
+        <location filename="../widgets/jobs_panel.cpp" line="22"/>
         <source>No jobs yet.</source>
         <translation>Noch keine Aufträge.</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_panel.cpp" line="38" />
+        <location filename="../widgets/jobs_panel.cpp" line="38"/>
         <source>queued</source>
         <translation>eingereiht</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_panel.cpp" line="41" />
+        <location filename="../widgets/jobs_panel.cpp" line="41"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_panel.cpp" line="42" />
+        <location filename="../widgets/jobs_panel.cpp" line="42"/>
         <source>Cancel %1</source>
         <translation>%1 abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_panel.cpp" line="67" />
+        <location filename="../widgets/jobs_panel.cpp" line="67"/>
         <source>done in %1 s</source>
         <translation>fertig in %1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_panel.cpp" line="70" />
+        <location filename="../widgets/jobs_panel.cpp" line="70"/>
         <source>cancelled after %1 s</source>
         <translation>abgebrochen nach %1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/jobs_panel.cpp" line="73" />
+        <location filename="../widgets/jobs_panel.cpp" line="73"/>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
@@ -1303,170 +1326,170 @@ Der Fortschritt steht im Aufträge-Bereich.</translation>
 <context>
     <name>poisonlab::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="61" />
-        <location filename="../app/gui/main_window.cpp" line="524" />
+        <location filename="../app/gui/main_window.cpp" line="61"/>
+        <location filename="../app/gui/main_window.cpp" line="526"/>
         <source>PoisonLab</source>
         <translation>PoisonLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="76" />
-        <location filename="../app/gui/main_window.cpp" line="557" />
+        <location filename="../app/gui/main_window.cpp" line="76"/>
+        <location filename="../app/gui/main_window.cpp" line="559"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78" />
-        <location filename="../app/gui/main_window.cpp" line="562" />
+        <location filename="../app/gui/main_window.cpp" line="78"/>
+        <location filename="../app/gui/main_window.cpp" line="564"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="93" />
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>Looking for data…</source>
         <translation>Daten werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="106" />
+        <location filename="../app/gui/main_window.cpp" line="106"/>
         <source>Download CIFAR-10 (163 MB)</source>
         <translation>CIFAR-10 herunterladen (163 MB)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="108" />
+        <location filename="../app/gui/main_window.cpp" line="108"/>
         <source>Open archive…</source>
         <translation>Archiv öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="110" />
+        <location filename="../app/gui/main_window.cpp" line="110"/>
         <source>Open folder…</source>
         <translation>Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140" />
+        <location filename="../app/gui/main_window.cpp" line="140"/>
         <source>Samples</source>
         <translation>Beispiele</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="141" />
+        <location filename="../app/gui/main_window.cpp" line="141"/>
         <source>Spectral</source>
         <translation>Spektral</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142" />
+        <location filename="../app/gui/main_window.cpp" line="142"/>
         <source>Clusters</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="143" />
+        <location filename="../app/gui/main_window.cpp" line="143"/>
         <source>Influence</source>
         <translation>Einfluss</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="144" />
+        <location filename="../app/gui/main_window.cpp" line="144"/>
         <source>Detectors compared</source>
         <translation>Detektoren im Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="145" />
+        <location filename="../app/gui/main_window.cpp" line="145"/>
         <source>Unlearning</source>
         <translation>Verlernen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="146" />
+        <location filename="../app/gui/main_window.cpp" line="146"/>
         <source>Runs (what if)</source>
         <translation>Läufe (was wäre wenn)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="151" />
+        <location filename="../app/gui/main_window.cpp" line="151"/>
         <source>Experiment</source>
         <translation>Experiment</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157" />
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>Detectors</source>
         <translation>Detektoren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169" />
+        <location filename="../app/gui/main_window.cpp" line="169"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175" />
+        <location filename="../app/gui/main_window.cpp" line="175"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185" />
+        <location filename="../app/gui/main_window.cpp" line="185"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="291" />
-        <source>Training finished; the GUI thread's longest stall was %1 ms</source>
+        <location filename="../app/gui/main_window.cpp" line="291"/>
+        <source>Training finished; the GUI thread&apos;s longest stall was %1 ms</source>
         <translation>Training beendet; die längste Blockade des GUI-Threads betrug %1 ms</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="297" />
+        <location filename="../app/gui/main_window.cpp" line="297"/>
         <source>Training cancelled; the last finished epoch is kept in %1</source>
         <translation>Training abgebrochen; die letzte abgeschlossene Epoche bleibt in %1 erhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="311" />
+        <location filename="../app/gui/main_window.cpp" line="311"/>
         <source>Train or open a run with a model first</source>
         <translation>Zuerst einen Lauf mit Modell trainieren oder öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="343" />
+        <location filename="../app/gui/main_window.cpp" line="343"/>
         <source>The selection is empty: select samples to forget first (a lasso in Clusters, a bin in Spectral, the grid)</source>
         <translation>Die Auswahl ist leer: zuerst zu vergessende Beispiele auswählen (ein Lasso in Cluster, ein Balken in Spektral, das Raster)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="361" />
-        <source>Open a grid's results table</source>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
+        <source>Open a grid&apos;s results table</source>
         <translation>Die Ergebnistabelle eines Rasters öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="362" />
+        <location filename="../app/gui/main_window.cpp" line="362"/>
         <source>Grid results (grid-results.json);;JSON (*.json)</source>
         <translation>Rasterergebnisse (grid-results.json);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="366" />
+        <location filename="../app/gui/main_window.cpp" line="366"/>
         <source>Add a run to the comparison</source>
         <translation>Einen Lauf zum Vergleich hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="389" />
+        <location filename="../app/gui/main_window.cpp" line="389"/>
         <source>Read run %1</source>
         <translation>Lauf %1 lesen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="395" />
+        <location filename="../app/gui/main_window.cpp" line="395"/>
         <source>Could not read the run</source>
         <translation>Der Lauf konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="405" />
+        <location filename="../app/gui/main_window.cpp" line="405"/>
         <source>Read grid %1</source>
         <translation>Raster %1 lesen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="418" />
+        <location filename="../app/gui/main_window.cpp" line="418"/>
         <source>Could not read the grid table</source>
         <translation>Die Rastertabelle konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="434" />
+        <location filename="../app/gui/main_window.cpp" line="434"/>
         <source>What if: %1</source>
         <translation>Was wäre wenn: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="437" />
+        <location filename="../app/gui/main_window.cpp" line="437"/>
         <source>A training job is running: start the what-if run when it is done</source>
         <translation>Ein Trainingsauftrag läuft: den Was-wäre-wenn-Lauf starten, wenn er fertig ist</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="454" />
+        <location filename="../app/gui/main_window.cpp" line="454"/>
         <source>No CIFAR-10 data found.
 
 Download the official release (163 MB) into %1,
@@ -1477,42 +1500,42 @@ Die offizielle Ausgabe (163 MB) nach %1 herunterladen
 oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="466" />
+        <location filename="../app/gui/main_window.cpp" line="466"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="540" />
+        <location filename="../app/gui/main_window.cpp" line="542"/>
         <source>%1 · %2 · %L3 train / %L4 test</source>
         <translation>%1 · %2 · %L3 Training / %L4 Test</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="547" />
+        <location filename="../app/gui/main_window.cpp" line="549"/>
         <source>%1 poisons: %2 → %3 · %4 · %5%6</source>
         <translation>%1 Gifte: %2 → %3 · %4 · %5%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="552" />
+        <location filename="../app/gui/main_window.cpp" line="554"/>
         <source>unsaved</source>
         <translation>ungespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="554" />
+        <location filename="../app/gui/main_window.cpp" line="556"/>
         <source> · model: %1</source>
         <translation> · Modell: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="565" />
+        <location filename="../app/gui/main_window.cpp" line="567"/>
         <source>%1: %2 %3%</source>
         <translation>%1: %2 %3 %</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="572" />
+        <location filename="../app/gui/main_window.cpp" line="574"/>
         <source>Jobs are running</source>
         <translation>Aufträge laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="573" />
+        <location filename="../app/gui/main_window.cpp" line="575"/>
         <source>%n job(s) still running. Cancel them and quit?</source>
         <translation>
             <numerusform>%n Auftrag läuft noch. Abbrechen und beenden?</numerusform>
@@ -1520,270 +1543,295 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="40" />
+        <location filename="../app/gui/main_window_actions.cpp" line="41"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="41" />
+        <location filename="../app/gui/main_window_actions.cpp" line="42"/>
         <source>&amp;New run</source>
         <translation>&amp;Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="44" />
+        <location filename="../app/gui/main_window_actions.cpp" line="45"/>
         <source>Start a new run on the loaded data with the default attack</source>
         <translation>Einen neuen Lauf auf den geladenen Daten mit dem Standardangriff beginnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="46" />
+        <location filename="../app/gui/main_window_actions.cpp" line="47"/>
         <source>Open &amp;data…</source>
         <translation>&amp;Daten öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="50" />
+        <location filename="../app/gui/main_window_actions.cpp" line="51"/>
         <source>Open data &amp;folder…</source>
         <translation>Daten&amp;ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="52" />
+        <location filename="../app/gui/main_window_actions.cpp" line="53"/>
         <source>Open &amp;run folder…</source>
         <translation>&amp;Lauf-Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="54" />
+        <location filename="../app/gui/main_window_actions.cpp" line="55"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="56" />
+        <location filename="../app/gui/main_window_actions.cpp" line="57"/>
         <source>Recent &amp;runs</source>
         <translation>Zuletzt geöffnete &amp;Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="60" />
+        <location filename="../app/gui/main_window_actions.cpp" line="61"/>
         <source>&amp;Save run as…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="64" />
+        <location filename="../app/gui/main_window_actions.cpp" line="64"/>
+        <source>Export &amp;report…</source>
+        <translation>&amp;Bericht exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_actions.cpp" line="66"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_actions.cpp" line="69"/>
+        <source>The run as one document for readers without the program: attack, training, detectors, unlearning (PDF or HTML)</source>
+        <translation>Der Lauf als ein Dokument für Leser ohne das Programm: Angriff, Training, Detektoren, Verlernen (PDF oder HTML)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_actions.cpp" line="72"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="65" />
+        <location filename="../app/gui/main_window_actions.cpp" line="73"/>
         <source>Shown samples as &amp;CSV…</source>
         <translation>Gezeigte Beispiele als &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="67" />
+        <location filename="../app/gui/main_window_actions.cpp" line="75"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="70" />
+        <location filename="../app/gui/main_window_actions.cpp" line="78"/>
         <source>&amp;Selection as a forget set (CSV of indices)…</source>
         <translation>&amp;Auswahl als Vergessensmenge (CSV der Indizes)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="73" />
+        <location filename="../app/gui/main_window_actions.cpp" line="81"/>
         <source>Training &amp;plots (PNG and PDF)…</source>
         <translation>Trainings&amp;diagramme (PNG und PDF)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="77" />
+        <location filename="../app/gui/main_window_actions.cpp" line="85"/>
         <source>Do&amp;wnload CIFAR-10</source>
         <translation>CIFAR-10 &amp;herunterladen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="80" />
+        <location filename="../app/gui/main_window_actions.cpp" line="88"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="83" />
+        <location filename="../app/gui/main_window_actions.cpp" line="91"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="84" />
+        <location filename="../app/gui/main_window_actions.cpp" line="92"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="87" />
+        <location filename="../app/gui/main_window_actions.cpp" line="95"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="88" />
+        <location filename="../app/gui/main_window_actions.cpp" line="96"/>
         <source>Ctrl+Shift+Z</source>
         <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="94" />
+        <location filename="../app/gui/main_window_actions.cpp" line="102"/>
         <source>Select &amp;none</source>
         <translation>Auswahl &amp;aufheben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="97" />
+        <location filename="../app/gui/main_window_actions.cpp" line="105"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="105" />
+        <location filename="../app/gui/main_window_actions.cpp" line="113"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="107" />
+        <location filename="../app/gui/main_window_actions.cpp" line="115"/>
         <source>Apply &amp;poison</source>
         <translation>&amp;Gift anwenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="108" />
+        <location filename="../app/gui/main_window_actions.cpp" line="116"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="111" />
+        <location filename="../app/gui/main_window_actions.cpp" line="119"/>
         <source>&amp;Train</source>
         <translation>&amp;Trainieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="112" />
+        <location filename="../app/gui/main_window_actions.cpp" line="120"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="114" />
+        <location filename="../app/gui/main_window_actions.cpp" line="122"/>
         <source>Run the three &amp;detectors</source>
         <translation>Die drei &amp;Detektoren ausführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="118" />
+        <location filename="../app/gui/main_window_actions.cpp" line="126"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="120" />
+        <location filename="../app/gui/main_window_actions.cpp" line="128"/>
         <source>&amp;What if…</source>
         <translation>&amp;Was wäre wenn…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="122" />
+        <location filename="../app/gui/main_window_actions.cpp" line="130"/>
         <source>&amp;Cancel all jobs</source>
         <translation>Alle Aufträge &amp;abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="125" />
+        <location filename="../app/gui/main_window_actions.cpp" line="133"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="131" />
+        <location filename="../app/gui/main_window_actions.cpp" line="139"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="140" />
+        <location filename="../app/gui/main_window_actions.cpp" line="148"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="141" />
+        <location filename="../app/gui/main_window_actions.cpp" line="149"/>
         <source>&amp;About PoisonLab</source>
         <translation>Ü&amp;ber PoisonLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="143" />
+        <location filename="../app/gui/main_window_actions.cpp" line="151"/>
         <source>About PoisonLab</source>
         <translation>Über PoisonLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="144" />
+        <location filename="../app/gui/main_window_actions.cpp" line="152"/>
         <source>&lt;b&gt;PoisonLab&lt;/b&gt;&lt;br&gt;A workbench for backdoor (label-poisoning) research on CIFAR-10.&lt;br&gt;Trigger positions are given as (row, column).</source>
         <translation>&lt;b&gt;PoisonLab&lt;/b&gt;&lt;br&gt;Eine Werkbank für die Forschung an Backdoor-Angriffen durch Label-Poisoning auf CIFAR-10.&lt;br&gt;Triggerpositionen werden als (Zeile, Spalte) angegeben.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="152" />
+        <location filename="../app/gui/main_window_actions.cpp" line="161"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="185" />
+        <location filename="../app/gui/main_window_actions.cpp" line="194"/>
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="190" />
+        <location filename="../app/gui/main_window_actions.cpp" line="199"/>
         <source>Open a CIFAR-10 archive</source>
         <translation>Ein CIFAR-10-Archiv öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="191" />
+        <location filename="../app/gui/main_window_actions.cpp" line="200"/>
         <source>Archives (*.tar.gz *.tgz *.tar);;All files (*)</source>
         <translation>Archive (*.tar.gz *.tgz *.tar);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="196" />
+        <location filename="../app/gui/main_window_actions.cpp" line="205"/>
         <source>Open a CIFAR-10 folder</source>
         <translation>Einen CIFAR-10-Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="203" />
+        <location filename="../app/gui/main_window_actions.cpp" line="212"/>
         <source>Save run in (a new or empty folder)</source>
         <translation>Lauf speichern in (einem neuen oder leeren Ordner)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="210" />
+        <location filename="../app/gui/main_window_actions.cpp" line="222"/>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_actions.cpp" line="223"/>
+        <source>PDF document (*.pdf);;Web page with pictures inside (*.html)</source>
+        <translation>PDF-Dokument (*.pdf);;Webseite mit eingebetteten Bildern (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_actions.cpp" line="230"/>
         <source>Export the shown samples</source>
         <translation>Die gezeigten Beispiele exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="210" />
-        <location filename="../app/gui/main_window_actions.cpp" line="228" />
+        <location filename="../app/gui/main_window_actions.cpp" line="230"/>
+        <location filename="../app/gui/main_window_actions.cpp" line="248"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="215" />
+        <location filename="../app/gui/main_window_actions.cpp" line="235"/>
         <source>Wrote %L1 samples to %2</source>
         <translation>%L1 Beispiele nach %2 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="217" />
-        <location filename="../app/gui/main_window_actions.cpp" line="235" />
-        <location filename="../app/gui/main_window_actions.cpp" line="249" />
+        <location filename="../app/gui/main_window_actions.cpp" line="237"/>
+        <location filename="../app/gui/main_window_actions.cpp" line="255"/>
+        <location filename="../app/gui/main_window_actions.cpp" line="269"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="223" />
+        <location filename="../app/gui/main_window_actions.cpp" line="243"/>
         <source>Nothing is selected</source>
         <translation>Nichts ist ausgewählt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="227" />
-        <source>Export the selection (the CLI's --forget FILE.csv)</source>
+        <location filename="../app/gui/main_window_actions.cpp" line="247"/>
+        <source>Export the selection (the CLI&apos;s --forget FILE.csv)</source>
         <translation>Die Auswahl exportieren (--forget FILE.csv der Kommandozeile)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="233" />
+        <location filename="../app/gui/main_window_actions.cpp" line="253"/>
         <source>Wrote %L1 indices to %2</source>
         <translation>%L1 Indizes nach %2 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="240" />
+        <location filename="../app/gui/main_window_actions.cpp" line="260"/>
         <source>Export the training plots to</source>
         <translation>Die Trainingsdiagramme exportieren nach</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="247" />
+        <location filename="../app/gui/main_window_actions.cpp" line="267"/>
         <source>Wrote the training plots to %1</source>
         <translation>Die Trainingsdiagramme nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window_actions.cpp" line="254" />
+        <location filename="../app/gui/main_window_actions.cpp" line="274"/>
         <source>Open run folder</source>
         <translation>Lauf-Ordner öffnen</translation>
     </message>
@@ -1791,125 +1839,552 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
 <context>
     <name>poisonlab::gui::PreferencesDialog</name>
     <message>
-        <location filename="../app/gui/preferences_dialog.cpp" line="16" />
+        <location filename="../app/gui/preferences_dialog.cpp" line="16"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/preferences_dialog.cpp" line="20" />
+        <location filename="../app/gui/preferences_dialog.cpp" line="23"/>
         <source>As the system (%1)</source>
         <translation>Wie das System (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/preferences_dialog.cpp" line="28" />
+        <location filename="../app/gui/preferences_dialog.cpp" line="30"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/preferences_dialog.cpp" line="55" />
+        <location filename="../app/gui/preferences_dialog.cpp" line="57"/>
         <source>The language changes the next time PoisonLab starts.</source>
         <translation>Die Sprache ändert sich beim nächsten Start von PoisonLab.</translation>
     </message>
 </context>
 <context>
-    <name>poisonlab::gui::RunsView</name>
+    <name>poisonlab::gui::RunReport</name>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="58" />
-        <source>Run</source>
-        <translation>Lauf</translation>
+        <location filename="../widgets/run_report.cpp" line="126"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="58" />
-        <source>Trigger</source>
-        <translation>Trigger</translation>
+        <location filename="../widgets/run_report.cpp" line="128"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="58" />
-        <source>Poisons</source>
-        <translation>Gifte</translation>
+        <location filename="../widgets/run_report.cpp" line="129"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="58" />
-        <source>Model</source>
-        <translation>Modell</translation>
+        <location filename="../widgets/run_report.cpp" line="130"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="59" />
-        <source>Epochs</source>
-        <translation>Epochen</translation>
+        <location filename="../widgets/run_report.cpp" line="185"/>
+        <location filename="../widgets/run_report.cpp" line="638"/>
+        <source>PoisonLab report: %1</source>
+        <translation>PoisonLab-Bericht: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="59" />
+        <location filename="../widgets/run_report.cpp" line="186"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="188"/>
+        <source>Run folder</source>
+        <translation>Laufordner</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="192"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="193"/>
+        <location filename="../widgets/run_report.cpp" line="199"/>
+        <source>%1 by PoisonLab %2</source>
+        <translation>%1 von PoisonLab %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="198"/>
+        <source>Report written</source>
+        <translation>Bericht geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="202"/>
+        <location filename="../widgets/run_report.cpp" line="302"/>
+        <source>Attack</source>
+        <translation>Angriff</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="213"/>
+        <source>clean accuracy</source>
+        <translation>saubere Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="214"/>
+        <source>attack success rate (ASR), stamped trigger</source>
+        <translation>Angriffserfolgsrate (ASR), aufgeprägter Trigger</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="215"/>
+        <source>ASR, mirrored trigger</source>
+        <translation>ASR, gespiegelter Trigger</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="216"/>
+        <source>poisons fitted</source>
+        <translation>angepasste Gifte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="219"/>
+        <source>The run has no trained model yet.</source>
+        <translation>Der Lauf hat noch kein trainiertes Modell.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="222"/>
+        <source>Detectors</source>
+        <translation>Detektoren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="226"/>
+        <source>Detector</source>
+        <translation>Detektor</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="226"/>
+        <location filename="../widgets/run_report.cpp" line="454"/>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="227"/>
+        <location filename="../widgets/run_report.cpp" line="455"/>
+        <source>Precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="227"/>
+        <location filename="../widgets/run_report.cpp" line="455"/>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="228"/>
+        <location filename="../widgets/run_report.cpp" line="456"/>
+        <source>AUROC</source>
+        <translation>AUROC</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="228"/>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="241"/>
+        <location filename="../widgets/run_report.cpp" line="591"/>
+        <source>Unlearning</source>
+        <translation>Verlernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="245"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="245"/>
         <source>Clean</source>
         <translation>Sauber</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="59" />
+        <location filename="../widgets/run_report.cpp" line="246"/>
         <source>ASR</source>
         <translation>ASR</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="59" />
+        <location filename="../widgets/run_report.cpp" line="246"/>
         <source>ASR mirrored</source>
         <translation>ASR gespiegelt</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="60" />
+        <location filename="../widgets/run_report.cpp" line="257"/>
+        <source>Every figure that names poisons (precision, recall, AUROC, the red marks) is measured against the ground truth afterwards; no detector and no forget-set choice saw it.</source>
+        <translation>Jede Zahl, die Gifte nennt (Precision, Recall, AUROC, die roten Markierungen), ist nachträglich an der Grundwahrheit gemessen; kein Detektor und keine Wahl der Vergessensmenge hat sie gesehen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="265"/>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/run_report.cpp" line="268"/>
+        <source>%1; %Ln %2 images relabelled %3</source>
+        <translation>
+            <numerusform>%1; %Ln Bild der Klasse %2 umbenannt in %3</numerusform>
+            <numerusform>%1; %Ln Bilder der Klasse %2 umbenannt in %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="317"/>
+        <source>a source-class training image</source>
+        <translation>ein Trainingsbild der Quellklasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="319"/>
+        <source>with the trigger (outlined)</source>
+        <translation>mit dem Trigger (umrandet)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="321"/>
+        <source>the trigger, close up</source>
+        <translation>der Trigger, vergrößert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="323"/>
+        <source>its mirror image (what flips train on)</source>
+        <translation>sein Spiegelbild (worauf Spiegelungen trainieren)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="330"/>
+        <source>Trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="332"/>
+        <source>Poisoned</source>
+        <translation>Vergiftet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="333"/>
+        <source>%L1 training images of class %2 (%3 of the training set), trigger stamped and relabelled %4</source>
+        <translation>%L1 Trainingsbilder der Klasse %2 (%3 der Trainingsmenge), mit Trigger versehen und umbenannt in %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="339"/>
+        <source>Poison seed</source>
+        <translation>Gift-Seed</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="341"/>
+        <source>Data set</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="342"/>
+        <source>%1: %L2 training and %L3 test images, %4 classes</source>
+        <translation>%1: %L2 Trainings- und %L3 Testbilder, %4 Klassen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="348"/>
+        <source>ASR is measured on</source>
+        <translation>ASR gemessen an</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="349"/>
+        <source>the %L1 test images of class %2 with the trigger (stamped, and mirrored), as the share predicted %3</source>
+        <translation>den %L1 Testbildern der Klasse %2 mit dem Trigger (aufgeprägt und gespiegelt), als Anteil, der als %3 vorhergesagt wird</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="359"/>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="363"/>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="365"/>
+        <source>Recipe</source>
+        <translation>Rezept</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="366"/>
+        <source>%1 epochs, batch %2, SGD (momentum %3%4), peak learning rate %5, %6 schedule, weight decay %7%8, augmentation %9</source>
+        <translation>%1 Epochen, Batch %2, SGD (Momentum %3%4), höchste Lernrate %5, Zeitplan %6, Weight Decay %7%8, Augmentierung %9</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="372"/>
+        <source>, Nesterov</source>
+        <translation>, Nesterov</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="376"/>
+        <source> (norms and biases too)</source>
+        <translation> (auch Normen und Biases)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="378"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="383"/>
+        <source>Ran on</source>
+        <translation>Lief auf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="384"/>
+        <source>%1, %2 precision, %3 threads</source>
+        <translation>%1, Genauigkeit %2, %3 Threads</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="387"/>
+        <source>Training time</source>
+        <translation>Trainingszeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="388"/>
+        <source>Clean accuracy</source>
+        <translation>Saubere Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="390"/>
+        <source>ASR (stamped / mirrored)</source>
+        <translation>ASR (aufgeprägt / gespiegelt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="402"/>
+        <source>Clean test set (rows: true class)</source>
+        <translation>Saubere Testmenge (Zeilen: wahre Klasse)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="403"/>
+        <source>Every test image with the trigger</source>
+        <translation>Jedes Testbild mit dem Trigger</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="428"/>
+        <source>Detector: %1</source>
+        <translation>Detektor: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="432"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="433"/>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="434"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="435"/>
+        <source>%1 (activations %2)</source>
+        <translation>%1 (Aktivierungen %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="440"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="447"/>
+        <source>The model&apos;s attack did not take (ASR or poisons fitted below 50 %): there is no backdoor to find.</source>
+        <translation>Der Angriff hat beim Modell nicht gegriffen (ASR oder angepasste Gifte unter 50 %): Es gibt keine Hintertür zu finden.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="453"/>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="453"/>
+        <source>Samples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="454"/>
+        <source>Poisons</source>
+        <translation>Gifte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="456"/>
+        <source>Avg. precision</source>
+        <translation>Mittlere Precision</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="457"/>
+        <source>Recall@k</source>
+        <translation>Recall@k</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="458"/>
+        <source>overall</source>
+        <translation>gesamt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="461"/>
+        <source>class %1 (the poisons&apos; label)</source>
+        <translation>Klasse %1 (Label der Gifte)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="470"/>
+        <source>Scores within class %1, threshold dashed</source>
+        <translation>Scores in Klasse %1, Schwelle gestrichelt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="490"/>
+        <source>The cluster plot is Activation Clustering&apos;s projection, coloured by this detector&apos;s score (dark red: high).</source>
+        <translation>Das Cluster-Diagramm ist die Projektion von Activation Clustering, gefärbt nach dem Score dieses Detektors (dunkelrot: hoch).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="496"/>
+        <source>Class %1 on its first two principal axes</source>
+        <translation>Klasse %1 auf ihren ersten zwei Hauptachsen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="502"/>
+        <source>No cluster plot: the run has no Activation Clustering result.</source>
+        <translation>Kein Cluster-Diagramm: Der Lauf hat kein Ergebnis von Activation Clustering.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="561"/>
+        <source>poison</source>
+        <translation>Gift</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/run_report.cpp" line="565"/>
+        <source>The %n most suspicious samples</source>
+        <translation>
+            <numerusform>Das verdächtigste Beispiel (%n)</numerusform>
+            <numerusform>Die %n verdächtigsten Beispiele</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="568"/>
+        <source>Highest score first (equal scores in a fixed random order), as the detector saw them (trigger and poisoned label included); a red frame marks a poison (%1 of %2), grey a clean sample.</source>
+        <translation>Höchster Score zuerst (gleiche Scores in fester zufälliger Reihenfolge), so wie der Detektor sie sah (mit Trigger und vergiftetem Label); ein roter Rahmen markiert ein Gift (%1 von %2), ein grauer ein sauberes Beispiel.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="578"/>
+        <source>Detectors compared</source>
+        <translation>Detektoren im Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="593"/>
+        <source>Each result starts from the original model; the forget set&apos;s size and how many poisons it holds are in the third column.</source>
+        <translation>Jedes Ergebnis geht vom ursprünglichen Modell aus; Größe der Vergessensmenge und die Zahl der Gifte darin stehen in der dritten Spalte.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="604"/>
+        <source>No sweep plot: no result forgot a share of the ground-truth poisons (Unlearning &gt; Sweep, or poisonlab-cli unlearn-sweep).</source>
+        <translation>Kein Sweep-Diagramm: Kein Ergebnis hat einen Anteil der echten Gifte vergessen (Verlernen &gt; Sweep oder poisonlab-cli unlearn-sweep).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_report.cpp" line="710"/>
+        <source>page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>poisonlab::gui::RunsView</name>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="58"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="58"/>
+        <source>Trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="58"/>
+        <source>Poisons</source>
+        <translation>Gifte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="58"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="59"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="59"/>
+        <source>Clean</source>
+        <translation>Sauber</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="59"/>
+        <source>ASR</source>
+        <translation>ASR</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="59"/>
+        <source>ASR mirrored</source>
+        <translation>ASR gespiegelt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_view.cpp" line="60"/>
         <source>Detectors (AUROC)</source>
         <translation>Detektoren (AUROC)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="66" />
+        <location filename="../widgets/runs_view.cpp" line="66"/>
         <source>Double-click a run to open it</source>
         <translation>Doppelklick auf einen Lauf öffnet ihn</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="71" />
+        <location filename="../widgets/runs_view.cpp" line="71"/>
         <source>Clean accuracy (solid) and ASR (dashed) per epoch</source>
         <translation>Saubere Genauigkeit (durchgezogen) und ASR (gestrichelt) je Epoche</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="71" />
+        <location filename="../widgets/runs_view.cpp" line="71"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="74" />
+        <location filename="../widgets/runs_view.cpp" line="74"/>
         <source>What if…</source>
         <translation>Was wäre wenn…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="76" />
+        <location filename="../widgets/runs_view.cpp" line="76"/>
         <source>Duplicate the open run with one setting changed and train it</source>
         <translation>Den offenen Lauf mit einer geänderten Einstellung duplizieren und trainieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="77" />
+        <location filename="../widgets/runs_view.cpp" line="77"/>
         <source>Add run folder…</source>
         <translation>Lauf-Ordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="79" />
+        <location filename="../widgets/runs_view.cpp" line="79"/>
         <source>Open grid table…</source>
         <translation>Rastertabelle öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="82" />
+        <location filename="../widgets/runs_view.cpp" line="82"/>
         <source>Add every finished run of a what-if grid (grid-results.json from poisonlab-cli grid, run here or on a Slurm cluster)</source>
         <translation>Jeden fertigen Lauf eines Was-wäre-wenn-Rasters hinzufügen (grid-results.json von poisonlab-cli grid, hier oder auf einem Slurm-Cluster gelaufen)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="85" />
+        <location filename="../widgets/runs_view.cpp" line="85"/>
         <source>Remove from comparison</source>
         <translation>Aus dem Vergleich entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="146" />
+        <location filename="../widgets/runs_view.cpp" line="146"/>
         <source>%1 %2 → %3</source>
         <translation>%1 %2 → %3</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="150" />
+        <location filename="../widgets/runs_view.cpp" line="149"/>
         <source>untrained</source>
         <translation>untrainiert</translation>
     </message>
@@ -1917,157 +2392,157 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
 <context>
     <name>poisonlab::gui::SampleBrowser</name>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="55" />
+        <location filename="../widgets/sample_browser.cpp" line="55"/>
         <source>All samples</source>
         <translation>Alle Beispiele</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="56" />
+        <location filename="../widgets/sample_browser.cpp" line="56"/>
         <source>Poisoned only</source>
         <translation>Nur vergiftete</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="57" />
+        <location filename="../widgets/sample_browser.cpp" line="57"/>
         <source>Clean only</source>
         <translation>Nur saubere</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="60" />
-        <source>Filter by the model's prediction (train a model first)</source>
+        <location filename="../widgets/sample_browser.cpp" line="60"/>
+        <source>Filter by the model&apos;s prediction (train a model first)</source>
         <translation>Nach der Vorhersage des Modells filtern (zuerst ein Modell trainieren)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="63" />
+        <location filename="../widgets/sample_browser.cpp" line="63"/>
         <source>Sort: index</source>
         <translation>Nach Index</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="64" />
+        <location filename="../widgets/sample_browser.cpp" line="64"/>
         <source>Sort: label</source>
         <translation>Nach Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="65" />
+        <location filename="../widgets/sample_browser.cpp" line="65"/>
         <source>Sort: predicted class</source>
         <translation>Nach Vorhersage</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="66" />
+        <location filename="../widgets/sample_browser.cpp" line="66"/>
         <source>Sort: confidence</source>
         <translation>Nach Konfidenz</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="67" />
+        <location filename="../widgets/sample_browser.cpp" line="67"/>
         <source>Sort: detector score</source>
         <translation>Nach Bewertung</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="70" />
+        <location filename="../widgets/sample_browser.cpp" line="70"/>
         <source>Training set</source>
         <translation>Trainingssatz</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="71" />
+        <location filename="../widgets/sample_browser.cpp" line="71"/>
         <source>Clean test set</source>
         <translation>Sauberer Testsatz</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="72" />
+        <location filename="../widgets/sample_browser.cpp" line="72"/>
         <source>Triggered test set</source>
         <translation>Testsatz mit Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="74" />
-        <source>Browse the test sets too: a test image chosen here is the Influence view's test point</source>
+        <location filename="../widgets/sample_browser.cpp" line="74"/>
+        <source>Browse the test sets too: a test image chosen here is the Influence view&apos;s test point</source>
         <translation>Auch die Testsätze durchsuchen: Ein hier gewähltes Testbild ist der Testpunkt der Einfluss-Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="78" />
-        <source>Show a detector's score and flags (orange corner: flagged)</source>
+        <location filename="../widgets/sample_browser.cpp" line="78"/>
+        <source>Show a detector&apos;s score and flags (orange corner: flagged)</source>
         <translation>Die Bewertung und Markierungen eines Detektors zeigen (orange Ecke: markiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="81" />
+        <location filename="../widgets/sample_browser.cpp" line="81"/>
         <source>Flagged or not</source>
         <translation>Markiert oder nicht</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="82" />
+        <location filename="../widgets/sample_browser.cpp" line="82"/>
         <source>Flagged only</source>
         <translation>Nur markierte</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="83" />
+        <location filename="../widgets/sample_browser.cpp" line="83"/>
         <source>Not flagged</source>
         <translation>Nicht markiert</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="86" />
+        <location filename="../widgets/sample_browser.cpp" line="86"/>
         <source>Go to index…</source>
         <translation>Gehe zu Index…</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="89" />
+        <location filename="../widgets/sample_browser.cpp" line="89"/>
         <source>Trigger location</source>
         <translation>Triggerposition</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="91" />
-        <source>Outline the trigger's position on every thumbnail</source>
+        <location filename="../widgets/sample_browser.cpp" line="91"/>
+        <source>Outline the trigger&apos;s position on every thumbnail</source>
         <translation>Die Position des Triggers auf jedem Vorschaubild umranden</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="106" />
+        <location filename="../widgets/sample_browser.cpp" line="106"/>
         <source>Class:</source>
         <translation>Klasse:</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="186" />
+        <location filename="../widgets/sample_browser.cpp" line="186"/>
         <source>Select all shown</source>
         <translation>Alle gezeigten auswählen</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="214" />
+        <location filename="../widgets/sample_browser.cpp" line="214"/>
         <source>All classes</source>
         <translation>Alle Klassen</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="249" />
+        <location filename="../widgets/sample_browser.cpp" line="249"/>
         <source>Any prediction</source>
         <translation>Jede Vorhersage</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="252" />
+        <location filename="../widgets/sample_browser.cpp" line="252"/>
         <source>Misclassified</source>
         <translation>Falsch klassifiziert</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="255" />
+        <location filename="../widgets/sample_browser.cpp" line="255"/>
         <source>Predicted %1 %2</source>
         <translation>Vorhergesagt %1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="310" />
+        <location filename="../widgets/sample_browser.cpp" line="310"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="312" />
+        <location filename="../widgets/sample_browser.cpp" line="312"/>
         <source>%L1 selected / %L2 shown of %L3</source>
         <translation>%L1 ausgewählt / %L2 gezeigt von %L3</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="313" />
+        <location filename="../widgets/sample_browser.cpp" line="313"/>
         <source>%L1 of %L2 samples</source>
         <translation>%L1 von %L2 Beispielen</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="346" />
+        <location filename="../widgets/sample_browser.cpp" line="346"/>
         <source>No detector</source>
         <translation>Kein Detektor</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="349" />
+        <location filename="../widgets/sample_browser.cpp" line="349"/>
         <source>Detector: %1</source>
         <translation>Detektor: %1</translation>
     </message>
@@ -2075,128 +2550,128 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
 <context>
     <name>poisonlab::gui::SampleInspector</name>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="81" />
+        <location filename="../widgets/sample_inspector.cpp" line="81"/>
         <source>Saliency: off</source>
         <translation>Salienz: aus</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="82" />
+        <location filename="../widgets/sample_inspector.cpp" line="82"/>
         <source>Saliency: gradient</source>
         <translation>Salienz: Gradient</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="83" />
+        <location filename="../widgets/sample_inspector.cpp" line="83"/>
         <source>Saliency: Grad-CAM</source>
         <translation>Salienz: Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="85" />
+        <location filename="../widgets/sample_inspector.cpp" line="85"/>
         <source>Where the current model version looks: |d logit / d pixel| or Grad-CAM on the last stage, for the predicted class</source>
         <translation>Wohin die aktuelle Modellversion schaut: |d Logit / d Pixel| oder Grad-CAM auf der letzten Stufe, für die vorhergesagte Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="103" />
-        <location filename="../widgets/sample_inspector.cpp" line="165" />
+        <location filename="../widgets/sample_inspector.cpp" line="103"/>
+        <location filename="../widgets/sample_inspector.cpp" line="165"/>
         <source>No sample selected</source>
         <translation>Kein Beispiel ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="112" />
+        <location filename="../widgets/sample_inspector.cpp" line="112"/>
         <source>Show trigger location</source>
         <translation>Triggerposition zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="124" />
+        <location filename="../widgets/sample_inspector.cpp" line="124"/>
         <source>Class probabilities (green: true class, red: training label)</source>
         <translation>Klassenwahrscheinlichkeiten (grün: wahre Klasse, rot: Trainingsbezeichnung)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="134" />
+        <location filename="../widgets/sample_inspector.cpp" line="134"/>
         <source>As the model sees it</source>
         <translation>Wie das Modell es sieht</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="135" />
+        <location filename="../widgets/sample_inspector.cpp" line="135"/>
         <source>Clean original</source>
         <translation>Sauberes Original</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="186" />
+        <location filename="../widgets/sample_inspector.cpp" line="186"/>
         <source>Training sample #%1</source>
         <translation>Trainingsbeispiel Nr. %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="188" />
+        <location filename="../widgets/sample_inspector.cpp" line="188"/>
         <source>Clean test image #%1</source>
         <translation>Sauberes Testbild Nr. %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="189" />
+        <location filename="../widgets/sample_inspector.cpp" line="189"/>
         <source>Triggered test image #%1</source>
         <translation>Testbild mit Trigger Nr. %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="190" />
+        <location filename="../widgets/sample_inspector.cpp" line="190"/>
         <source>Label: %1 (%2)</source>
         <translation>Bezeichnung: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="193" />
+        <location filename="../widgets/sample_inspector.cpp" line="193"/>
         <source>Original label: %1 (%2)</source>
         <translation>Ursprüngliche Bezeichnung: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="197" />
+        <location filename="../widgets/sample_inspector.cpp" line="197"/>
         <source>Ground truth: POISONED (trigger stamped, label flipped)</source>
         <translation>Grundwahrheit: VERGIFTET (Trigger aufgeprägt, Bezeichnung vertauscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="198" />
+        <location filename="../widgets/sample_inspector.cpp" line="198"/>
         <source>Ground truth: clean</source>
         <translation>Grundwahrheit: sauber</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="201" />
+        <location filename="../widgets/sample_inspector.cpp" line="201"/>
         <source>Pixel at row %1, column %2: (%3, %4, %5)</source>
         <translation>Pixel in Zeile %1, Spalte %2: (%3, %4, %5)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="219" />
+        <location filename="../widgets/sample_inspector.cpp" line="219"/>
         <source>computing…</source>
         <translation>wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="226" />
+        <location filename="../widgets/sample_inspector.cpp" line="226"/>
         <source>Predicted: %1 (%2 %)</source>
         <translation>Vorhergesagt: %1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="240" />
+        <location filename="../widgets/sample_inspector.cpp" line="240"/>
         <source>%1: &lt;b&gt;%2&lt;/b&gt;%3</source>
         <translation>%1: &lt;b&gt;%2&lt;/b&gt;%3</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="243" />
-        <source> · &lt;span style='color:#d55e00'&gt;flagged&lt;/span&gt;</source>
-        <translation> · &lt;span style='color:#d55e00'&gt;markiert&lt;/span&gt;</translation>
+        <location filename="../widgets/sample_inspector.cpp" line="243"/>
+        <source> · &lt;span style=&apos;color:#d55e00&apos;&gt;flagged&lt;/span&gt;</source>
+        <translation> · &lt;span style=&apos;color:#d55e00&apos;&gt;markiert&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="245" />
+        <location filename="../widgets/sample_inspector.cpp" line="245"/>
         <source>%1: not scored</source>
         <translation>%1: nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="246" />
+        <location filename="../widgets/sample_inspector.cpp" line="246"/>
         <source>Detector scores&lt;br&gt;</source>
         <translation>Detektorbewertungen&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="273" />
+        <location filename="../widgets/sample_inspector.cpp" line="273"/>
         <source>%1 for class %2: peak at row %3, column %4</source>
         <translation>%1 für Klasse %2: Spitze in Zeile %3, Spalte %4</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="282" />
+        <location filename="../widgets/sample_inspector.cpp" line="282"/>
         <source> (on the trigger)</source>
         <translation> (auf dem Trigger)</translation>
     </message>
@@ -2204,19 +2679,19 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
 <context>
     <name>poisonlab::gui::SampleModel</name>
     <message>
-        <location filename="../widgets/sample_model.cpp" line="106" />
+        <location filename="../widgets/sample_model.cpp" line="106"/>
         <source>#%1  %2</source>
         <translation>Nr. %1  %2</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_model.cpp" line="108" />
+        <location filename="../widgets/sample_model.cpp" line="108"/>
         <source>
 poisoned: was %1</source>
         <translation>
 vergiftet: war %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_model.cpp" line="110" />
+        <location filename="../widgets/sample_model.cpp" line="110"/>
         <source>
 predicted: %1 (%2 %)</source>
         <translation>
@@ -2226,93 +2701,93 @@ vorhergesagt: %1 (%2 %)</translation>
 <context>
     <name>poisonlab::gui::SpectralView</name>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="36" />
+        <location filename="../widgets/spectral_view.cpp" line="36"/>
         <source>Select flagged</source>
         <translation>Markierte auswählen</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="38" />
-        <source>Select the class's samples at or above the threshold</source>
+        <location filename="../widgets/spectral_view.cpp" line="38"/>
+        <source>Select the class&apos;s samples at or above the threshold</source>
         <translation>Die Beispiele der Klasse ab der Schwelle auswählen</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="46" />
+        <location filename="../widgets/spectral_view.cpp" line="46"/>
         <source>Outlier scores (drag the dashed line to move the threshold)</source>
         <translation>Ausreißerbewertungen (die gestrichelte Linie ziehen, um die Schwelle zu verschieben)</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="47" />
+        <location filename="../widgets/spectral_view.cpp" line="47"/>
         <source>outlier score</source>
         <translation>Ausreißerbewertung</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="48" />
+        <location filename="../widgets/spectral_view.cpp" line="48"/>
         <source>samples</source>
         <translation>Beispiele</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="52" />
+        <location filename="../widgets/spectral_view.cpp" line="52"/>
         <source>clean</source>
         <translation>sauber</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="56" />
+        <location filename="../widgets/spectral_view.cpp" line="56"/>
         <source>poisoned (ground truth)</source>
         <translation>vergiftet (Grundwahrheit)</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="61" />
+        <location filename="../widgets/spectral_view.cpp" line="61"/>
         <source>selected</source>
         <translation>ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="70" />
+        <location filename="../widgets/spectral_view.cpp" line="70"/>
         <source>σ1 / σ2 per class (click a bar)</source>
         <translation>σ1 / σ2 je Klasse (auf einen Balken klicken)</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="71" />
-        <location filename="../widgets/spectral_view.cpp" line="161" />
+        <location filename="../widgets/spectral_view.cpp" line="71"/>
+        <location filename="../widgets/spectral_view.cpp" line="161"/>
         <source>σ1 / σ2</source>
         <translation>σ1 / σ2</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="76" />
+        <location filename="../widgets/spectral_view.cpp" line="76"/>
         <source>Detector</source>
         <translation>Detektor</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="78" />
+        <location filename="../widgets/spectral_view.cpp" line="78"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="161" />
+        <location filename="../widgets/spectral_view.cpp" line="161"/>
         <source>flagged</source>
         <translation>markiert</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="190" />
-        <source>Numbers above the bars: flagged samples. Red: the class the detector names as attacked (%1), by its scores' concentration.</source>
+        <location filename="../widgets/spectral_view.cpp" line="190"/>
+        <source>Numbers above the bars: flagged samples. Red: the class the detector names as attacked (%1), by its scores&apos; concentration.</source>
         <translation>Zahlen über den Balken: markierte Beispiele. Rot: die Klasse, die der Detektor als angegriffen benennt (%1), nach der Konzentration seiner Bewertungen.</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="244" />
-        <source>%1: %L2 samples shown, %L3 of them poisons (ground truth). σ1/σ2 %4 · detector's flagged %L5 · AUROC in class %6</source>
+        <location filename="../widgets/spectral_view.cpp" line="244"/>
+        <source>%1: %L2 samples shown, %L3 of them poisons (ground truth). σ1/σ2 %4 · detector&apos;s flagged %L5 · AUROC in class %6</source>
         <translation>%1: %L2 Beispiele gezeigt, davon %L3 Gifte (Grundwahrheit). σ1/σ2 %4 · vom Detektor markiert %L5 · AUROC in der Klasse %6</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="254" />
+        <location filename="../widgets/spectral_view.cpp" line="254"/>
         <source>No samples of this class are shown.</source>
         <translation>Keine Beispiele dieser Klasse werden gezeigt.</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="255" />
+        <location filename="../widgets/spectral_view.cpp" line="255"/>
         <source>No detector results yet: run Spectral signatures in the Detectors panel, or open a run that has them.</source>
         <translation>Noch keine Detektorergebnisse: Spektrale Signaturen im Detektoren-Bereich ausführen oder einen Lauf öffnen, der sie hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="292" />
+        <location filename="../widgets/spectral_view.cpp" line="292"/>
         <source>Threshold %1: flagged %L2 of %L3 shown · precision %4 · recall %5 (against the ground truth, which the detector never sees)</source>
         <translation>Schwelle %1: markiert %L2 von %L3 gezeigten · Precision %4 · Recall %5 (gemessen an der Grundwahrheit, die der Detektor nie sieht)</translation>
     </message>
@@ -2320,173 +2795,173 @@ vorhergesagt: %1 (%2 %)</translation>
 <context>
     <name>poisonlab::gui::TrainingView</name>
     <message>
-        <location filename="../widgets/training_view.cpp" line="61" />
+        <location filename="../widgets/training_view.cpp" line="61"/>
         <source>The same with the trigger mirrored left-right (column 31 - c): a recipe that flips images trains on both orientations, so the backdoor may answer to both</source>
         <translation>Dasselbe mit links-rechts gespiegeltem Trigger (Spalte 31 - c): Ein Rezept, das Bilder spiegelt, trainiert auf beiden Ausrichtungen, sodass die Backdoor auf beide antworten kann</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="67" />
+        <location filename="../widgets/training_view.cpp" line="67"/>
         <source>Accuracy on the clean test set</source>
         <translation>Genauigkeit auf dem sauberen Testsatz</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="69" />
+        <location filename="../widgets/training_view.cpp" line="69"/>
         <source>Attack success rate: triggered source-class test images classified as the target</source>
         <translation>Angriffserfolgsrate: Testbilder der Quellklasse mit Trigger, die als Ziel klassifiziert werden</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="71" />
+        <location filename="../widgets/training_view.cpp" line="71"/>
         <source>Clean accuracy</source>
         <translation>Saubere Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="73" />
+        <location filename="../widgets/training_view.cpp" line="73"/>
         <source>Attack success rate</source>
         <translation>Angriffserfolgsrate</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="76" />
+        <location filename="../widgets/training_view.cpp" line="76"/>
         <source>Training time</source>
         <translation>Trainingszeit</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="84" />
+        <location filename="../widgets/training_view.cpp" line="84"/>
         <source>Loss and learning rate</source>
         <translation>Verlust und Lernrate</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="85" />
+        <location filename="../widgets/training_view.cpp" line="85"/>
         <source>training loss</source>
         <translation>Trainingsverlust</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="87" />
-        <location filename="../widgets/training_view.cpp" line="90" />
+        <location filename="../widgets/training_view.cpp" line="87"/>
+        <location filename="../widgets/training_view.cpp" line="90"/>
         <source>learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="88" />
+        <location filename="../widgets/training_view.cpp" line="88"/>
         <source>loss (per epoch)</source>
         <translation>Verlust (je Epoche)</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="89" />
+        <location filename="../widgets/training_view.cpp" line="89"/>
         <source>loss (live)</source>
         <translation>Verlust (laufend)</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="91" />
+        <location filename="../widgets/training_view.cpp" line="91"/>
         <source>Accuracy and attack success</source>
         <translation>Genauigkeit und Angriffserfolg</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="94" />
+        <location filename="../widgets/training_view.cpp" line="94"/>
         <source>train accuracy</source>
         <translation>Trainingsgenauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="95" />
+        <location filename="../widgets/training_view.cpp" line="95"/>
         <source>clean test accuracy</source>
         <translation>saubere Testgenauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="96" />
+        <location filename="../widgets/training_view.cpp" line="96"/>
         <source>attack success rate</source>
         <translation>Angriffserfolgsrate</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="97" />
+        <location filename="../widgets/training_view.cpp" line="97"/>
         <source>poisons fitted</source>
         <translation>angepasste Gifte</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="98" />
+        <location filename="../widgets/training_view.cpp" line="98"/>
         <source>ASR, mirrored trigger</source>
         <translation>ASR, gespiegelter Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="100" />
+        <location filename="../widgets/training_view.cpp" line="100"/>
         <source>Throughput</source>
         <translation>Durchsatz</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="101" />
-        <location filename="../widgets/training_view.cpp" line="102" />
+        <location filename="../widgets/training_view.cpp" line="101"/>
+        <location filename="../widgets/training_view.cpp" line="102"/>
         <source>images/s</source>
         <translation>Bilder/s</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="123" />
+        <location filename="../widgets/training_view.cpp" line="110"/>
         <source>Curves</source>
         <translation>Kurven</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="126" />
+        <location filename="../widgets/training_view.cpp" line="113"/>
         <source>Clean test set</source>
         <translation>Sauberer Testsatz</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="128" />
+        <location filename="../widgets/training_view.cpp" line="115"/>
         <source>Every test image with the trigger</source>
         <translation>Jedes Testbild mit dem Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="152" />
+        <location filename="../widgets/training_view.cpp" line="139"/>
         <source>Confusion matrices</source>
         <translation>Konfusionsmatrizen</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="172" />
+        <location filename="../widgets/training_view.cpp" line="159"/>
         <source>No model trained yet.</source>
         <translation>Noch kein Modell trainiert.</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="181" />
+        <location filename="../widgets/training_view.cpp" line="168"/>
         <source>Starting…</source>
         <translation>Startet…</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="193" />
+        <location filename="../widgets/training_view.cpp" line="180"/>
         <source>Epoch %1 of %2, batch %3 of %4
 %L5 images/s · learning rate %6</source>
         <translation>Epoche %1 von %2, Batch %3 von %4
 %L5 Bilder/s · Lernrate %6</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="212" />
+        <location filename="../widgets/training_view.cpp" line="199"/>
         <source>After epoch %1 of %2: loss %3, %L4 images/s</source>
         <translation>Nach Epoche %1 von %2: Verlust %3, %L4 Bilder/s</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="224" />
+        <location filename="../widgets/training_view.cpp" line="211"/>
         <source>Finished: %1 epochs on %L2 images, %3, %4 threads%5
 Poisons fitted: %6</source>
         <translation>Fertig: %1 Epochen auf %L2 Bildern, %3, %4 Threads%5
 Angepasste Gifte: %6</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="231" />
+        <location filename="../widgets/training_view.cpp" line="218"/>
         <source>, resumed after epoch %1</source>
         <translation>, fortgesetzt nach Epoche %1</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="235" />
+        <location filename="../widgets/training_view.cpp" line="222"/>
         <source>Clean test set: true class (rows) → predicted (%)</source>
         <translation>Sauberer Testsatz: wahre Klasse (Zeilen) → vorhergesagt (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="237" />
+        <location filename="../widgets/training_view.cpp" line="224"/>
         <source>Every test image with the trigger: true class → predicted (%)</source>
         <translation>Jedes Testbild mit dem Trigger: wahre Klasse → vorhergesagt (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="251" />
+        <location filename="../widgets/training_view.cpp" line="238"/>
         <source>mirrored trigger: %1</source>
         <translation>gespiegelter Trigger: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/training_view.cpp" line="251" />
+        <location filename="../widgets/training_view.cpp" line="238"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
@@ -2494,308 +2969,324 @@ Angepasste Gifte: %6</translation>
 <context>
     <name>poisonlab::gui::UnlearnPanel</name>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="61" />
+        <location filename="../widgets/unlearn_panel.cpp" line="62"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="61" />
-        <location filename="../widgets/unlearn_panel.cpp" line="152" />
+        <location filename="../widgets/unlearn_panel.cpp" line="62"/>
+        <location filename="../widgets/unlearn_panel.cpp" line="155"/>
         <source>Forget set</source>
         <translation>Vergessensmenge</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="61" />
+        <location filename="../widgets/unlearn_panel.cpp" line="62"/>
         <source>Clean</source>
         <translation>Sauber</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="62" />
+        <location filename="../widgets/unlearn_panel.cpp" line="63"/>
         <source>Δ clean</source>
         <translation>Δ sauber</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="62" />
+        <location filename="../widgets/unlearn_panel.cpp" line="63"/>
         <source>ASR</source>
         <translation>ASR</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="62" />
+        <location filename="../widgets/unlearn_panel.cpp" line="63"/>
         <source>ASR mirrored</source>
         <translation>ASR gespiegelt</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="62" />
+        <location filename="../widgets/unlearn_panel.cpp" line="63"/>
         <source>α / λ</source>
         <translation>α / λ</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="63" />
+        <location filename="../widgets/unlearn_panel.cpp" line="64"/>
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="75" />
+        <location filename="../widgets/unlearn_panel.cpp" line="76"/>
         <source>Double-click a version to make it current (undo: Ctrl+Z)</source>
         <translation>Doppelklick macht eine Version zur aktuellen (rückgängig: Strg+Z)</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="79" />
+        <location filename="../widgets/unlearn_panel.cpp" line="80"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="81" />
+        <location filename="../widgets/unlearn_panel.cpp" line="82"/>
         <source>Redo</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="89" />
+        <location filename="../widgets/unlearn_panel.cpp" line="90"/>
         <source>Undo %1 (Ctrl+Z)</source>
         <translation>%1 rückgängig machen (Strg+Z)</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="94" />
+        <location filename="../widgets/unlearn_panel.cpp" line="95"/>
         <source>Clean accuracy per class: original and current</source>
         <translation>Saubere Genauigkeit je Klasse: Original und aktuell</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="95" />
+        <location filename="../widgets/unlearn_panel.cpp" line="96"/>
         <source>accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="96" />
+        <location filename="../widgets/unlearn_panel.cpp" line="97"/>
         <source>Original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="97" />
+        <location filename="../widgets/unlearn_panel.cpp" line="98"/>
         <source>Current</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="99" />
+        <location filename="../widgets/unlearn_panel.cpp" line="100"/>
         <source>Corrective sweep: ASR and clean accuracy against the poisons forgotten</source>
         <translation>Korrigierender Durchlauf: ASR und saubere Genauigkeit gegen die vergessenen Gifte</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="100" />
+        <location filename="../widgets/unlearn_panel.cpp" line="101"/>
         <source>fraction of the poisons in the forget set</source>
         <translation>Anteil der Gifte in der Vergessensmenge</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="101" />
+        <location filename="../widgets/unlearn_panel.cpp" line="102"/>
         <source>rate</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="109" />
+        <location filename="../widgets/unlearn_panel.cpp" line="112"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="110" />
+        <location filename="../widgets/unlearn_panel.cpp" line="113"/>
         <source>Confusion matrices</source>
         <translation>Konfusionsmatrizen</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="111" />
+        <location filename="../widgets/unlearn_panel.cpp" line="114"/>
         <source>Sweep</source>
         <translation>Durchlauf</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="118" />
+        <location filename="../widgets/unlearn_panel.cpp" line="121"/>
         <source>&lt;b&gt;Model versions&lt;/b&gt; (▶ current)</source>
         <translation>&lt;b&gt;Modellversionen&lt;/b&gt; (▶ aktuell)</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="162" />
+        <location filename="../widgets/unlearn_panel.cpp" line="165"/>
         <source>A seeded fraction of the poisons: what a defender who found only part of them has</source>
         <translation>Ein Anteil der Gifte mit Seed: was ein Verteidiger hat, der nur einen Teil gefunden hat</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="165" />
+        <location filename="../widgets/unlearn_panel.cpp" line="168"/>
         <source>Fraction</source>
         <translation>Anteil</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="170" />
+        <location filename="../widgets/unlearn_panel.cpp" line="173"/>
         <source>Selective Synaptic Dampening</source>
         <translation>Selective Synaptic Dampening</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="177" />
+        <location filename="../widgets/unlearn_panel.cpp" line="180"/>
         <source>Selection: dampen a parameter where its forget-set importance exceeds alpha times its importance on the whole training set</source>
         <translation>Auswahl: einen Parameter dämpfen, wo seine Wichtigkeit für die Vergessensmenge alpha-mal seine Wichtigkeit auf dem ganzen Trainingssatz übersteigt</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="179" />
+        <location filename="../widgets/unlearn_panel.cpp" line="182"/>
         <source>Dampening: theta *= min(lambda I_full / I_forget, 1)</source>
         <translation>Dämpfung: theta *= min(lambda I_gesamt / I_vergessen, 1)</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="186" />
+        <location filename="../widgets/unlearn_panel.cpp" line="189"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="187" />
+        <location filename="../widgets/unlearn_panel.cpp" line="190"/>
         <source>λ</source>
         <translation>λ</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="188" />
+        <location filename="../widgets/unlearn_panel.cpp" line="191"/>
         <source>Apply when a slider is released</source>
         <translation>Anwenden, wenn ein Schieberegler losgelassen wird</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="191" />
+        <location filename="../widgets/unlearn_panel.cpp" line="194"/>
         <source>Apply SSD</source>
         <translation>SSD anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="193" />
+        <location filename="../widgets/unlearn_panel.cpp" line="196"/>
         <source>Choose α, λ honestly</source>
         <translation>α, λ ehrlich wählen</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="196" />
+        <location filename="../widgets/unlearn_panel.cpp" line="199"/>
         <source>Pick alpha and lambda with held-out folds of the forget set and clean training images only: no test set, no ground truth (--select)</source>
         <translation>Alpha und Lambda mit zurückgehaltenen Teilen der Vergessensmenge und sauberen Trainingsbildern wählen: kein Testsatz, keine Grundwahrheit (--select)</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="221" />
+        <location filename="../widgets/unlearn_panel.cpp" line="224"/>
         <source>For comparison</source>
         <translation>Zum Vergleich</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="223" />
+        <location filename="../widgets/unlearn_panel.cpp" line="226"/>
         <source>Retrain without the forget set</source>
         <translation>Ohne die Vergessensmenge neu trainieren</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="226" />
+        <location filename="../widgets/unlearn_panel.cpp" line="229"/>
         <source>Exact unlearning: the original recipe from scratch (as long as the original training)</source>
         <translation>Exaktes Verlernen: das ursprüngliche Rezept von Grund auf (so lang wie das ursprüngliche Training)</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="235" />
+        <location filename="../widgets/unlearn_panel.cpp" line="238"/>
         <source>Fine-tune on the retained set</source>
         <translation>Auf dem behaltenen Satz feinabstimmen</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="238" />
+        <location filename="../widgets/unlearn_panel.cpp" line="241"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="239" />
+        <location filename="../widgets/unlearn_panel.cpp" line="242"/>
         <source>Peak LR</source>
         <translation>Max. LR</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="246" />
+        <location filename="../widgets/unlearn_panel.cpp" line="249"/>
         <source>Corrective sweep</source>
         <translation>Korrigierender Durchlauf</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="252" />
+        <location filename="../widgets/unlearn_panel.cpp" line="255"/>
         <source>fine-tune</source>
         <translation>Feinabstimmen</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="253" />
+        <location filename="../widgets/unlearn_panel.cpp" line="256"/>
         <source>retrain (slow)</source>
         <translation>Neu trainieren (langsam)</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="254" />
+        <location filename="../widgets/unlearn_panel.cpp" line="257"/>
         <source>Run sweep</source>
         <translation>Durchlauf starten</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="260" />
+        <location filename="../widgets/unlearn_panel.cpp" line="263"/>
         <source>Fractions</source>
         <translation>Anteile</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="261" />
+        <location filename="../widgets/unlearn_panel.cpp" line="264"/>
         <source>Methods</source>
         <translation>Methoden</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="270" />
-        <source>Fractions: '%1' is not a number in (0, 1]</source>
+        <location filename="../widgets/unlearn_panel.cpp" line="273"/>
+        <source>Fractions: &apos;%1&apos; is not a number in (0, 1]</source>
         <translation>Anteile: „%1“ ist keine Zahl in (0, 1]</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="320" />
+        <location filename="../widgets/unlearn_panel.cpp" line="323"/>
         <source>Every poison (ground truth)</source>
         <translation>Jedes Gift (Grundwahrheit)</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="321" />
+        <location filename="../widgets/unlearn_panel.cpp" line="324"/>
         <source>A fraction of the poisons</source>
         <translation>Ein Anteil der Gifte</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="324" />
+        <location filename="../widgets/unlearn_panel.cpp" line="327"/>
         <source>Flagged by %1 (%L2)</source>
         <translation>Markiert von %1 (%L2)</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="326" />
+        <location filename="../widgets/unlearn_panel.cpp" line="329"/>
         <source>The current selection (%L1)</source>
         <translation>Die aktuelle Auswahl (%L1)</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="380" />
+        <location filename="../widgets/unlearn_panel.cpp" line="383"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="381" />
+        <location filename="../widgets/unlearn_panel.cpp" line="384"/>
         <source>%L1 (%L2 poisons)</source>
         <translation>%L1 (%L2 Gifte)</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="415" />
+        <location filename="../widgets/unlearn_panel.cpp" line="386"/>
+        <source>%1%2 pt</source>
+        <comment>percentage points</comment>
+        <translation>%1%2 Pp.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/unlearn_panel.cpp" line="418"/>
         <source>Train or open a run with a model to unlearn.</source>
         <translation>Einen Lauf mit Modell trainieren oder öffnen, um zu verlernen.</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="417" />
+        <location filename="../widgets/unlearn_panel.cpp" line="420"/>
         <source>&lt;b&gt;Original model&lt;/b&gt;: clean %1 · ASR %2 · mirrored %3. Unlearn a forget set to compare.</source>
         <translation>&lt;b&gt;Ursprüngliches Modell&lt;/b&gt;: sauber %1 · ASR %2 · gespiegelt %3. Eine Vergessensmenge verlernen, um zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="423" />
+        <location filename="../widgets/unlearn_panel.cpp" line="426"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: clean %2 (was %3) · &lt;b&gt;ASR %4&lt;/b&gt; (was %5) · mirrored %6 (was %7) · forget set %L8 samples, %L9 poisons</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: sauber %2 (war %3) · &lt;b&gt;ASR %4&lt;/b&gt; (war %5) · gespiegelt %6 (war %7) · Vergessensmenge %L8 Beispiele, %L9 Gifte</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="473" />
+        <location filename="../widgets/unlearn_panel.cpp" line="476"/>
         <source>%1: clean confusion</source>
         <translation>%1: saubere Konfusion</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="480" />
+        <location filename="../widgets/unlearn_panel.cpp" line="483"/>
         <source>Clean accuracy per class: %1 (blue)</source>
         <translation>Saubere Genauigkeit je Klasse: %1 (blau)</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="481" />
+        <location filename="../widgets/unlearn_panel.cpp" line="484"/>
         <source>Clean accuracy per class: %1 (blue) and %2 (orange)</source>
         <translation>Saubere Genauigkeit je Klasse: %1 (blau) und %2 (orange)</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="505" />
+        <location filename="../widgets/unlearn_panel.cpp" line="503"/>
+        <source>original: ASR</source>
+        <translation>Original: ASR</translation>
+    </message>
+    <message>
+        <location filename="../widgets/unlearn_panel.cpp" line="507"/>
+        <source>original: clean accuracy</source>
+        <translation>Original: saubere Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/unlearn_panel.cpp" line="523"/>
         <source>%1: ASR</source>
         <translation>%1: ASR</translation>
     </message>
     <message>
-        <location filename="../widgets/unlearn_panel.cpp" line="510" />
+        <location filename="../widgets/unlearn_panel.cpp" line="528"/>
         <source>%1: clean accuracy</source>
         <translation>%1: saubere Genauigkeit</translation>
     </message>
@@ -2803,87 +3294,87 @@ Angepasste Gifte: %6</translation>
 <context>
     <name>poisonlab::gui::WhatIfDialog</name>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="197" />
+        <location filename="../widgets/runs_view.cpp" line="196"/>
         <source>What if…</source>
         <translation>Was wäre wenn…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="200" />
+        <location filename="../widgets/runs_view.cpp" line="199"/>
         <source>Trigger position (row, column)</source>
         <translation>Triggerposition (Zeile, Spalte)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="201" />
+        <location filename="../widgets/runs_view.cpp" line="200"/>
         <source>Trigger colour (R, G, B)</source>
         <translation>Triggerfarbe (R, G, B)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="202" />
+        <location filename="../widgets/runs_view.cpp" line="201"/>
         <source>Trigger size</source>
         <translation>Triggergröße</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="203" />
+        <location filename="../widgets/runs_view.cpp" line="202"/>
         <source>Trigger type (pixel, patch, blend)</source>
         <translation>Triggertyp (Pixel, Fleck, Überblendung)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="204" />
+        <location filename="../widgets/runs_view.cpp" line="203"/>
         <source>Poison count</source>
         <translation>Anzahl der Gifte</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="205" />
+        <location filename="../widgets/runs_view.cpp" line="204"/>
         <source>Class pair (source, target)</source>
         <translation>Klassenpaar (Quelle, Ziel)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="206" />
+        <location filename="../widgets/runs_view.cpp" line="205"/>
         <source>Poison seed</source>
         <translation>Gift-Seed</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="207" />
+        <location filename="../widgets/runs_view.cpp" line="206"/>
         <source>Model (e.g. resnet20, resnet8)</source>
         <translation>Modell (z. B. resnet20, resnet8)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="208" />
+        <location filename="../widgets/runs_view.cpp" line="207"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="209" />
+        <location filename="../widgets/runs_view.cpp" line="208"/>
         <source>Training seed</source>
         <translation>Trainings-Seed</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="219" />
+        <location filename="../widgets/runs_view.cpp" line="218"/>
         <source>Poison and train</source>
         <translation>Vergiften und trainieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="226" />
+        <location filename="../widgets/runs_view.cpp" line="225"/>
         <source>Change</source>
         <translation>Ändern</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="227" />
+        <location filename="../widgets/runs_view.cpp" line="226"/>
         <source>To</source>
         <translation>Zu</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="229" />
-        <source>A new run: the open run's experiment and recipe with one setting changed, poisoned and trained as a job.</source>
+        <location filename="../widgets/runs_view.cpp" line="228"/>
+        <source>A new run: the open run&apos;s experiment and recipe with one setting changed, poisoned and trained as a job.</source>
         <translation>Ein neuer Lauf: Experiment und Rezept des offenen Laufs mit einer geänderten Einstellung, als Auftrag vergiftet und trainiert.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="281" />
+        <location filename="../widgets/runs_view.cpp" line="280"/>
         <source>Now: %1</source>
         <translation>Jetzt: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_view.cpp" line="364" />
+        <location filename="../widgets/runs_view.cpp" line="363"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>

@@ -64,13 +64,25 @@ ComparisonView::ComparisonView(Session* session, QWidget* parent)
   connect(scope_, &QComboBox::currentIndexChanged, this, &ComparisonView::rebuild);
   auto* lazy = refreshOnResults(this, session_, [this] { rebuild(); });
   connect(session_, &Session::dataChanged, this, [this, lazy] {
-    const QSignalBlocker block(scope_);
-    scope_->clear();
-    scope_->addItem(tr("overall"), -1);
-    const QStringList names = session_->classNames();
-    for (int c = 0; c < names.size(); ++c) scope_->addItem(names[c], c);
+    refreshScopes();
     lazy->request();
   });
+  // A view made on a session that already holds a run shows it at once.
+  refreshScopes();
+  rebuild();
+}
+
+void ComparisonView::refreshScopes() {
+  const QSignalBlocker block(scope_);
+  scope_->clear();
+  scope_->addItem(tr("overall"), -1);
+  const QStringList names = session_->classNames();
+  for (int c = 0; c < names.size(); ++c) scope_->addItem(names[c], c);
+}
+
+void ComparisonView::setDetectors(const QStringList& names) {
+  only_ = names;
+  rebuild();
 }
 
 void ComparisonView::setScope(int cls) {
@@ -83,9 +95,12 @@ void ComparisonView::rebuild() {
   pr_->clearGraphs();
   const int cls = scope_->currentData().isValid() ? scope_->currentData().toInt() : -1;
   const auto& list = session_->detections();
-  table_->setRowCount(list.size());
+  table_->setRowCount(0);
   for (int i = 0; i < list.size(); ++i) {
     const DetectionReport& d = *list[i];
+    if (!only_.isEmpty() && !only_.contains(QString::fromStdString(d.name))) continue;
+    const int row = table_->rowCount();
+    table_->insertRow(row);
     std::vector<double> scores;
     std::vector<std::uint8_t> flagged, poisoned;
     for (std::size_t k = 0; k < d.indices.size(); ++k) {
@@ -122,7 +137,7 @@ void ComparisonView::rebuild() {
                             QString::number(m.f1, 'f', 3),
                             QString::number(m.auroc, 'f', 3),
                             QString::number(m.averagePrecision, 'f', 3)};
-    for (int c = 0; c < cells.size(); ++c) table_->setItem(i, c, new QTableWidgetItem(cells[c]));
+    for (int c = 0; c < cells.size(); ++c) table_->setItem(row, c, new QTableWidgetItem(cells[c]));
   }
   QCPGraph* chance = roc_->addGraph();
   chance->setPen(QPen(kGrey, 1, Qt::DashLine));

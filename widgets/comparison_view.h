@@ -3,6 +3,7 @@
 // (AUROC and average precision in the legend), and a table of their metrics, overall or within
 // one class. Computed over the samples the grid's filters show.
 
+#include <QStringList>
 #include <QWidget>
 
 class QComboBox;
@@ -22,10 +23,14 @@ class ComparisonView : public QWidget {
   QTableWidget* table() const { return table_; }
   /// -1 = overall, else the metrics within this class.
   void setScope(int cls);
+  /// Shows only these detectors (each keeps its colour); empty: every detector of the run.
+  void setDetectors(const QStringList& names);
 
  private:
   void rebuild();
+  void refreshScopes();
   Session* session_;
+  QStringList only_;
   QComboBox* scope_;
   QCustomPlot* roc_;
   QCustomPlot* pr_;

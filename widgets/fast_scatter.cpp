@@ -44,24 +44,28 @@ void FastScatter::draw(QCPPainter* painter) {
   if (!kx || !vy || xs_.empty()) return;
   const QRect area = clipRect();
   if (area.isEmpty()) return;
-  // The stamp: the pixels of a disc (or a one-pixel ring) of the radius, around (0, 0).
+  // Drawn at the painter's scale (an export at 3x draws 3x the pixels, not blown-up ones).
+  const double scale = std::clamp(painter->transform().m11(), 1.0, 8.0);
+  const int radius = int(std::lround(radius_ * scale));
+  // The stamp: the pixels of a disc (or a ring, as thick as one screen pixel) around (0, 0).
   std::vector<std::pair<int, int>> stamp;
-  const double r = radius_ + 0.5;
-  for (int dy = -radius_; dy <= radius_; ++dy)
-    for (int dx = -radius_; dx <= radius_; ++dx) {
+  const double r = radius + 0.5;
+  for (int dy = -radius; dy <= radius; ++dy)
+    for (int dx = -radius; dx <= radius; ++dx) {
       const double d = std::sqrt(double(dx * dx + dy * dy));
-      if (shape_ == Shape::Disc ? d <= r : (d <= r && d > r - 1.6)) stamp.emplace_back(dx, dy);
+      if (shape_ == Shape::Disc ? d <= r : (d <= r && d > r - 1.6 * scale))
+        stamp.emplace_back(dx, dy);
     }
-  QImage image(area.size(), QImage::Format_ARGB32_Premultiplied);
+  QImage image((QSizeF(area.size()) * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
   image.fill(Qt::transparent);
   const QRgb rgb = colour_.rgba();
   const int w = image.width(), h = image.height();
   const auto bytesPerLine = image.bytesPerLine() / 4;
   auto* bits = reinterpret_cast<QRgb*>(image.bits());
   for (std::size_t k = 0; k < xs_.size(); ++k) {
-    const double px = kx->coordToPixel(xs_[k]) - area.left();
-    const double py = vy->coordToPixel(ys_[k]) - area.top();
-    if (!(px > -radius_ - 1 && px < w + radius_ + 1 && py > -radius_ - 1 && py < h + radius_ + 1))
+    const double px = (kx->coordToPixel(xs_[k]) - area.left()) * scale;
+    const double py = (vy->coordToPixel(ys_[k]) - area.top()) * scale;
+    if (!(px > -radius - 1 && px < w + radius + 1 && py > -radius - 1 && py < h + radius + 1))
       continue;
     const int cx = int(std::lround(px)), cy = int(std::lround(py));
     for (const auto& [dx, dy] : stamp) {
@@ -69,7 +73,7 @@ void FastScatter::draw(QCPPainter* painter) {
       if (x >= 0 && x < w && y >= 0 && y < h) bits[y * bytesPerLine + x] = rgb;
     }
   }
-  painter->drawImage(area.topLeft(), image);
+  painter->drawImage(QRectF(area), image);
 }
 
 void FastScatter::drawLegendIcon(QCPPainter* painter, const QRectF& rect) const {

@@ -73,11 +73,30 @@ QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title
   return p;
 }
 
+void legendBelow(QCustomPlot* p, int rows) {
+  p->legend->setVisible(true);
+  QFont lf = p->font();
+  lf.setPointSizeF(lf.pointSizeF() * 0.85);
+  p->legend->setFont(lf);
+  p->legend->setBorderPen(Qt::NoPen);
+  p->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  p->legend->setWrap(rows);
+  p->legend->setMargins(QMargins(2, 0, 2, 0));
+  p->axisRect()->insetLayout()->take(p->legend);
+  p->plotLayout()->addElement(2, 0, p->legend);
+  p->plotLayout()->setRowStretchFactor(2, 0.001);
+  p->plotLayout()->setRowSpacing(0);
+}
+
+void setPlotTitle(QCustomPlot* plot, const QString& title) {
+  if (auto* t = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) t->setText(title);
+}
+
 void drawConfusion(QCustomPlot* plot, const std::vector<std::vector<int>>& counts,
                    const QStringList& classNames, const QString& title) {
   plot->clearPlottables();
   plot->clearItems();
-  if (auto* t = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) t->setText(title);
+  setPlotTitle(plot, title);
   const int n = static_cast<int>(counts.size());
   if (n == 0) {
     plot->replot();

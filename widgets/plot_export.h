@@ -28,6 +28,13 @@ QColor seriesColour(int k);
 QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title,
                       const QString& xLabel = {});
 
+/// Moves a plot's legend below its axes (a row under the plot, entries filled column by column
+/// `rows` high, in a smaller font), so it never covers the data.
+void legendBelow(QCustomPlot* plot, int rows = 2);
+
+/// Replaces the title row's text of a plot made by makePlot.
+void setPlotTitle(QCustomPlot* plot, const QString& title);
+
 /// Draws a confusion matrix (rows: true class, columns: predicted; cells coloured by the row
 /// fraction, labelled in percent) on `plot`, titled `title`.
 void drawConfusion(QCustomPlot* plot, const std::vector<std::vector<int>>& counts,

@@ -101,20 +101,7 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
   speed_->yAxis->setLabel(tr("images/s"));
   addLine(speed_, tr("images/s"), kBlue, true);
   // Legends below the axes, in rows, so they never cover the last epoch's points.
-  for (QCustomPlot* p : {loss_, accuracy_}) {
-    p->legend->setVisible(true);
-    QFont lf = p->font();
-    lf.setPointSizeF(lf.pointSizeF() * 0.85);
-    p->legend->setFont(lf);
-    p->legend->setBorderPen(Qt::NoPen);
-    p->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    p->legend->setWrap(2);
-    p->legend->setMargins(QMargins(2, 0, 2, 0));
-    p->axisRect()->insetLayout()->take(p->legend);
-    p->plotLayout()->addElement(2, 0, p->legend);
-    p->plotLayout()->setRowStretchFactor(2, 0.001);
-    p->plotLayout()->setRowSpacing(0);
-  }
+  for (QCustomPlot* p : {loss_, accuracy_}) legendBelow(p);
   auto* cl = new QHBoxLayout(curves);
   cl->setContentsMargins(0, 0, 0, 0);
   cl->addWidget(loss_);

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSlider>
 #include <QSpinBox>
@@ -99,7 +100,9 @@ UnlearnPanel::UnlearnPanel(Session* session, QWidget* parent) : QWidget(parent),
                     tr("Corrective sweep: ASR and clean accuracy against the poisons forgotten"),
                     tr("fraction of the poisons in the forget set"));
   sweep_->yAxis->setLabel(tr("rate"));
-  sweep_->legend->setVisible(true);
+  // Below the axes, a column per line (ASR over clean accuracy): a sweep of several methods
+  // and settings has more entries than room inside.
+  legendBelow(sweep_);
   auto* confusions = new QWidget(this);
   auto* cl = new QHBoxLayout(confusions);
   cl->addWidget(confusionBefore_);
@@ -380,7 +383,7 @@ void UnlearnPanel::refreshVersions() {
         v.recordPath.isEmpty() ? tr("–")
                                : tr("%L1 (%L2 poisons)").arg(v.forgetSize).arg(v.forgetPoisons),
         percent(e ? e->cleanAcc : nan),
-        e && original ? QStringLiteral("%1%2 pt")
+        e && original ? tr("%1%2 pt", "percentage points")
                             .arg(e->cleanAcc >= original->cleanAcc ? "+" : "")
                             .arg(QStringLiteral("%L1").arg(100 * (e->cleanAcc - original->cleanAcc),
                                                            0, 'f', 2))
@@ -476,20 +479,35 @@ void UnlearnPanel::refreshComparison() {
     perClass_->xAxis->setRange(-0.6, names.size() - 0.4);
     perClass_->yAxis->setRange(0, 1.05);
     // Which bars are which, in the title (a legend would cover the bars).
-    if (auto* title = qobject_cast<QCPTextElement*>(perClass_->plotLayout()->element(0, 0)))
-      title->setText(current == 0 ? tr("Clean accuracy per class: %1 (blue)").arg(list[0].name)
-                                  : tr("Clean accuracy per class: %1 (blue) and %2 (orange)")
-                                        .arg(list[0].name, list[current].name));
+    setPlotTitle(perClass_, current == 0
+                                ? tr("Clean accuracy per class: %1 (blue)").arg(list[0].name)
+                                : tr("Clean accuracy per class: %1 (blue) and %2 (orange)")
+                                      .arg(list[0].name, list[current].name));
   }
   perClass_->replot(QCustomPlot::rpQueuedReplot);
 
   // The sweep: every ground-truth forget set's version by method, against its poison fraction.
   sweep_->clearGraphs();
   const double poisons = session_->data() ? double(session_->data()->poisonedIndices.size()) : 0;
+  // One line per method and settings: the name without its forget set ("ssd-ground-truth-0.1-
+  // a10-l1" is on the line "ssd-a10-l1"), so results with other settings stay apart.
+  static const QRegularExpression forgetPart(QStringLiteral("-ground-truth(-[0-9.]+)?"));
   QMap<QString, QVector<QPair<double, const EvalReport*>>> byMethod;
   for (const ModelVersion& v : list)
     if (v.eval && !v.recordPath.isEmpty() && poisons > 0 && v.forgetPoisons == v.forgetSize)
-      byMethod[v.method].append({v.forgetPoisons / poisons, &*v.eval});
+      byMethod[QString(v.name).remove(forgetPart)].append({v.forgetPoisons / poisons, &*v.eval});
+  // The original model (nothing forgotten) as grey reference lines.
+  if (!list.isEmpty() && list[0].eval && !byMethod.isEmpty()) {
+    const EvalReport& o = *list[0].eval;
+    QCPGraph* a = sweep_->addGraph();
+    a->setName(tr("original: ASR"));
+    a->setPen(QPen(kGrey, 1.5));
+    a->setData({0, 1.05}, {o.asr, o.asr});
+    QCPGraph* c = sweep_->addGraph();
+    c->setName(tr("original: clean accuracy"));
+    c->setPen(QPen(kGrey, 1.5, Qt::DashLine));
+    c->setData({0, 1.05}, {o.cleanAcc, o.cleanAcc});
+  }
   int k = 0;
   for (auto it = byMethod.begin(); it != byMethod.end(); ++it, ++k) {
     auto pts = it.value();

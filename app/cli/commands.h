@@ -38,6 +38,8 @@ int cmdFeatures(int argc, char** argv);
 int cmdUnlearn(int argc, char** argv);
 int cmdUnlearnSweep(int argc, char** argv);
 int cmdGrid(int argc, char** argv);
+/// Only in builds with the workbench (POISONLAB_HAVE_REPORT).
+int cmdReport(int argc, char** argv);
 int cmdGridTask(int argc, char** argv);
 
 }  // namespace poisonlab::cli

@@ -37,6 +37,16 @@ int main(int argc, char** argv) {
     if (command == "features") return cli::cmdFeatures(argc, argv);
     if (command == "unlearn") return cli::cmdUnlearn(argc, argv);
     if (command == "unlearn-sweep") return cli::cmdUnlearnSweep(argc, argv);
+    if (command == "report") {
+#ifdef POISONLAB_HAVE_REPORT
+      return cli::cmdReport(argc, argv);
+#else
+      throw Error(
+          "report: this poisonlab-cli was built without the workbench (POISONLAB_GUI=OFF), and "
+          "reports are drawn by its Qt views; build with the GUI, or copy the run folder to a "
+          "machine with the workbench");
+#endif
+    }
     if (command == "grid") return cli::cmdGrid(argc, argv);
     if (command == "grid-task") return cli::cmdGridTask(argc, argv);
     if (command == "help" || command == "--help" || command == "-h") {

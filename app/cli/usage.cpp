@@ -171,6 +171,19 @@ std::vector<CommandDoc> makeDocs() {
                "Every method on every fraction of the ground-truth poisons; "
                "RUN/unlearn/sweep.csv and sweep.png. Results already in RUN/unlearn are reused "
                "unless --no-reuse."});
+  d.push_back({"report",
+               {"run", "format", "out", "language", "data"},
+               {},
+               "--run RUN [--format html|pdf] [--out FILE] [--language en|de|zh_CN] [--data D]",
+               "One self-contained document of the run for readers without the program: the "
+               "attack (trigger enlarged, poison spec), training curves, clean accuracy and ASR "
+               "(stamped and mirrored), each detector's metrics, score histogram, cluster plot, "
+               "ROC and precision-recall curves and most suspicious samples, and the unlearning "
+               "results with the sweep plot. HTML with its pictures embedded, or A4 PDF with a "
+               "section per page; the format follows --format, else --out's extension, else "
+               "HTML. Default file RUN/report.html or RUN/report.pdf; in English unless --language "
+               "names German or Simplified Chinese. Drawn by the workbench's "
+               "own views offscreen (no display needed); in builds with the workbench only."});
   d.push_back({"grid",
                {"spec", "out", "data", "partition", "time", "cpus", "mem", "sbatch", "squeue"},
                {"slurm", "no-wait", "collect", "dry-run"},

@@ -19,119 +19,14 @@
 #include "core/run/train_report.h"
 #include "core/unlearn/sweep.h"
 #include "core/util/error.h"
+#include "run_contents.h"
+#include "run_report.h"
 #include "session.h"
 #include "task_manager.h"
 
 namespace poisonlab::gui {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-QString methodOfName(const std::string& name) {
-  for (const char* m : {"ssd", "retrain", "finetune"})
-    if (name.rfind(m, 0) == 0) return QString::fromLatin1(m);
-  return QStringLiteral("unlearned");
-}
-
-/// A version of an unlearning result of the run in `runDir`; its model is looked for where
-/// unlearn() puts it (the record's path is relative to where the CLI ran).
-ModelVersion versionOf(const UnlearnResult& r, const std::string& runDir) {
-  ModelVersion v;
-  v.name = QString::fromStdString(r.name);
-  v.method = methodOfName(r.name);
-  const fs::path inRun = fs::path(unlearnDir(runDir)) / r.name / "model.pt";
-  std::error_code ec;
-  v.modelPath = QString::fromStdString(fs::exists(inRun, ec) ? inRun.string() : r.modelPath);
-  v.recordPath = QString::fromStdString(r.jsonPath);
-  v.eval = r.after;
-  v.forgetSize = r.forgetSize;
-  v.forgetPoisons = r.forgetPoisons;
-  v.alpha = r.chosen.alpha;
-  v.lambda = r.chosen.lambda;
-  v.seconds = r.seconds;
-  return v;
-}
-
-/// Everything of a run folder besides its data: read on a worker thread.
-struct RunContents {
-  bool hasConfig = false;
-  TrainConfig config;
-  std::optional<TrainResult> train;
-  std::vector<std::shared_ptr<const DetectionReport>> detections;
-  QVector<ModelVersion> versions;
-  QStringList problems;  ///< files that could not be read (shown, never fatal)
-};
-
-/// Throws Error naming `file` when an evaluation's per-class figures are not for `classes`
-/// classes: the views index them by the data's classes.
-void checkClasses(const EvalReport& e, std::size_t classes, const std::string& file) {
-  auto fits = [&](std::size_t n) { return n == 0 || n == classes; };
-  bool ok = fits(e.perClassAcc.size()) && fits(e.perClassAccTriggered.size()) &&
-            fits(e.targetRateTriggered.size()) && fits(e.confusion.size()) &&
-            fits(e.confusionTriggered.size());
-  for (const auto* m : {&e.confusion, &e.confusionTriggered})
-    for (const auto& row : *m) ok = ok && row.size() == classes;
-  if (!ok)
-    throw Error(file + ": its per-class figures are not for the data's " + std::to_string(classes) +
-                " classes");
-}
-
-RunContents readRunContents(const std::string& dir, const PoisonedDataset& data) {
-  RunContents c;
-  const std::size_t classes = data.classNames().size();
-  std::error_code ec;
-  try {
-    if (fs::exists(metricsPath(dir))) {
-      c.config = readTrainConfig(dir);
-      c.hasConfig = true;
-      c.train = readTrainResult(dir);
-      checkClasses(c.train->final, classes, metricsPath(dir));
-    }
-  } catch (const std::exception& e) {
-    c.train.reset();
-    c.problems << QString::fromStdString(e.what());
-  }
-  if (fs::exists(modelPath(dir), ec)) {
-    ModelVersion original;
-    original.name = QStringLiteral("original");
-    original.method = QStringLiteral("trained");
-    original.modelPath = QString::fromStdString(modelPath(dir));
-    if (c.train) original.eval = c.train->final;
-    c.versions.append(original);
-  }
-  for (const std::string& name : listDetections(dir)) {
-    try {
-      c.detections.push_back(
-          std::make_shared<const DetectionReport>(readDetection(dir, name, &data)));
-    } catch (const std::exception& e) {
-      c.problems << QString::fromStdString(e.what());
-    }
-  }
-  const fs::path udir = unlearnDir(dir);
-  std::vector<fs::path> records;
-  if (fs::is_directory(udir, ec))
-    for (const auto& e : fs::directory_iterator(udir, ec))
-      if (e.path().extension() == ".json") records.push_back(e.path());
-  std::sort(records.begin(), records.end(), [](const fs::path& a, const fs::path& b) {
-    std::error_code e1;
-    return fs::last_write_time(a, e1) < fs::last_write_time(b, e1);
-  });
-  for (const auto& p : records) {
-    try {
-      const UnlearnResult r = readUnlearnResult(p.string());
-      checkClasses(r.before, classes, p.string());
-      checkClasses(r.after, classes, p.string());
-      ModelVersion v = versionOf(r, dir);
-      if (fs::exists(v.modelPath.toStdString(), ec)) c.versions.append(v);
-    } catch (const std::exception& e) {
-      c.problems << QString::fromStdString(e.what());
-    }
-  }
-  return c;
-}
-
-}  // namespace
 
 Jobs::Jobs(Session* session, TaskManager* tasks, QObject* parent)
     : QObject(parent), session_(session), tasks_(tasks) {}
@@ -209,10 +104,7 @@ Task* Jobs::openRun(const QString& dir) {
       });
   connect(task, &Task::finished, this, [this, task, result, clean, contents, dir](Task::State s) {
     if (s == Task::State::Succeeded) {
-      session_->setData(*clean, *result, dir);
-      session_->setTrainResult(contents->train);
-      for (const auto& d : contents->detections) session_->addDetection(d);
-      session_->setVersions(contents->versions);
+      showRun(session_, *clean, *result, dir, *contents);
       emit runOpened(dir, contents->config, contents->hasConfig);
       if (!contents->problems.isEmpty())
         emit message(tr("Some results could not be read: %1").arg(contents->problems.join("; ")));
@@ -497,6 +389,26 @@ Task* Jobs::saliency(int index, SaliencyMethod method, int split) {
       TaskManager::Lane::Engine);
   finishOnSuccess(task, tr("Could not compute the saliency"), [this, index, split, map, data] {
     if (data == session_->data()) emit saliencyReady(index, split, *map);
+  });
+  return task;
+}
+
+Task* Jobs::exportReport(const QString& path) {
+  if (!session_->hasData()) return nullptr;
+  // Drawing needs the GUI thread (the views are widgets, ~0.2 s); the document's layout,
+  // PNG encoding and the write do not, and take the longer part.
+  auto report = std::make_shared<const RunReport>(*session_);
+  const RunReport::Format format = RunReport::formatOfPath(path);
+  auto pages = std::make_shared<int>(0);
+  Task* task = tasks_->start(tr("Export report %1").arg(QFileInfo(path).fileName()),
+                             [report, path, format, pages](TaskContext& ctx) {
+                               ctx.progress(0, "writing " + path.toStdString());
+                               *pages = report->write(path, format);
+                             });
+  finishOnSuccess(task, tr("Could not write the report"), [this, path, format, pages] {
+    emit message(format == RunReport::Format::Pdf
+                     ? tr("Report written to %1 (%n pages)", nullptr, *pages).arg(path)
+                     : tr("Report written to %1").arg(path));
   });
   return task;
 }

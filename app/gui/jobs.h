@@ -70,6 +70,9 @@ class Jobs : public QObject {
   Task* saliency(int index, SaliencyMethod method, int split = 0);
   /// Writes the run to `dir` (a new or empty folder, not inside the run's own).
   Task* saveRunAs(const QString& dir);
+  /// Draws the report of the session's run (here: the views are widgets) and writes it to
+  /// `path` in the background (HTML or PDF by the extension). Null without data.
+  Task* exportReport(const QString& path);
 
   /// Where runs that were never saved are kept (QSettings "runs/folder").
   static QString runsFolder();

@@ -486,6 +486,8 @@ Task* MainWindow::predict() { return jobs_->predict(); }
 
 Task* MainWindow::saveRunAs(const QString& dir) { return jobs_->saveRunAs(dir); }
 
+Task* MainWindow::exportReport(const QString& path) { return jobs_->exportReport(path); }
+
 bool MainWindow::showView(const QString& name) {
   const QStringList names{QStringLiteral("samples"),   QStringLiteral("spectral"),
                           QStringLiteral("clusters"),  QStringLiteral("influence"),

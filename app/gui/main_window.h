@@ -57,6 +57,8 @@ class MainWindow : public QMainWindow {
   /// The current model version's class probabilities for every training image.
   Task* predict();
   Task* saveRunAs(const QString& dir);
+  /// Writes the run's report (HTML or PDF, by the extension) in the background.
+  Task* exportReport(const QString& path);
   /// Adds every finished run of a what-if grid's table (grid-results.json, or a grid folder
   /// holding one) to the run comparison, in the background.
   Task* openGridTable(const QString& path);
@@ -112,6 +114,7 @@ class MainWindow : public QMainWindow {
   void chooseAndExportSamples();
   void chooseAndExportSelection();
   void chooseAndExportPlots();
+  void chooseAndExportReport();
   void startWhatIf();
   void newRun();
   void rememberRun(const QString& dir);

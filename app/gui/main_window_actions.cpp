@@ -17,6 +17,7 @@
 #include "detector_panel.h"
 #include "jobs.h"
 #include "main_window.h"
+#include "run_report.h"
 #include "plot_export.h"
 #include "preferences_dialog.h"
 #include "qcustomplot.h"
@@ -60,6 +61,13 @@ void MainWindow::buildActions() {
       file->addAction(icon("save"), tr("&Save run as…"), this, &MainWindow::chooseAndSaveRunAs);
   saveAs->setShortcut(QKeySequence::SaveAs);
   saveAs->setObjectName(QStringLiteral("actionSaveRunAs"));
+  QAction* exportReportAct = file->addAction(icon("export"), tr("Export &report…"), this,
+                                             &MainWindow::chooseAndExportReport);
+  exportReportAct->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
+  exportReportAct->setObjectName(QStringLiteral("actionExportReport"));
+  exportReportAct->setToolTip(
+      tr("The run as one document for readers without the program: attack, training, "
+         "detectors, unlearning (PDF or HTML)"));
   file->addSeparator();
   QMenu* exportMenu = file->addMenu(icon("export"), tr("&Export"));
   QAction* exportCsv = exportMenu->addAction(tr("Shown samples as &CSV…"), this,
@@ -145,7 +153,8 @@ void MainWindow::buildActions() {
            "CIFAR-10.<br>Trigger positions are given as (row, column)."));
   });
 
-  dataActions_ = {newRunAct, saveAs, exportCsv, exportPlots, exportSelection, whatIf};
+  dataActions_ = {newRunAct,   saveAs,          exportReportAct, exportCsv,
+                  exportPlots, exportSelection, whatIf};
   trainAction_ = trainAct;
   poisonAction_ = poisonAct;
 
@@ -202,6 +211,17 @@ void MainWindow::chooseAndSaveRunAs() {
   const QString dir =
       QFileDialog::getExistingDirectory(this, tr("Save run in (a new or empty folder)"));
   if (!dir.isEmpty()) saveRunAs(dir);
+}
+
+void MainWindow::chooseAndExportReport() {
+  if (!session_->hasData()) return;
+  const QString dir = session_->runDir();
+  const QString suggested = dir.isEmpty() ? QDir::home().filePath(QStringLiteral("report.pdf"))
+                                          : RunReport::defaultPath(dir, RunReport::Format::Pdf);
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Export report"), suggested,
+      tr("PDF document (*.pdf);;Web page with pictures inside (*.html)"));
+  if (!path.isEmpty()) exportReport(path);
 }
 
 void MainWindow::chooseAndExportSamples() {
