@@ -128,6 +128,10 @@ class TestReport : public QObject {
     const RunReport small(bare);
     QCOMPARE(small.sections().size(), 2);
     QVERIFY(small.html().contains("The run has no trained model yet."));
+    // Not saved yet (no run folder): said so in the title.
+    Session unsaved;
+    unsaved.setData(d_.clean, d_.pd, QString());
+    QVERIFY(RunReport(unsaved).html().contains("<h1>PoisonLab report: unsaved run</h1>"));
     // The window's selection and filter stay out of it: the report draws on a copy.
     s.selection()->select({0, 1, 2});
     s.setShown(std::vector<std::uint8_t>(d_.pd->train.count(), 0));

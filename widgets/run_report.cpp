@@ -57,6 +57,12 @@ constexpr int kThumbSide = 60;
 /// A fixed pseudo-random rank of a sample index.
 std::uint64_t tieOrder(std::int64_t index) { return Rng(std::uint64_t(index)).next(); }
 
+/// A score short enough for a thumbnail's caption: "2,760", "24.9", "0.387".
+QString compactScore(double v) {
+  const double a = std::abs(v);
+  return QStringLiteral("%L1").arg(v, 0, 'f', a >= 100 ? 0 : a >= 1 ? 1 : 3);
+}
+
 QString esc(const QString& s) { return s.toHtmlEscaped(); }
 QString esc(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
 QString percent(double v) { return uiPercent(v); }
@@ -130,6 +136,13 @@ QString duration(double seconds) {
   return RunReport::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
+/// "PoisonLab report: <run folder's name>".
+QString reportTitle(const Session& s) {
+  const QString run = QFileInfo(s.runDir()).fileName();
+  return RunReport::tr("PoisonLab report: %1")
+      .arg(run.isEmpty() ? RunReport::tr("unsaved run") : run);
+}
+
 /// A copy of the session's results on which the report's views are drawn: no selection, no
 /// filter, the original model current.
 void copyResults(const Session& from, Session& to) {
@@ -180,12 +193,11 @@ class Builder {
 
   void summary() {
     const auto data = s_.data();
-    const QString run = QFileInfo(s_.runDir()).fileName();
-    html_ +=
-        QStringLiteral("<h1>%1</h1>\n").arg(esc(RunReport::tr("PoisonLab report: %1").arg(run)));
+    html_ += QStringLiteral("<h1>%1</h1>\n").arg(esc(reportTitle(s_)));
     section(QStringLiteral("summary"), RunReport::tr("Summary"));
     QList<QPair<QString, QString>> facts;
-    facts << qMakePair(RunReport::tr("Run folder"), esc(QDir::toNativeSeparators(s_.runDir())));
+    if (!s_.runDir().isEmpty())
+      facts << qMakePair(RunReport::tr("Run folder"), esc(QDir::toNativeSeparators(s_.runDir())));
     try {
       const Experiment e = readExperiment(s_.runDir().toStdString());
       facts << qMakePair(
@@ -554,7 +566,7 @@ class Builder {
                .arg(image(QStringLiteral("%1-top%2").arg(id).arg(j), img, kThumbSide))
                .arg(idx)
                .arg(esc(names.value(d.labels[at])))
-               .arg(d.scores[at], 0, 'g', 3)
+               .arg(compactScore(d.scores[at]))
                .arg(poison ? QStringLiteral(" · ") + esc(RunReport::tr("poison")) : QString());
     }
     h += QStringLiteral("</tr></table>\n");
@@ -632,7 +644,7 @@ QString styleSheet() {
 }  // namespace
 
 RunReport::RunReport(const Session& session) {
-  title_ = tr("PoisonLab report: %1").arg(QFileInfo(session.runDir()).fileName());
+  title_ = reportTitle(session);
   html_ = Builder(session, images_, sections_).build();
 }
 
