@@ -171,10 +171,10 @@ class TestReport : public QObject {
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QCOMPARE(images, report.images().size());
     QCOMPARE(headings, report.sections().size());
-    // Pictures: the attack's four, two training curves and two confusion matrices, per
-    // detector a histogram, a cluster plot, ROC, PR and 16 thumbnails, two comparison curves,
-    // the sweep.
-    QCOMPARE(images, 4 + 4 + 2 * (4 + 16) + 2 + 1);
+    // Pictures: the attack's four and eight poisons, two training curves and two confusion
+    // matrices, per detector a histogram, a cluster plot, ROC, PR and 16 thumbnails, two
+    // comparison curves, the sweep.
+    QCOMPARE(images, 4 + 8 + 4 + 2 * (4 + 16) + 2 + 1);
     for (const char* must :
          {"my-run", "Clean accuracy", "attack success rate", "ASR, mirrored trigger", "AUROC",
           "Precision", "Recall", "Avg. precision", "Recall@k", "spectral", "activation-clustering",

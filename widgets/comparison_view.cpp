@@ -129,9 +129,9 @@ void ComparisonView::rebuild() {
     addCurve(pr_, precisionRecallCurve(scores, poisoned),
              tr("%1 (AP %2)").arg(name).arg(m.averagePrecision, 0, 'f', 3));
     const QStringList cells{name,
-                            QString::number(m.samples),
-                            QString::number(m.poisons),
-                            QString::number(m.flagged),
+                            QStringLiteral("%L1").arg(m.samples),
+                            QStringLiteral("%L1").arg(m.poisons),
+                            QStringLiteral("%L1").arg(m.flagged),
                             uiPercent(m.precision),
                             uiPercent(m.recall),
                             QString::number(m.f1, 'f', 3),

@@ -20,6 +20,7 @@
 #include <cmath>
 #include <filesystem>
 #include <numeric>
+#include <optional>
 
 #include "cluster_view.h"
 #include "comparison_view.h"
@@ -134,6 +135,28 @@ QString duration(double seconds) {
   if (s < 60) return RunReport::tr("%1 s").arg(s);
   if (s < 3600) return RunReport::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
   return RunReport::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+/// A training image as a thumbnail (kThumbSide, drawn at kScale) in a frame of `frame`; with
+/// `mark`, the trigger's square outlined as the inspector does.
+QImage thumbnail(const std::uint8_t* chw, const QColor& frame,
+                 const std::optional<TriggerSpec>& mark = std::nullopt) {
+  QImage img = toQImage(chw)
+                   .scaled(kThumbSide * kScale, kThumbSide * kScale, Qt::IgnoreAspectRatio,
+                           Qt::FastTransformation)
+                   .convertToFormat(QImage::Format_RGB32);
+  QPainter p(&img);
+  p.setBrush(Qt::NoBrush);
+  if (mark) {
+    const double px = double(img.width()) / kImageSide;
+    const QRect r = triggerRect(*mark);
+    p.setPen(QPen(QColor(0, 230, 64), kScale));
+    p.drawRect(QRectF(r.x() * px, r.y() * px, r.width() * px, r.height() * px)
+                   .adjusted(-2 * kScale, -2 * kScale, 2 * kScale, 2 * kScale));
+  }
+  p.setPen(QPen(frame, 3 * kScale));
+  p.drawRect(QRectF(img.rect()).adjusted(1.5 * kScale, 1.5 * kScale, -1.5 * kScale, -1.5 * kScale));
+  return img;
 }
 
 /// "PoisonLab report: <run folder's name>".
@@ -363,6 +386,21 @@ class Builder {
                 .arg(data->triggeredTest.count())
                 .arg(names.value(p.source), names.value(p.target))));
     html_ += factsHtml(facts);
+
+    // What the model was trained on: the first poisoned training images, trigger outlined.
+    const int shown = int(std::min<std::size_t>(kThumbsPerRow, n));
+    QString strip = QStringLiteral("<table class=\"thumbs\" cellspacing=\"2\"><tr>");
+    for (int j = 0; j < shown; ++j) {
+      const std::size_t idx = data->poisonedIndices[std::size_t(j)];
+      strip += QStringLiteral("<td align=\"center\">%1<br/><span class=\"tiny\">#%2 %3</span></td>")
+                   .arg(image(QStringLiteral("attack-poison%1").arg(j),
+                              thumbnail(data->train.image(idx), kVermillion, t), kThumbSide))
+                   .arg(idx)
+                   .arg(esc(names.value(data->train.labels[idx])));
+    }
+    html_ += QStringLiteral("<h3>%1</h3>\n%2</tr></table>\n")
+                 .arg(esc(RunReport::tr("Poisoned training images (the first %n)", nullptr, shown)),
+                      strip);
   }
 
   void training() {
@@ -548,17 +586,7 @@ class Builder {
       if (idx >= data->train.count()) continue;
       const bool poison = d.poisoned[at] != 0;
       poisons += poison;
-      QImage img = toQImage(data->train.image(idx))
-                       .scaled(kThumbSide * kScale, kThumbSide * kScale, Qt::IgnoreAspectRatio,
-                               Qt::FastTransformation)
-                       .convertToFormat(QImage::Format_RGB32);
-      {
-        QPainter p(&img);
-        p.setPen(QPen(poison ? kVermillion : kGrey, 3 * kScale));
-        p.setBrush(Qt::NoBrush);
-        p.drawRect(
-            QRectF(img.rect()).adjusted(1.5 * kScale, 1.5 * kScale, -1.5 * kScale, -1.5 * kScale));
-      }
+      const QImage img = thumbnail(data->train.image(idx), poison ? kVermillion : kGrey);
       if (j > 0 && j % kThumbsPerRow == 0) h += QStringLiteral("</tr><tr>");
       h += QStringLiteral(
                "<td align=\"center\">%1<br/><span class=\"tiny\">#%2 %3<br/>%4%5"
