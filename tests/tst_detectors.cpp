@@ -147,8 +147,9 @@ class TestDetectors : public QObject {
     QVERIFY_THROWS_EXCEPTION(Error, readNpy(tmp_.filePath("bad.npy").toStdString()));
     // A header declaring far more data than the file holds is refused before any allocation
     // (it asked for 4 exabytes); so is one whose shape does not fit 64 bits.
-    for (const std::string& shape : {"(1000000000, 1000000000)", "(99999999999999999999999, 2)"}) {
-      std::string dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
+    for (const char* shape : {"(1000000000, 1000000000)", "(99999999999999999999999, 2)"}) {
+      std::string dict =
+          std::string("{'descr': '<f4', 'fortran_order': False, 'shape': ") + shape + ", }";
       dict.resize(118, ' ');
       dict += '\n';
       std::string file = std::string("\x93NUMPY\x01\x00", 8);

@@ -67,7 +67,7 @@ InferenceOptions inferenceFromArgs(const Args& a) {
   if (a.has("precision")) o.precision = parsePrecision(a.value("precision"), "--precision");
   o.threads = static_cast<int>(a.integer("threads", 0, 0, 1024));
   o.device = a.value("device", o.device);
-  o.batch = static_cast<int>(a.integer("batch", o.batch, 1, 65536));
+  o.batch = static_cast<int>(a.integer("batch", o.batch, 1, 65536));  // default 0: automatic
   return o;
 }
 

@@ -15,6 +15,13 @@ LoadedModel loadForInference(const std::string& modelPath, const std::string& de
   return m;
 }
 
+namespace {
+/// The options' batch, or the machine's best for this model (inferenceBatch) when 0.
+int batchFor(const InferenceOptions& o, const LoadedModel& m) {
+  return o.batch > 0 ? o.batch : inferenceBatch(m.rt, m.model->spec().width);
+}
+}  // namespace
+
 std::vector<std::int64_t> resolveIndices(const std::vector<std::int64_t>& indices,
                                          const Split& split) {
   if (indices.empty()) {
@@ -34,7 +41,7 @@ std::vector<int> predict(ResNet& model, const Split& split,
                          const CancelToken* cancel) {
   const auto idx = resolveIndices(indices, split);
   std::vector<int> out(idx.size());
-  runBatches(model, rt, split, idx, "fc", 500, {}, cancel,
+  runBatches(model, rt, split, idx, "fc", inferenceBatch(rt, model->spec().width), {}, cancel,
              [&](const torch::Tensor& logits, std::size_t start, std::int64_t n) {
                torch::Tensor pred = logits.argmax(1).to(torch::kInt32).contiguous();
                std::copy(pred.data_ptr<int>(), pred.data_ptr<int>() + n,
@@ -58,7 +65,7 @@ void forEachActivationBatch(const std::string& modelPath, const Split& split,
                             const ProgressFn& progress, const CancelToken* cancel) {
   nn::LoadedModel m = nn::loadForInference(modelPath, o.device, o.precision, o.threads);
   const auto idx = nn::resolveIndices(indices, split);
-  nn::runBatches(m.model, m.rt, split, idx, layer, o.batch, progress, cancel,
+  nn::runBatches(m.model, m.rt, split, idx, layer, nn::batchFor(o, m), progress, cancel,
                  [&](const torch::Tensor& y, std::size_t start, std::int64_t n) {
                    fn(y.data_ptr<float>(), start, static_cast<std::size_t>(n),
                       static_cast<std::size_t>(y.size(1)));
@@ -73,7 +80,7 @@ void forEachLayersBatch(const std::string& modelPath, const Split& split,
   nn::LoadedModel m = nn::loadForInference(modelPath, o.device, o.precision, o.threads);
   const auto idx = nn::resolveIndices(indices, split);
   nn::runLayerBatches(
-      m.model, m.rt, split, idx, layers, o.batch, progress, cancel,
+      m.model, m.rt, split, idx, layers, nn::batchFor(o, m), progress, cancel,
       [&](std::size_t k, const torch::Tensor& y, std::size_t start, std::int64_t n) {
         fn(k, y.data_ptr<float>(), start, static_cast<std::size_t>(n),
            static_cast<std::size_t>(y.size(1)));

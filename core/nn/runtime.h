@@ -4,6 +4,10 @@
 
 #include <ATen/autocast_mode.h>
 #include <torch/torch.h>
+
+#include <unistd.h>
+
+#include <algorithm>
 #include <torch/version.h>
 
 #include <string>
@@ -43,6 +47,20 @@ inline Runtime chooseRuntime(const std::string& device, Precision precision, int
   // thresholds; left for when those are re-derived (BENCHMARKS.md, issue 14).
   rt.channelsLast = rt.bf16 || cuda;
   return rt;
+}
+
+/// Images per forward pass for inference (evaluations, predictions, activations) of a network
+/// `width` channels wide at full resolution: on a CPU, as many as keep each thread's share of
+/// the largest layer's activations (width x 32 x 32 values) within one core's L2 cache (1 MiB
+/// when the system does not say), 8..256; 256 on CUDA. Past the cache the forward pass slows
+/// 2-3x (fp32 ResNet-8 w32 on 2 cores: batch 16 ran 4,000 images/s, 500 ran 1,100; BENCHMARKS.md,
+/// issue 14).
+inline int inferenceBatch(const Runtime& rt, int width) {
+  if (rt.device.is_cuda()) return 256;
+  long l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
+  if (l2 <= 0) l2 = 1L << 20;
+  const long perImage = long(std::max(1, width)) * 32 * 32 * (rt.bf16 ? 2 : 4);
+  return int(std::clamp<long>(long(std::max(1, rt.threads)) * l2 / perImage, 8, 256));
 }
 
 /// bf16 autocast for one forward pass (the cache of cast weights must not outlive a step).

@@ -76,7 +76,8 @@ void serveFromFile(const std::string& path, const std::vector<std::int64_t>& idx
   if (r.rows() != expectRows || r.cols() == 0)
     throw Error(path + ": holds " + std::to_string(r.rows()) + " rows, the run has " +
                 std::to_string(expectRows) + " training images");
-  const std::size_t d = r.cols(), b = static_cast<std::size_t>(std::max(1, batch));
+  // Reading from the file has no cache cliff: 0 (the forward pass's automatic size) reads 256.
+  const std::size_t d = r.cols(), b = static_cast<std::size_t>(batch > 0 ? batch : 256);
   std::vector<float> buf(b * d);
   for (std::size_t first = 0; first < idx.size(); first += b) {
     if (cancel) cancel->throwIfCancelled();

@@ -27,7 +27,9 @@ struct InferenceOptions {
   std::string device = "cpu";
   Precision precision = Precision::Fp32;  ///< fp32 by default: exact features for analysis
   int threads = 0;
-  int batch = 128;  ///< larger batches only cost page faults on big layers
+  /// Images per forward pass; 0 = the machine's best: as many as fit the CPU's L2 cache (16 for
+  /// fp32 and 32 for bf16 at width 32 on 2 cores with 1 MiB each), 256 on CUDA.
+  int batch = 0;
 };
 
 /// Called for each batch of activations: `rows` holds n x dim floats for the samples at
