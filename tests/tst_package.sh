@@ -59,6 +59,10 @@ cli="$root/usr/bin/poisonlab-cli"
 "$cli" --version | grep -q "^poisonlab-cli [0-9]" || fail "poisonlab-cli --version"
 "$cli" --help | grep -q "unlearn-sweep" || fail "poisonlab-cli --help"
 "$cli" help train | grep -q -- "--decay-norms" || fail "poisonlab-cli help train"
+# The packaged CLI has the report (drawn by the workbench's views): asked for a folder that is no
+# run, it names the missing experiment.json rather than a build without Qt.
+report_err=$("$cli" report --run "$root/no-run" 2>&1 >/dev/null) && fail "report of no run succeeded"
+grep -q "experiment.json" <<<"$report_err" || fail "poisonlab-cli report: $report_err"
 QT_QPA_PLATFORM=offscreen "$root/usr/bin/poisonlab" --version | grep -q "PoisonLab" ||
   fail "poisonlab --version"
 # The man page is the program's own --man output.
