@@ -4,16 +4,15 @@
 
 #include <ATen/autocast_mode.h>
 #include <torch/torch.h>
-
+#include <torch/version.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <torch/version.h>
-
 #include <string>
 #include <thread>
 
 #include "core/util/error.h"
+#include "core/util/memory.h"
 #include "core/util/parallel.h"
 #include "core/nn/resnet.h"
 #include "core/train/training.h"
@@ -29,6 +28,7 @@ struct Runtime {
 
 /// Picks device, precision and layout, and sets the intra-op thread count of the calling thread.
 inline Runtime chooseRuntime(const std::string& device, Precision precision, int threads) {
+  keepFreedMemory();  // before the first step: its activations stay in the heap
   Runtime rt;
   const bool cuda = device == "cuda";
   if (cuda && !torch::cuda::is_available())
