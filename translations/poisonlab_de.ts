@@ -1862,169 +1862,169 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
 <context>
     <name>poisonlab::gui::RunReport</name>
     <message>
-        <location filename="../widgets/run_report.cpp" line="133"/>
+        <location filename="../widgets/report_parts.cpp" line="102"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="135"/>
+        <location filename="../widgets/report_parts.cpp" line="104"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="136"/>
+        <location filename="../widgets/report_parts.cpp" line="105"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="137"/>
+        <location filename="../widgets/report_parts.cpp" line="106"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="165"/>
+        <location filename="../widgets/report_parts.cpp" line="134"/>
         <source>PoisonLab report: %1</source>
         <translation>PoisonLab-Bericht: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="166"/>
+        <location filename="../widgets/report_parts.cpp" line="135"/>
         <source>unsaved run</source>
         <translation>ungespeicherter Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="220"/>
+        <location filename="../widgets/run_report.cpp" line="90"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="223"/>
+        <location filename="../widgets/run_report.cpp" line="93"/>
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="227"/>
+        <location filename="../widgets/run_report.cpp" line="97"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="228"/>
-        <location filename="../widgets/run_report.cpp" line="234"/>
+        <location filename="../widgets/run_report.cpp" line="98"/>
+        <location filename="../widgets/run_report.cpp" line="104"/>
         <source>%1 by PoisonLab %2</source>
         <translation>%1 von PoisonLab %2</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="233"/>
+        <location filename="../widgets/run_report.cpp" line="103"/>
         <source>Report written</source>
         <translation>Bericht geschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="237"/>
-        <location filename="../widgets/run_report.cpp" line="337"/>
+        <location filename="../widgets/run_report.cpp" line="107"/>
+        <location filename="../widgets/run_report.cpp" line="207"/>
         <source>Attack</source>
         <translation>Angriff</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="248"/>
+        <location filename="../widgets/run_report.cpp" line="118"/>
         <source>clean accuracy</source>
         <translation>saubere Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="249"/>
+        <location filename="../widgets/run_report.cpp" line="119"/>
         <source>attack success rate (ASR), stamped trigger</source>
         <translation>Angriffserfolgsrate (ASR), aufgeprägter Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="250"/>
+        <location filename="../widgets/run_report.cpp" line="120"/>
         <source>ASR, mirrored trigger</source>
         <translation>ASR, gespiegelter Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="251"/>
+        <location filename="../widgets/run_report.cpp" line="121"/>
         <source>poisons fitted</source>
         <translation>angepasste Gifte</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="254"/>
+        <location filename="../widgets/run_report.cpp" line="124"/>
         <source>The run has no trained model yet.</source>
         <translation>Der Lauf hat noch kein trainiertes Modell.</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="257"/>
+        <location filename="../widgets/run_report.cpp" line="127"/>
         <source>Detectors</source>
         <translation>Detektoren</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="261"/>
+        <location filename="../widgets/run_report.cpp" line="131"/>
         <source>Detector</source>
         <translation>Detektor</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="261"/>
-        <location filename="../widgets/run_report.cpp" line="504"/>
+        <location filename="../widgets/run_report.cpp" line="131"/>
+        <location filename="../widgets/run_report.cpp" line="374"/>
         <source>Flagged</source>
         <translation>Markiert</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="262"/>
-        <location filename="../widgets/run_report.cpp" line="505"/>
+        <location filename="../widgets/run_report.cpp" line="132"/>
+        <location filename="../widgets/run_report.cpp" line="375"/>
         <source>Precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="262"/>
-        <location filename="../widgets/run_report.cpp" line="505"/>
+        <location filename="../widgets/run_report.cpp" line="132"/>
+        <location filename="../widgets/run_report.cpp" line="375"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="263"/>
-        <location filename="../widgets/run_report.cpp" line="506"/>
+        <location filename="../widgets/run_report.cpp" line="133"/>
+        <location filename="../widgets/run_report.cpp" line="376"/>
         <source>AUROC</source>
         <translation>AUROC</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="263"/>
+        <location filename="../widgets/run_report.cpp" line="133"/>
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="276"/>
-        <location filename="../widgets/run_report.cpp" line="628"/>
+        <location filename="../widgets/run_report.cpp" line="146"/>
+        <location filename="../widgets/run_report.cpp" line="498"/>
         <source>Unlearning</source>
         <translation>Verlernen</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="280"/>
+        <location filename="../widgets/run_report.cpp" line="150"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="280"/>
+        <location filename="../widgets/run_report.cpp" line="150"/>
         <source>Clean</source>
         <translation>Sauber</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="281"/>
+        <location filename="../widgets/run_report.cpp" line="151"/>
         <source>ASR</source>
         <translation>ASR</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="281"/>
+        <location filename="../widgets/run_report.cpp" line="151"/>
         <source>ASR mirrored</source>
         <translation>ASR gespiegelt</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="292"/>
+        <location filename="../widgets/run_report.cpp" line="162"/>
         <source>Every figure that names poisons (precision, recall, AUROC, the red marks) is measured against the ground truth afterwards; no detector and no forget-set choice saw it.</source>
         <translation>Jede Zahl, die Gifte nennt (Precision, Recall, AUROC, die roten Markierungen), ist nachträglich an der Grundwahrheit gemessen; kein Detektor und keine Wahl der Vergessensmenge hat sie gesehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="300"/>
+        <location filename="../widgets/run_report.cpp" line="170"/>
         <source>no data</source>
         <translation>keine Daten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/run_report.cpp" line="303"/>
+        <location filename="../widgets/run_report.cpp" line="173"/>
         <source>%1; %Ln %2 images relabelled %3</source>
         <translation>
             <numerusform>%1; %Ln Bild der Klasse %2 umbenannt in %3</numerusform>
@@ -2032,67 +2032,67 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="352"/>
+        <location filename="../widgets/run_report.cpp" line="222"/>
         <source>a source-class training image</source>
         <translation>ein Trainingsbild der Quellklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="354"/>
+        <location filename="../widgets/run_report.cpp" line="224"/>
         <source>with the trigger (outlined)</source>
         <translation>mit dem Trigger (umrandet)</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="356"/>
+        <location filename="../widgets/run_report.cpp" line="226"/>
         <source>the trigger, close up</source>
         <translation>der Trigger, vergrößert</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="358"/>
+        <location filename="../widgets/run_report.cpp" line="228"/>
         <source>its mirror image (what flips train on)</source>
         <translation>sein Spiegelbild (worauf Spiegelungen trainieren)</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="365"/>
+        <location filename="../widgets/run_report.cpp" line="235"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="367"/>
+        <location filename="../widgets/run_report.cpp" line="237"/>
         <source>Poisoned</source>
         <translation>Vergiftet</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="368"/>
+        <location filename="../widgets/run_report.cpp" line="238"/>
         <source>%L1 training images of class %2 (%3 of the training set), trigger stamped and relabelled %4</source>
         <translation>%L1 Trainingsbilder der Klasse %2 (%3 der Trainingsmenge), mit Trigger versehen und umbenannt in %4</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="374"/>
+        <location filename="../widgets/run_report.cpp" line="244"/>
         <source>Poison seed</source>
         <translation>Gift-Seed</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="376"/>
+        <location filename="../widgets/run_report.cpp" line="246"/>
         <source>Data set</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="377"/>
+        <location filename="../widgets/run_report.cpp" line="247"/>
         <source>%1: %L2 training and %L3 test images, %4 classes</source>
         <translation>%1: %L2 Trainings- und %L3 Testbilder, %4 Klassen</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="383"/>
+        <location filename="../widgets/run_report.cpp" line="253"/>
         <source>ASR is measured on</source>
         <translation>ASR gemessen an</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="384"/>
+        <location filename="../widgets/run_report.cpp" line="254"/>
         <source>the %L1 test images of class %2 with the trigger (stamped, and mirrored), as the share predicted %3</source>
         <translation>den %L1 Testbildern der Klasse %2 mit dem Trigger (aufgeprägt und gespiegelt), als Anteil, der als %3 vorhergesagt wird</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/run_report.cpp" line="402"/>
+        <location filename="../widgets/run_report.cpp" line="272"/>
         <source>Poisoned training images (the first %n)</source>
         <translation>
             <numerusform>Das erste vergiftete Trainingsbild (%n)</numerusform>
@@ -2100,172 +2100,172 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="409"/>
+        <location filename="../widgets/run_report.cpp" line="279"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="413"/>
+        <location filename="../widgets/run_report.cpp" line="283"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="415"/>
+        <location filename="../widgets/run_report.cpp" line="285"/>
         <source>Recipe</source>
         <translation>Rezept</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="416"/>
+        <location filename="../widgets/run_report.cpp" line="286"/>
         <source>%1 epochs, batch %2, SGD (momentum %3%4), peak learning rate %5, %6 schedule, weight decay %7%8, augmentation %9</source>
         <translation>%1 Epochen, Batch %2, SGD (Momentum %3%4), höchste Lernrate %5, Zeitplan %6, Weight Decay %7%8, Augmentierung %9</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="422"/>
+        <location filename="../widgets/run_report.cpp" line="292"/>
         <source>, Nesterov</source>
         <translation>, Nesterov</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="426"/>
+        <location filename="../widgets/run_report.cpp" line="296"/>
         <source> (norms and biases too)</source>
         <translation> (auch Normen und Biases)</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="428"/>
+        <location filename="../widgets/run_report.cpp" line="298"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="433"/>
+        <location filename="../widgets/run_report.cpp" line="303"/>
         <source>Ran on</source>
         <translation>Lief auf</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="434"/>
+        <location filename="../widgets/run_report.cpp" line="304"/>
         <source>%1, %2 precision, %3 threads</source>
         <translation>%1, Genauigkeit %2, %3 Threads</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="437"/>
+        <location filename="../widgets/run_report.cpp" line="307"/>
         <source>Training time</source>
         <translation>Trainingszeit</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="438"/>
+        <location filename="../widgets/run_report.cpp" line="308"/>
         <source>Clean accuracy</source>
         <translation>Saubere Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="440"/>
+        <location filename="../widgets/run_report.cpp" line="310"/>
         <source>ASR (stamped / mirrored)</source>
         <translation>ASR (aufgeprägt / gespiegelt)</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="452"/>
+        <location filename="../widgets/run_report.cpp" line="322"/>
         <source>Clean test set (rows: true class)</source>
         <translation>Saubere Testmenge (Zeilen: wahre Klasse)</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="453"/>
+        <location filename="../widgets/run_report.cpp" line="323"/>
         <source>Every test image with the trigger</source>
         <translation>Jedes Testbild mit dem Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="478"/>
+        <location filename="../widgets/run_report.cpp" line="348"/>
         <source>Detector: %1</source>
         <translation>Detektor: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="482"/>
+        <location filename="../widgets/run_report.cpp" line="352"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="483"/>
+        <location filename="../widgets/run_report.cpp" line="353"/>
         <source>Layer</source>
         <translation>Schicht</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="484"/>
+        <location filename="../widgets/run_report.cpp" line="354"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="485"/>
+        <location filename="../widgets/run_report.cpp" line="355"/>
         <source>%1 (activations %2)</source>
         <translation>%1 (Aktivierungen %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="490"/>
+        <location filename="../widgets/run_report.cpp" line="360"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="497"/>
+        <location filename="../widgets/run_report.cpp" line="367"/>
         <source>The model&apos;s attack did not take (ASR or poisons fitted below 50 %): there is no backdoor to find.</source>
         <translation>Der Angriff hat beim Modell nicht gegriffen (ASR oder angepasste Gifte unter 50 %): Es gibt keine Hintertür zu finden.</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="503"/>
+        <location filename="../widgets/run_report.cpp" line="373"/>
         <source>Scope</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="503"/>
+        <location filename="../widgets/run_report.cpp" line="373"/>
         <source>Samples</source>
         <translation>Beispiele</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="504"/>
+        <location filename="../widgets/run_report.cpp" line="374"/>
         <source>Poisons</source>
         <translation>Gifte</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="506"/>
+        <location filename="../widgets/run_report.cpp" line="376"/>
         <source>Avg. precision</source>
         <translation>Mittlere Precision</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="507"/>
+        <location filename="../widgets/run_report.cpp" line="377"/>
         <source>Recall@k</source>
         <translation>Recall@k</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="508"/>
+        <location filename="../widgets/run_report.cpp" line="378"/>
         <source>overall</source>
         <translation>gesamt</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="511"/>
+        <location filename="../widgets/run_report.cpp" line="381"/>
         <source>class %1 (the poisons&apos; label)</source>
         <translation>Klasse %1 (Label der Gifte)</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="520"/>
+        <location filename="../widgets/run_report.cpp" line="390"/>
         <source>Scores within class %1, threshold dashed</source>
         <translation>Scores in Klasse %1, Schwelle gestrichelt</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="540"/>
+        <location filename="../widgets/run_report.cpp" line="410"/>
         <source>The cluster plot is Activation Clustering&apos;s projection, coloured by this detector&apos;s score (dark red: high).</source>
         <translation>Das Cluster-Diagramm ist die Projektion von Activation Clustering, gefärbt nach dem Score dieses Detektors (dunkelrot: hoch).</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="546"/>
+        <location filename="../widgets/run_report.cpp" line="416"/>
         <source>Class %1 on its first two principal axes</source>
         <translation>Klasse %1 auf ihren ersten zwei Hauptachsen</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="551"/>
+        <location filename="../widgets/run_report.cpp" line="421"/>
         <source>No cluster plot: the run has no Activation Clustering result.</source>
         <translation>Kein Cluster-Diagramm: Der Lauf hat kein Ergebnis von Activation Clustering.</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="598"/>
+        <location filename="../widgets/run_report.cpp" line="468"/>
         <source>poison</source>
         <translation>Gift</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/run_report.cpp" line="602"/>
+        <location filename="../widgets/run_report.cpp" line="472"/>
         <source>The %n most suspicious samples</source>
         <translation>
             <numerusform>Das verdächtigste Beispiel (%n)</numerusform>
@@ -2273,27 +2273,27 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="605"/>
+        <location filename="../widgets/run_report.cpp" line="475"/>
         <source>Highest score first (equal scores in a fixed random order), as the detector saw them (trigger and poisoned label included); a red frame marks a poison (%1 of %2), grey a clean sample.</source>
         <translation>Höchster Score zuerst (gleiche Scores in fester zufälliger Reihenfolge), so wie der Detektor sie sah (mit Trigger und vergiftetem Label); ein roter Rahmen markiert ein Gift (%1 von %2), ein grauer ein sauberes Beispiel.</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="615"/>
+        <location filename="../widgets/run_report.cpp" line="485"/>
         <source>Detectors compared</source>
         <translation>Detektoren im Vergleich</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="630"/>
+        <location filename="../widgets/run_report.cpp" line="500"/>
         <source>Each result starts from the original model; the forget set&apos;s size and how many poisons it holds are in the third column.</source>
         <translation>Jedes Ergebnis geht vom ursprünglichen Modell aus; Größe der Vergessensmenge und die Zahl der Gifte darin stehen in der dritten Spalte.</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="641"/>
+        <location filename="../widgets/run_report.cpp" line="511"/>
         <source>No sweep plot: no result forgot a share of the ground-truth poisons (Unlearning &gt; Sweep, or poisonlab-cli unlearn-sweep).</source>
         <translation>Kein Sweep-Diagramm: Kein Ergebnis hat einen Anteil der echten Gifte vergessen (Verlernen &gt; Sweep oder poisonlab-cli unlearn-sweep).</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="747"/>
+        <location filename="../widgets/report_parts.cpp" line="201"/>
         <source>page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>

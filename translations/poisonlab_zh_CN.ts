@@ -1859,435 +1859,435 @@ or open a folder or archive you already have.</source>
 <context>
     <name>poisonlab::gui::RunReport</name>
     <message>
-        <location filename="../widgets/run_report.cpp" line="133"/>
+        <location filename="../widgets/report_parts.cpp" line="102"/>
         <source>n/a</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="135"/>
+        <location filename="../widgets/report_parts.cpp" line="104"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="136"/>
+        <location filename="../widgets/report_parts.cpp" line="105"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="137"/>
+        <location filename="../widgets/report_parts.cpp" line="106"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="165"/>
+        <location filename="../widgets/report_parts.cpp" line="134"/>
         <source>PoisonLab report: %1</source>
         <translation>PoisonLab 报告：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="166"/>
+        <location filename="../widgets/report_parts.cpp" line="135"/>
         <source>unsaved run</source>
         <translation>未保存的运行</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="220"/>
+        <location filename="../widgets/run_report.cpp" line="90"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="223"/>
+        <location filename="../widgets/run_report.cpp" line="93"/>
         <source>Run folder</source>
         <translation>运行文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="227"/>
+        <location filename="../widgets/run_report.cpp" line="97"/>
         <source>Created</source>
         <translation>创建于</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="228"/>
-        <location filename="../widgets/run_report.cpp" line="234"/>
+        <location filename="../widgets/run_report.cpp" line="98"/>
+        <location filename="../widgets/run_report.cpp" line="104"/>
         <source>%1 by PoisonLab %2</source>
         <translation>%1，PoisonLab %2</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="233"/>
+        <location filename="../widgets/run_report.cpp" line="103"/>
         <source>Report written</source>
         <translation>报告写于</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="237"/>
-        <location filename="../widgets/run_report.cpp" line="337"/>
+        <location filename="../widgets/run_report.cpp" line="107"/>
+        <location filename="../widgets/run_report.cpp" line="207"/>
         <source>Attack</source>
         <translation>攻击</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="248"/>
+        <location filename="../widgets/run_report.cpp" line="118"/>
         <source>clean accuracy</source>
         <translation>干净准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="249"/>
+        <location filename="../widgets/run_report.cpp" line="119"/>
         <source>attack success rate (ASR), stamped trigger</source>
         <translation>攻击成功率（ASR），原位触发器</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="250"/>
+        <location filename="../widgets/run_report.cpp" line="120"/>
         <source>ASR, mirrored trigger</source>
         <translation>ASR，镜像触发器</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="251"/>
+        <location filename="../widgets/run_report.cpp" line="121"/>
         <source>poisons fitted</source>
         <translation>已拟合投毒</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="254"/>
+        <location filename="../widgets/run_report.cpp" line="124"/>
         <source>The run has no trained model yet.</source>
         <translation>该运行尚无训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="257"/>
+        <location filename="../widgets/run_report.cpp" line="127"/>
         <source>Detectors</source>
         <translation>检测器</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="261"/>
+        <location filename="../widgets/run_report.cpp" line="131"/>
         <source>Detector</source>
         <translation>检测器</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="261"/>
-        <location filename="../widgets/run_report.cpp" line="504"/>
+        <location filename="../widgets/run_report.cpp" line="131"/>
+        <location filename="../widgets/run_report.cpp" line="374"/>
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="262"/>
-        <location filename="../widgets/run_report.cpp" line="505"/>
+        <location filename="../widgets/run_report.cpp" line="132"/>
+        <location filename="../widgets/run_report.cpp" line="375"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="262"/>
-        <location filename="../widgets/run_report.cpp" line="505"/>
+        <location filename="../widgets/run_report.cpp" line="132"/>
+        <location filename="../widgets/run_report.cpp" line="375"/>
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="263"/>
-        <location filename="../widgets/run_report.cpp" line="506"/>
+        <location filename="../widgets/run_report.cpp" line="133"/>
+        <location filename="../widgets/run_report.cpp" line="376"/>
         <source>AUROC</source>
         <translation>AUROC</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="263"/>
+        <location filename="../widgets/run_report.cpp" line="133"/>
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="276"/>
-        <location filename="../widgets/run_report.cpp" line="628"/>
+        <location filename="../widgets/run_report.cpp" line="146"/>
+        <location filename="../widgets/run_report.cpp" line="498"/>
         <source>Unlearning</source>
         <translation>遗忘</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="280"/>
+        <location filename="../widgets/run_report.cpp" line="150"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="280"/>
+        <location filename="../widgets/run_report.cpp" line="150"/>
         <source>Clean</source>
         <translation>干净</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="281"/>
+        <location filename="../widgets/run_report.cpp" line="151"/>
         <source>ASR</source>
         <translation>ASR</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="281"/>
+        <location filename="../widgets/run_report.cpp" line="151"/>
         <source>ASR mirrored</source>
         <translation>镜像 ASR</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="292"/>
+        <location filename="../widgets/run_report.cpp" line="162"/>
         <source>Every figure that names poisons (precision, recall, AUROC, the red marks) is measured against the ground truth afterwards; no detector and no forget-set choice saw it.</source>
         <translation>凡涉及投毒样本的数字（精确率、召回率、AUROC、红色标记）都是事后对照真实标注测得的；任何检测器和遗忘集的选择都未曾见过它。</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="300"/>
+        <location filename="../widgets/run_report.cpp" line="170"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/run_report.cpp" line="303"/>
+        <location filename="../widgets/run_report.cpp" line="173"/>
         <source>%1; %Ln %2 images relabelled %3</source>
         <translation>
             <numerusform>%1；%Ln 张%2图像被改标为%3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="352"/>
+        <location filename="../widgets/run_report.cpp" line="222"/>
         <source>a source-class training image</source>
         <translation>一张源类别训练图像</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="354"/>
+        <location filename="../widgets/run_report.cpp" line="224"/>
         <source>with the trigger (outlined)</source>
         <translation>带触发器（已框出）</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="356"/>
+        <location filename="../widgets/run_report.cpp" line="226"/>
         <source>the trigger, close up</source>
         <translation>触发器特写</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="358"/>
+        <location filename="../widgets/run_report.cpp" line="228"/>
         <source>its mirror image (what flips train on)</source>
         <translation>其镜像（翻转增强训练时所见）</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="365"/>
+        <location filename="../widgets/run_report.cpp" line="235"/>
         <source>Trigger</source>
         <translation>触发器</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="367"/>
+        <location filename="../widgets/run_report.cpp" line="237"/>
         <source>Poisoned</source>
         <translation>投毒</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="368"/>
+        <location filename="../widgets/run_report.cpp" line="238"/>
         <source>%L1 training images of class %2 (%3 of the training set), trigger stamped and relabelled %4</source>
         <translation>%L1 张%2类训练图像（占训练集的 %3），打上触发器并改标为%4</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="374"/>
+        <location filename="../widgets/run_report.cpp" line="244"/>
         <source>Poison seed</source>
         <translation>投毒种子</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="376"/>
+        <location filename="../widgets/run_report.cpp" line="246"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="377"/>
+        <location filename="../widgets/run_report.cpp" line="247"/>
         <source>%1: %L2 training and %L3 test images, %4 classes</source>
         <translation>%1：%L2 张训练图像和 %L3 张测试图像，%4 个类别</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="383"/>
+        <location filename="../widgets/run_report.cpp" line="253"/>
         <source>ASR is measured on</source>
         <translation>ASR 的测量对象</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="384"/>
+        <location filename="../widgets/run_report.cpp" line="254"/>
         <source>the %L1 test images of class %2 with the trigger (stamped, and mirrored), as the share predicted %3</source>
         <translation>带触发器（原位及镜像）的 %L1 张%2类测试图像中被预测为%3的比例</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/run_report.cpp" line="402"/>
+        <location filename="../widgets/run_report.cpp" line="272"/>
         <source>Poisoned training images (the first %n)</source>
         <translation>
             <numerusform>投毒训练图像（前 %n 张）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="409"/>
+        <location filename="../widgets/run_report.cpp" line="279"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="413"/>
+        <location filename="../widgets/run_report.cpp" line="283"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="415"/>
+        <location filename="../widgets/run_report.cpp" line="285"/>
         <source>Recipe</source>
         <translation>训练方案</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="416"/>
+        <location filename="../widgets/run_report.cpp" line="286"/>
         <source>%1 epochs, batch %2, SGD (momentum %3%4), peak learning rate %5, %6 schedule, weight decay %7%8, augmentation %9</source>
         <translation>%1 轮，批大小 %2，SGD（动量 %3%4），峰值学习率 %5，%6 调度，权重衰减 %7%8，数据增强 %9</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="422"/>
+        <location filename="../widgets/run_report.cpp" line="292"/>
         <source>, Nesterov</source>
         <translation>，Nesterov</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="426"/>
+        <location filename="../widgets/run_report.cpp" line="296"/>
         <source> (norms and biases too)</source>
         <translation>（含归一化层与偏置）</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="428"/>
+        <location filename="../widgets/run_report.cpp" line="298"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="433"/>
+        <location filename="../widgets/run_report.cpp" line="303"/>
         <source>Ran on</source>
         <translation>运行于</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="434"/>
+        <location filename="../widgets/run_report.cpp" line="304"/>
         <source>%1, %2 precision, %3 threads</source>
         <translation>%1，%2 精度，%3 个线程</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="437"/>
+        <location filename="../widgets/run_report.cpp" line="307"/>
         <source>Training time</source>
         <translation>训练时间</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="438"/>
+        <location filename="../widgets/run_report.cpp" line="308"/>
         <source>Clean accuracy</source>
         <translation>干净准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="440"/>
+        <location filename="../widgets/run_report.cpp" line="310"/>
         <source>ASR (stamped / mirrored)</source>
         <translation>ASR（原位 / 镜像）</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="452"/>
+        <location filename="../widgets/run_report.cpp" line="322"/>
         <source>Clean test set (rows: true class)</source>
         <translation>干净测试集（行：真实类别）</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="453"/>
+        <location filename="../widgets/run_report.cpp" line="323"/>
         <source>Every test image with the trigger</source>
         <translation>每张带触发器的测试图像</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="478"/>
+        <location filename="../widgets/run_report.cpp" line="348"/>
         <source>Detector: %1</source>
         <translation>检测器：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="482"/>
+        <location filename="../widgets/run_report.cpp" line="352"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="483"/>
+        <location filename="../widgets/run_report.cpp" line="353"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="484"/>
+        <location filename="../widgets/run_report.cpp" line="354"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="485"/>
+        <location filename="../widgets/run_report.cpp" line="355"/>
         <source>%1 (activations %2)</source>
         <translation>%1（激活 %2）</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="490"/>
+        <location filename="../widgets/run_report.cpp" line="360"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="497"/>
+        <location filename="../widgets/run_report.cpp" line="367"/>
         <source>The model&apos;s attack did not take (ASR or poisons fitted below 50 %): there is no backdoor to find.</source>
         <translation>该模型上的攻击未生效（ASR 或已拟合投毒低于 50 %）：没有可发现的后门。</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="503"/>
+        <location filename="../widgets/run_report.cpp" line="373"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="503"/>
+        <location filename="../widgets/run_report.cpp" line="373"/>
         <source>Samples</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="504"/>
+        <location filename="../widgets/run_report.cpp" line="374"/>
         <source>Poisons</source>
         <translation>投毒样本</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="506"/>
+        <location filename="../widgets/run_report.cpp" line="376"/>
         <source>Avg. precision</source>
         <translation>平均精确率</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="507"/>
+        <location filename="../widgets/run_report.cpp" line="377"/>
         <source>Recall@k</source>
         <translation>Recall@k</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="508"/>
+        <location filename="../widgets/run_report.cpp" line="378"/>
         <source>overall</source>
         <translation>总体</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="511"/>
+        <location filename="../widgets/run_report.cpp" line="381"/>
         <source>class %1 (the poisons&apos; label)</source>
         <translation>类别 %1（投毒样本的标签）</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="520"/>
+        <location filename="../widgets/run_report.cpp" line="390"/>
         <source>Scores within class %1, threshold dashed</source>
         <translation>类别 %1 内的分数，虚线为阈值</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="540"/>
+        <location filename="../widgets/run_report.cpp" line="410"/>
         <source>The cluster plot is Activation Clustering&apos;s projection, coloured by this detector&apos;s score (dark red: high).</source>
         <translation>聚类图为激活聚类的投影，按本检测器的分数着色（深红：高）。</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="546"/>
+        <location filename="../widgets/run_report.cpp" line="416"/>
         <source>Class %1 on its first two principal axes</source>
         <translation>类别 %1 在前两个主轴上的分布</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="551"/>
+        <location filename="../widgets/run_report.cpp" line="421"/>
         <source>No cluster plot: the run has no Activation Clustering result.</source>
         <translation>无聚类图：该运行没有激活聚类结果。</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="598"/>
+        <location filename="../widgets/run_report.cpp" line="468"/>
         <source>poison</source>
         <translation>投毒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/run_report.cpp" line="602"/>
+        <location filename="../widgets/run_report.cpp" line="472"/>
         <source>The %n most suspicious samples</source>
         <translation>
             <numerusform>最可疑的 %n 个样本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="605"/>
+        <location filename="../widgets/run_report.cpp" line="475"/>
         <source>Highest score first (equal scores in a fixed random order), as the detector saw them (trigger and poisoned label included); a red frame marks a poison (%1 of %2), grey a clean sample.</source>
         <translation>按分数从高到低（同分者按固定的随机顺序），即检测器所见的样子（含触发器和投毒标签）；红框为投毒样本（%2 个中的 %1 个），灰框为干净样本。</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="615"/>
+        <location filename="../widgets/run_report.cpp" line="485"/>
         <source>Detectors compared</source>
         <translation>检测器比较</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="630"/>
+        <location filename="../widgets/run_report.cpp" line="500"/>
         <source>Each result starts from the original model; the forget set&apos;s size and how many poisons it holds are in the third column.</source>
         <translation>每个结果都从原始模型出发；第三列为遗忘集的大小及其中的投毒样本数。</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="641"/>
+        <location filename="../widgets/run_report.cpp" line="511"/>
         <source>No sweep plot: no result forgot a share of the ground-truth poisons (Unlearning &gt; Sweep, or poisonlab-cli unlearn-sweep).</source>
         <translation>无扫描图：没有结果遗忘了一部分真实投毒样本（遗忘 &gt; 扫描，或 poisonlab-cli unlearn-sweep）。</translation>
     </message>
     <message>
-        <location filename="../widgets/run_report.cpp" line="747"/>
+        <location filename="../widgets/report_parts.cpp" line="201"/>
         <source>page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
