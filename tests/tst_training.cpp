@@ -104,6 +104,14 @@ class TestTraining : public QObject {
     flipNever.augmentUntil = 1;
     const TrainResult f = trainModel(pd, flipNever, dir("flip-always"));
     QVERIFY(f.history.back().trainLoss != b.history.back().trainLoss);
+    // Label smoothing: recorded and read back, and the loss is taken against the smoothed
+    // targets (the same run with it reports a higher loss: the smoothed targets' entropy).
+    QCOMPARE(readTrainConfig(dir("none")).labelSmoothing, 0.0);
+    TrainConfig smooth = tinyConfig(2);
+    smooth.labelSmoothing = 0.2;
+    const TrainResult h = trainModel(pd, smooth, dir("smooth"));
+    QVERIFY(h.history.back().trainLoss > b.history.back().trainLoss);
+    QCOMPARE(readTrainConfig(dir("smooth")).labelSmoothing, 0.2);
     QCOMPARE(readTrainConfig(dir("flip-never")).augmentUntil, 0.0);
     QCOMPARE(readTrainConfig(dir("flip-never")).decayNorms, false);
     // A record without the field (a run from before it) decayed every parameter.

@@ -207,6 +207,15 @@ class TestViews : public QObject {
     SpectralView histogram(&s);
     scatter.setDetector("activation-clustering");
     scatter.setClass(pd_->spec.target);
+    // The scatter's "selected" legend entry shows only while something is selected in it.
+    auto selectedInLegend = [&] {
+      QCPLegend* legend = scatter.plot()->legend;
+      for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
+          if (item->plottable()->name() == QStringLiteral("selected")) return item->visible();
+      return false;
+    };
+    QVERIFY(!selectedInLegend());
     QPolygonF lasso;
     lasso << QPointF(4, -1) << QPointF(7, -1) << QPointF(7, 3) << QPointF(4, 3);
     scatter.selectPolygon(lasso);
@@ -222,9 +231,11 @@ class TestViews : public QObject {
     QVERIFY(grid.findChild<QLabel*>("sampleCount")->text().contains("12 selected / "));
     auto* selectedBars = qobject_cast<QCPBars*>(histogram.histogram()->plottable(2));
     QVERIFY(selectedBars && selectedBars->visible());
+    QVERIFY(selectedInLegend());
     // Shift adds, Ctrl removes.
     scatter.selectPolygon(lasso, /*add=*/false, /*remove=*/true);
     QVERIFY(s.selection()->isEmpty());
+    QVERIFY(!selectedInLegend());
     QCOMPARE(shownSelected(), 0);
     // Clicks in the grid select in the session: a click replaces, Ctrl+click toggles, Shift+click
     // takes the range from the last click (as in any desktop list).

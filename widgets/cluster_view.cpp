@@ -259,6 +259,8 @@ void ClusterView::updateSelection() {
       x.push_back(xs_[k]);
       y.push_back(ys_[k]);
     }
+  // Its legend entry only while something here is selected (a report never has a selection).
+  if (auto* item = plot_->legend->itemWithPlottable(selected_)) item->setVisible(!x.empty());
   selected_->setPoints(std::move(x), std::move(y));
   info_->setText(verdictText());
 }

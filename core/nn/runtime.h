@@ -52,9 +52,9 @@ inline Runtime chooseRuntime(const std::string& device, Precision precision, int
 /// Images per forward pass for inference (evaluations, predictions, activations) of a network
 /// `width` channels wide at full resolution: on a CPU, as many as keep each thread's share of
 /// the largest layer's activations (width x 32 x 32 values) within one core's L2 cache (1 MiB
-/// when the system does not say), 8..256; 256 on CUDA. Past the cache the forward pass slows
-/// 2-3x (fp32 ResNet-8 w32 on 2 cores: batch 16 ran 4,000 images/s, 500 ran 1,100; BENCHMARKS.md,
-/// issue 14).
+/// when the system does not say), 8..256; 256 on CUDA. fp32 ResNet-8 w32 on 2 cores with 1 MiB
+/// each (bench_infer): 3,400 images/s at batch 16, 2,800-2,900 at 128, 1,850-2,000 at 500; bf16
+/// is flat from 32 up (6,600-6,900) and slower below (5,400 at 8). BENCHMARKS.md, issue 14.
 inline int inferenceBatch(const Runtime& rt, int width) {
   if (rt.device.is_cuda()) return 256;
   long l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
