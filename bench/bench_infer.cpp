@@ -42,7 +42,7 @@ std::vector<int> parseList(const std::string& s) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   std::string modelPath, dataPath, layer = "pool";
   int images = 5000, rounds = 2, threads = 0;
   std::vector<int> batches{8, 16, 32, 64, 128, 256, 500};
@@ -139,4 +139,13 @@ int main(int argc, char** argv) {
   }
   std::filesystem::remove(tmpModel);
   return 0;
+}
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {  // a bad --model or --data names the file
+    std::fprintf(stderr, "bench_infer: %s\n", e.what());
+    return 1;
+  }
 }
