@@ -125,12 +125,21 @@ class TestUnlearn : public QObject {
     }
   }
 
+  void fisherMatchesBruteForce_data() {
+    QTest::addColumn<double>("smoothing");
+    QTest::newRow("plain cross-entropy") << 0.0;
+    QTest::newRow("label smoothing 0.3") << 0.3;
+  }
   void fisherMatchesBruteForce() {
     // Batches of 4 over 10 samples: {0,1,2,3}, {4,5,6,7}, {8,9}; importance = mean over the 3
-    // batches of the squared gradient of each batch's mean loss, model in eval mode.
+    // batches of the squared gradient of each batch's mean loss, model in eval mode. The loss
+    // is the training's: with label smoothing e the target is (1 - e) onehot + e / C.
+    QFETCH(double, smoothing);
     std::vector<std::int64_t> idx(10);
     for (int i = 0; i < 10; ++i) idx[i] = i;
-    const auto fisher = fisherImportances(model_, data_, idx, options(4));
+    FisherOptions o = options(4);
+    o.labelSmoothing = smoothing;
+    const auto fisher = fisherImportances(model_, data_, idx, o);
     nn::ResNet m = nn::loadModel(model_);
     m->to(torch::kFloat64);
     m->eval();
@@ -143,9 +152,12 @@ class TestUnlearn : public QObject {
       torch::Tensor x = nn::makeBatch(data_, idx.data() + start, n, {}, false).to(torch::kFloat64);
       torch::Tensor y = torch::tensor(
           std::vector<int64_t>(data_.labels.begin() + start, data_.labels.begin() + start + n));
-      // The mean cross-entropy written out: -log softmax at the label, averaged.
+      // The mean cross-entropy written out: -log softmax against the (smoothed) target.
       torch::Tensor logp = torch::log_softmax(m->forward(x), 1);
-      torch::Tensor loss = -logp.gather(1, y.unsqueeze(1)).mean();
+      const double classes = double(logp.size(1));
+      torch::Tensor target = torch::one_hot(y, logp.size(1)).to(torch::kFloat64) * (1 - smoothing) +
+                             smoothing / classes;
+      torch::Tensor loss = -(target * logp).sum(1).mean();
       auto grads = torch::autograd::grad({loss}, params);
       for (std::size_t k = 0; k < params.size(); ++k) sum[k] += grads[k].square();
     }

@@ -72,11 +72,12 @@ std::vector<CommandDoc> makeDocs() {
        "--run RUN [--model resnet8] [--width 32] [--epochs E] [--batch B] [--lr L]\n"
        "[--momentum M] [--warmup F] [--schedule onecycle|cosine]\n"
        "[--augment none|flip|crop+flip] [--augment-until F] [--weight-decay D] [--decay-norms]\n"
-       "[--label-smoothing S] [--precision auto|fp32|bf16] [--threads N] [--device cpu|cuda]\n"
+       "[--label-smoothing 0.2] [--precision auto|fp32|bf16] [--threads N] [--device cpu|cuda]\n"
        "[--limit-train N] [--seed X] [--resume] [--data D]",
        "Train on the run's poisoned data; writes RUN/model.pt and RUN/metrics.json, a "
        "checkpoint after every epoch (--resume continues from it). Weight decay applies to "
-       "convolution and linear weights; --decay-norms also to batch norm and biases."});
+       "convolution and linear weights; --decay-norms also to batch norm and biases. Targets are "
+       "smoothed by 0.2 (--label-smoothing 0: plain one-hot targets)."});
   d.push_back({"evaluate",
                {"run", "model", "data", "precision", "threads", "device"},
                {},

@@ -54,6 +54,8 @@ Importances fisherImportances(const std::string& modelPath, const Split& split,
                               const std::vector<std::int64_t>& indices, const FisherOptions& o,
                               const ProgressFn& progress, const CancelToken* cancel) {
   if (o.batch < 1) throw Error("batch: must be at least 1");
+  if (!(o.labelSmoothing >= 0 && o.labelSmoothing < 1))
+    throw Error("label smoothing: must be in [0, 1)");
   for (auto i : indices)
     if (i < 0 || static_cast<std::size_t>(i) >= split.count())
       throw Error("fisher: index " + std::to_string(i) + " is outside 0.." +
@@ -82,7 +84,10 @@ Importances fisherImportances(const std::string& modelPath, const Split& split,
       nn::Autocast ac(rt);
       logits = model->forward(x);
     }
-    torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), y).backward();
+    torch::nn::functional::cross_entropy(
+        logits.to(torch::kFloat32), y,
+        torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(o.labelSmoothing))
+        .backward();
     {
       torch::NoGradGuard guard;
       for (std::size_t k = 0; k < params.size(); ++k)

@@ -13,7 +13,7 @@
 ///               "poison":  {"source": 9, "target": 4, "count": 500, "rate": 0, "seed": 0},
 ///               "train":   {"model": "resnet8", "width": 32, "epochs": 15, "batch": 128,
 ///                           "lr": 0.2, "momentum": 0.9, "weight_decay": 5e-4,
-///                           "warmup": 0.25, "label_smoothing": 0, "schedule": "onecycle",
+///                           "warmup": 0.25, "label_smoothing": 0.2, "schedule": "onecycle",
 ///                           "augment": "flip", "precision": "auto", "device": "cpu",
 ///                           "seed": 0} },
 ///     "vary": { "trigger.pos": [[11, 16], [0, 0]], "poison.count": [100, 500],

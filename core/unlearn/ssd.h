@@ -37,13 +37,18 @@ struct FisherOptions {
   int threads = 0;
   Orientation orientation = Orientation::AsIs;
   std::uint64_t seed = 0;  ///< RandomFlip's coin
+  /// The loss whose gradients are squared: the cross-entropy the model was trained with. A
+  /// model trained on smoothed targets sits at the minimum of the smoothed loss, so the hard
+  /// one has a gradient on every fitted image and spreads the importances (BENCHMARKS.md).
+  double labelSmoothing = 0;
 };
 
 /// Parameter-wise importances in model order, each flattened in logical (NCHW) order.
 using Importances = std::vector<std::vector<float>>;
 
 /// Diagonal Fisher importances over images `indices` of `split` with their labels: mean over
-/// batches of the squared gradient of the batch's mean cross-entropy, model in eval mode.
+/// batches of the squared gradient of the batch's mean cross-entropy (with the options' label
+/// smoothing), model in eval mode.
 Importances fisherImportances(const std::string& modelPath, const Split& split,
                               const std::vector<std::int64_t>& indices,
                               const FisherOptions& options, const ProgressFn& progress = {},

@@ -106,7 +106,8 @@ json runSsd(Context& c) {
                 {"batch", r.ssd.batch},
                 {"importance_precision", toString(forgetOptions.precision)},
                 {"forget_orientation", toString(forgetOptions.orientation)},
-                {"full_orientation", toString(fullOptions.orientation)}};
+                {"full_orientation", toString(fullOptions.orientation)},
+                {"importance_label_smoothing", fullOptions.labelSmoothing}};
   if (r.select.enabled) settings["selection"] = ssdSelectionJson(r.select, c.res.selection);
   return settings;
 }
@@ -187,8 +188,11 @@ FisherOptions fisherOptionsFor(const std::string& runDir, const UnlearnRequest& 
   o.precision = r.precision == Precision::Auto ? Precision::Fp32 : r.precision;
   o.threads = r.threads;
   o.seed = r.select.seed;
-  const bool flips =
-      fs::exists(metricsPath(runDir)) && readTrainConfig(runDir).augment != Augment::None;
+  const bool trained = fs::exists(metricsPath(runDir));
+  const TrainConfig tc = trained ? readTrainConfig(runDir) : TrainConfig{};
+  const bool flips = trained && tc.augment != Augment::None;
+  // The importances are the gradients of the loss the model was trained with.
+  o.labelSmoothing = trained ? tc.labelSmoothing : 0.0;
   o.orientation = !flips      ? Orientation::AsIs
                   : forgetSet ? Orientation::Both
                               : Orientation::RandomFlip;
@@ -202,7 +206,8 @@ Importances cachedFullImportances(const std::string& runDir, const std::string& 
   const std::string key =
       md5OfFile(model) + "-b" + std::to_string(o.batch) + "-" + toString(o.precision) + "-" +
       toString(o.orientation) +
-      (o.orientation == Orientation::RandomFlip ? "-s" + std::to_string(o.seed) : std::string());
+      (o.orientation == Orientation::RandomFlip ? "-s" + std::to_string(o.seed) : std::string()) +
+      (o.labelSmoothing > 0 ? "-ls" + formatNumber(o.labelSmoothing) : std::string());
   const std::string path =
       (fs::path(unlearnDir(runDir)) / "cache" / ("fisher-" + key + ".npy")).string();
   std::vector<std::size_t> sizes;
