@@ -245,6 +245,14 @@ class TestPanels : public QObject {
     panel.findChild<QSpinBox*>("epochs")->setValue(3);
     QCOMPARE(panel.training().epochs, 3);
     QCOMPARE(panel.training().momentum, 0.5);
+    // Label smoothing: the recipe's value shown, edits reach the model.
+    auto* smoothing = panel.findChild<QDoubleSpinBox*>("labelSmoothing");
+    QVERIFY(smoothing);
+    QCOMPARE(smoothing->value(), TrainConfig{}.labelSmoothing);
+    smoothing->setValue(0);
+    QCOMPARE(panel.training().labelSmoothing, 0.0);
+    smoothing->setValue(0.1);
+    QCOMPARE(panel.training().labelSmoothing, 0.1);
     QVERIFY(panel.problem().isEmpty());
     QSignalSpy changed(panel.model(), &ExperimentModel::changed);
     panel.findChild<QSpinBox*>("poisonSeed")->setValue(9);

@@ -179,37 +179,37 @@
         <translation>ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="270"/>
+        <location filename="../widgets/cluster_view.cpp" line="272"/>
         <source>No clustering result: run Activation clustering in the Detectors panel.</source>
         <translation>Kein Clustering-Ergebnis: Aktivierungs-Clustering im Detektoren-Bereich ausführen.</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="276"/>
+        <location filename="../widgets/cluster_view.cpp" line="278"/>
         <source>%L1 points shown · %L2 selected here / %L3 selected in all</source>
         <translation>%L1 Punkte gezeigt · %L2 hier ausgewählt / %L3 insgesamt ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="281"/>
+        <location filename="../widgets/cluster_view.cpp" line="283"/>
         <source> · silhouette %1 · cluster sizes %L2 / %L3 · flagged %L4</source>
         <translation> · Silhouette %1 · Clustergrößen %L2 / %L3 · markiert %L4</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="291"/>
+        <location filename="../widgets/cluster_view.cpp" line="293"/>
         <source>Exclusionary reclassification: POISON. Retrained without the smaller cluster, %1 of it is classified as %2.</source>
         <translation>Ausschließende Neuklassifikation: GIFT. Ohne den kleineren Cluster neu trainiert, wird %1 davon als %2 klassifiziert.</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="293"/>
+        <location filename="../widgets/cluster_view.cpp" line="295"/>
         <source>Exclusionary reclassification: clean. Retrained without the smaller cluster, it mostly stays in its own class (%1 went to %2).</source>
         <translation>Ausschließende Neuklassifikation: sauber. Ohne den kleineren Cluster neu trainiert, bleibt er meist in seiner eigenen Klasse (%1 ging zu %2).</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="296"/>
+        <location filename="../widgets/cluster_view.cpp" line="298"/>
         <source>another class</source>
         <translation>eine andere Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="298"/>
+        <location filename="../widgets/cluster_view.cpp" line="300"/>
         <source>
 No exclusionary reclassification in this result (run with Reclassify).</source>
         <translation>
@@ -833,7 +833,7 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
     </message>
     <message>
         <location filename="../widgets/experiment_panel.cpp" line="214"/>
-        <location filename="../widgets/experiment_panel.cpp" line="272"/>
+        <location filename="../widgets/experiment_panel.cpp" line="281"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
@@ -843,42 +843,47 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
         <translation>Modell und Training</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="244"/>
+        <location filename="../widgets/experiment_panel.cpp" line="249"/>
+        <source>Targets (1 - s) for the label and s / classes for every class; 0 = one-hot targets. 0.2 learns the one-pixel trigger on every seed tried</source>
+        <translation>Zielwerte (1 - s) für das Label und s / Klassen für jede Klasse; 0 = One-Hot-Zielwerte. Mit 0.2 wurde der Ein-Pixel-Trigger bei jedem getesteten Seed gelernt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/experiment_panel.cpp" line="252"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="244"/>
+        <location filename="../widgets/experiment_panel.cpp" line="252"/>
         <source>Horizontal flip</source>
         <translation>Horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="244"/>
+        <location filename="../widgets/experiment_panel.cpp" line="252"/>
         <source>Crop and flip</source>
         <translation>Zuschneiden und spiegeln</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="246"/>
+        <location filename="../widgets/experiment_panel.cpp" line="254"/>
         <source>Automatic (bf16 where the CPU has it)</source>
         <translation>Automatisch (bf16, wo die CPU es kann)</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="246"/>
+        <location filename="../widgets/experiment_panel.cpp" line="254"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="246"/>
+        <location filename="../widgets/experiment_panel.cpp" line="254"/>
         <source>bf16</source>
         <translation>bf16</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="248"/>
+        <location filename="../widgets/experiment_panel.cpp" line="256"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/experiment_panel.cpp" line="250"/>
+        <location filename="../widgets/experiment_panel.cpp" line="258"/>
         <source>CUDA GPU (%n device(s))</source>
         <translation>
             <numerusform>CUDA-GPU (%n Gerät)</numerusform>
@@ -886,89 +891,94 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
         </translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="255"/>
+        <location filename="../widgets/experiment_panel.cpp" line="263"/>
         <source>Where training runs</source>
         <translation>Wo das Training läuft</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="256"/>
+        <location filename="../widgets/experiment_panel.cpp" line="264"/>
         <source>This LibTorch sees no CUDA device: training runs on the CPU</source>
         <translation>Diese LibTorch sieht kein CUDA-Gerät: Das Training läuft auf der CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="259"/>
+        <location filename="../widgets/experiment_panel.cpp" line="267"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="260"/>
+        <location filename="../widgets/experiment_panel.cpp" line="268"/>
         <source>Train on a seeded subset of this many images (every poison kept)</source>
         <translation>Auf einer Teilmenge mit Seed aus so vielen Bildern trainieren (jedes Gift bleibt enthalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="263"/>
+        <location filename="../widgets/experiment_panel.cpp" line="271"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="264"/>
+        <location filename="../widgets/experiment_panel.cpp" line="272"/>
         <source>Width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="265"/>
+        <location filename="../widgets/experiment_panel.cpp" line="273"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="266"/>
+        <location filename="../widgets/experiment_panel.cpp" line="274"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="267"/>
+        <location filename="../widgets/experiment_panel.cpp" line="275"/>
         <source>Peak learning rate</source>
         <translation>Maximale Lernrate</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="268"/>
+        <location filename="../widgets/experiment_panel.cpp" line="276"/>
+        <source>Label smoothing</source>
+        <translation>Label-Glättung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/experiment_panel.cpp" line="277"/>
         <source>Augmentation</source>
         <translation>Augmentierung</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="269"/>
+        <location filename="../widgets/experiment_panel.cpp" line="278"/>
         <source>Precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="270"/>
+        <location filename="../widgets/experiment_panel.cpp" line="279"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="271"/>
+        <location filename="../widgets/experiment_panel.cpp" line="280"/>
         <source>Training images</source>
         <translation>Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="303"/>
+        <location filename="../widgets/experiment_panel.cpp" line="312"/>
         <source>Trigger colour</source>
         <translation>Triggerfarbe</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="324"/>
+        <location filename="../widgets/experiment_panel.cpp" line="333"/>
         <source>%1
 %L2 training, %L3 test images</source>
         <translation>%1
 %L2 Trainings-, %L3 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="332"/>
+        <location filename="../widgets/experiment_panel.cpp" line="341"/>
         <source>No data set loaded: open the CIFAR-10 archive or a folder, or download it.</source>
         <translation>Kein Datensatz geladen: das CIFAR-10-Archiv oder einen Ordner öffnen oder herunterladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="471"/>
+        <location filename="../widgets/experiment_panel.cpp" line="482"/>
         <source>%L1 %2 images get the trigger and the label %3.</source>
         <translation>%L1 %2-Bilder erhalten den Trigger und die Bezeichnung %3.</translation>
     </message>

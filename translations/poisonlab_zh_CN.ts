@@ -179,37 +179,37 @@
         <translation>已选</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="270"/>
+        <location filename="../widgets/cluster_view.cpp" line="272"/>
         <source>No clustering result: run Activation clustering in the Detectors panel.</source>
         <translation>没有聚类结果：请在检测器面板中运行激活聚类。</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="276"/>
+        <location filename="../widgets/cluster_view.cpp" line="278"/>
         <source>%L1 points shown · %L2 selected here / %L3 selected in all</source>
         <translation>显示 %L1 个点 · 此处选中 %L2 个 / 全部选中 %L3 个</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="281"/>
+        <location filename="../widgets/cluster_view.cpp" line="283"/>
         <source> · silhouette %1 · cluster sizes %L2 / %L3 · flagged %L4</source>
         <translation> · 轮廓系数 %1 · 聚类大小 %L2 / %L3 · 已标记 %L4</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="291"/>
+        <location filename="../widgets/cluster_view.cpp" line="293"/>
         <source>Exclusionary reclassification: POISON. Retrained without the smaller cluster, %1 of it is classified as %2.</source>
         <translation>排除式重分类：投毒。去掉较小聚类重新训练后，其中 %1 被分类为 %2。</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="293"/>
+        <location filename="../widgets/cluster_view.cpp" line="295"/>
         <source>Exclusionary reclassification: clean. Retrained without the smaller cluster, it mostly stays in its own class (%1 went to %2).</source>
         <translation>排除式重分类：干净。去掉较小聚类重新训练后，它大多仍属于自己的类别（%1 被分到 %2）。</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="296"/>
+        <location filename="../widgets/cluster_view.cpp" line="298"/>
         <source>another class</source>
         <translation>另一类别</translation>
     </message>
     <message>
-        <location filename="../widgets/cluster_view.cpp" line="298"/>
+        <location filename="../widgets/cluster_view.cpp" line="300"/>
         <source>
 No exclusionary reclassification in this result (run with Reclassify).</source>
         <translation>
@@ -833,7 +833,7 @@ No exclusionary reclassification in this result (run with Reclassify).</source>
     </message>
     <message>
         <location filename="../widgets/experiment_panel.cpp" line="214"/>
-        <location filename="../widgets/experiment_panel.cpp" line="272"/>
+        <location filename="../widgets/experiment_panel.cpp" line="281"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
@@ -843,131 +843,141 @@ No exclusionary reclassification in this result (run with Reclassify).</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="244"/>
+        <location filename="../widgets/experiment_panel.cpp" line="249"/>
+        <source>Targets (1 - s) for the label and s / classes for every class; 0 = one-hot targets. 0.2 learns the one-pixel trigger on every seed tried</source>
+        <translation>标签的目标为 (1 - s)，每个类别另加 s / 类别数；0 = one-hot 目标。取 0.2 时，所有试过的种子都学会了单像素触发器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/experiment_panel.cpp" line="252"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="244"/>
+        <location filename="../widgets/experiment_panel.cpp" line="252"/>
         <source>Horizontal flip</source>
         <translation>水平翻转</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="244"/>
+        <location filename="../widgets/experiment_panel.cpp" line="252"/>
         <source>Crop and flip</source>
         <translation>裁剪并翻转</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="246"/>
+        <location filename="../widgets/experiment_panel.cpp" line="254"/>
         <source>Automatic (bf16 where the CPU has it)</source>
         <translation>自动（CPU 支持时使用 bf16）</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="246"/>
+        <location filename="../widgets/experiment_panel.cpp" line="254"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="246"/>
+        <location filename="../widgets/experiment_panel.cpp" line="254"/>
         <source>bf16</source>
         <translation>bf16</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="248"/>
+        <location filename="../widgets/experiment_panel.cpp" line="256"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/experiment_panel.cpp" line="250"/>
+        <location filename="../widgets/experiment_panel.cpp" line="258"/>
         <source>CUDA GPU (%n device(s))</source>
         <translation>
             <numerusform>CUDA GPU（%n 个设备）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="255"/>
+        <location filename="../widgets/experiment_panel.cpp" line="263"/>
         <source>Where training runs</source>
         <translation>训练运行的位置</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="256"/>
+        <location filename="../widgets/experiment_panel.cpp" line="264"/>
         <source>This LibTorch sees no CUDA device: training runs on the CPU</source>
         <translation>此 LibTorch 未检测到 CUDA 设备：训练在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="259"/>
+        <location filename="../widgets/experiment_panel.cpp" line="267"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="260"/>
+        <location filename="../widgets/experiment_panel.cpp" line="268"/>
         <source>Train on a seeded subset of this many images (every poison kept)</source>
         <translation>在按种子抽取的这么多图像子集上训练（保留所有投毒样本）</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="263"/>
+        <location filename="../widgets/experiment_panel.cpp" line="271"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="264"/>
+        <location filename="../widgets/experiment_panel.cpp" line="272"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="265"/>
+        <location filename="../widgets/experiment_panel.cpp" line="273"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="266"/>
+        <location filename="../widgets/experiment_panel.cpp" line="274"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="267"/>
+        <location filename="../widgets/experiment_panel.cpp" line="275"/>
         <source>Peak learning rate</source>
         <translation>峰值学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="268"/>
+        <location filename="../widgets/experiment_panel.cpp" line="276"/>
+        <source>Label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
+        <location filename="../widgets/experiment_panel.cpp" line="277"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="269"/>
+        <location filename="../widgets/experiment_panel.cpp" line="278"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="270"/>
+        <location filename="../widgets/experiment_panel.cpp" line="279"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="271"/>
+        <location filename="../widgets/experiment_panel.cpp" line="280"/>
         <source>Training images</source>
         <translation>训练图像</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="303"/>
+        <location filename="../widgets/experiment_panel.cpp" line="312"/>
         <source>Trigger colour</source>
         <translation>触发器颜色</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="324"/>
+        <location filename="../widgets/experiment_panel.cpp" line="333"/>
         <source>%1
 %L2 training, %L3 test images</source>
         <translation>%1
 %L2 张训练图像，%L3 张测试图像</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="332"/>
+        <location filename="../widgets/experiment_panel.cpp" line="341"/>
         <source>No data set loaded: open the CIFAR-10 archive or a folder, or download it.</source>
         <translation>未加载数据集：请打开 CIFAR-10 压缩包或文件夹，或下载它。</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="471"/>
+        <location filename="../widgets/experiment_panel.cpp" line="482"/>
         <source>%L1 %2 images get the trigger and the label %3.</source>
         <translation>%L1 张%2图像被加上触发器并标为 %3。</translation>
     </message>

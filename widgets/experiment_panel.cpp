@@ -240,6 +240,14 @@ QGroupBox* ExperimentPanel::buildTraining() {
   lr_->setDecimals(4);
   lr_->setRange(0.0001, 10);
   lr_->setSingleStep(0.01);
+  smoothing_ = new QDoubleSpinBox(g);
+  smoothing_->setObjectName(QStringLiteral("labelSmoothing"));
+  smoothing_->setDecimals(2);
+  smoothing_->setRange(0, 0.99);
+  smoothing_->setSingleStep(0.05);
+  smoothing_->setToolTip(
+      tr("Targets (1 - s) for the label and s / classes for every class; 0 = one-hot targets. "
+         "0.2 learns the one-pixel trigger on every seed tried"));
   augment_ =
       combo(g, QStringLiteral("augment"), {tr("None"), tr("Horizontal flip"), tr("Crop and flip")});
   precision_ = combo(g, QStringLiteral("precision"),
@@ -265,6 +273,7 @@ QGroupBox* ExperimentPanel::buildTraining() {
   f->addRow(tr("Epochs"), epochs_);
   f->addRow(tr("Batch size"), batch_);
   f->addRow(tr("Peak learning rate"), lr_);
+  f->addRow(tr("Label smoothing"), smoothing_);
   f->addRow(tr("Augmentation"), augment_);
   f->addRow(tr("Precision"), precision_);
   f->addRow(tr("Device"), device_);
@@ -272,11 +281,11 @@ QGroupBox* ExperimentPanel::buildTraining() {
   f->addRow(tr("Seed"), trainSeed_);
   f->addRow(trainingError_);
   connect(arch_, &QComboBox::currentTextChanged, this, [this] { validate(); });
-  for (QWidget* w :
-       {static_cast<QWidget*>(width_), static_cast<QWidget*>(epochs_),
-        static_cast<QWidget*>(batch_), static_cast<QWidget*>(lr_), static_cast<QWidget*>(augment_),
-        static_cast<QWidget*>(precision_), static_cast<QWidget*>(device_),
-        static_cast<QWidget*>(trainSeed_), static_cast<QWidget*>(limit_)})
+  for (QWidget* w : {static_cast<QWidget*>(width_), static_cast<QWidget*>(epochs_),
+                     static_cast<QWidget*>(batch_), static_cast<QWidget*>(lr_),
+                     static_cast<QWidget*>(smoothing_), static_cast<QWidget*>(augment_),
+                     static_cast<QWidget*>(precision_), static_cast<QWidget*>(device_),
+                     static_cast<QWidget*>(trainSeed_), static_cast<QWidget*>(limit_)})
     watch(w);
   return g;
 }
@@ -380,6 +389,7 @@ void ExperimentPanel::pullFromModel() {
   epochs_->setValue(c.epochs);
   batch_->setValue(c.batchSize);
   lr_->setValue(c.lr);
+  smoothing_->setValue(c.labelSmoothing);
   augment_->setCurrentIndex(static_cast<int>(c.augment));
   precision_->setCurrentIndex(static_cast<int>(c.precision));
   const int device = device_->findData(QString::fromStdString(c.device));
@@ -413,6 +423,7 @@ void ExperimentPanel::pushToModel() {
   c.epochs = epochs_->value();
   c.batchSize = batch_->value();
   c.lr = lr_->value();
+  c.labelSmoothing = smoothing_->value();
   c.augment = static_cast<Augment>(augment_->currentIndex());
   c.precision = static_cast<Precision>(precision_->currentIndex());
   c.device = device_->currentData().toString().toStdString();
@@ -454,7 +465,7 @@ void ExperimentPanel::validate() {
       {count_, "poison.count"},   {rate_, p.rate > 0 ? "poison.count" : "poison.rate"},
       {arch_, "model.arch"},      {width_, "model.width"},
       {epochs_, "train.epochs"},  {batch_, "train.batch"},
-      {lr_, "train.lr"}};
+      {lr_, "train.lr"},          {smoothing_, "train.label_smoothing"}};
   for (const auto& [widget, field] : fields) {
     const ExperimentModel::Problem* owner = field.startsWith(QLatin1String("trigger."))  ? &te
                                             : field.startsWith(QLatin1String("poison.")) ? &pe

@@ -99,6 +99,7 @@ class ExperimentPanel : public QWidget {
   QSpinBox* epochs_;
   QSpinBox* batch_;
   QDoubleSpinBox* lr_;
+  QDoubleSpinBox* smoothing_;
   QComboBox* augment_;
   QComboBox* precision_;
   QComboBox* device_;
