@@ -119,6 +119,21 @@ class TestTraining : public QObject {
     std::ifstream in(path);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     in.close();
+    // The record names the CPU it ran on (speed figures depend on its flags) and any cap on
+    // oneDNN's instruction set.
+    QVERIFY(text.find("\"cpu\": \"" + cpuDescription() + "\"") != std::string::npos);
+    {
+      const QByteArray saved = qgetenv("ONEDNN_MAX_CPU_ISA"),
+                       savedOld = qgetenv("DNNL_MAX_CPU_ISA");
+      qunsetenv("ONEDNN_MAX_CPU_ISA");
+      qunsetenv("DNNL_MAX_CPU_ISA");
+      QVERIFY(cpuDescription().find("oneDNN capped") == std::string::npos);
+      qputenv("ONEDNN_MAX_CPU_ISA", "AVX2");
+      QVERIFY(cpuDescription().find("; oneDNN capped at AVX2") != std::string::npos);
+      qunsetenv("ONEDNN_MAX_CPU_ISA");
+      if (!saved.isEmpty()) qputenv("ONEDNN_MAX_CPU_ISA", saved);
+      if (!savedOld.isEmpty()) qputenv("DNNL_MAX_CPU_ISA", savedOld);
+    }
     const std::string field = "\"weight_decay_norms\": false";
     const std::size_t at = text.find(field);
     QVERIFY(at != std::string::npos);

@@ -91,7 +91,8 @@ void writeMetrics(const std::string& runDir, const TrainConfig& config, const Tr
                   {"device", r.device},
                   {"train_images", r.trainImages},
                   {"resumed_from_epoch", r.resumedFromEpoch},
-                  {"epoch_eval_clean_images", r.epochEvalSample}};
+                  {"epoch_eval_clean_images", r.epochEvalSample},
+                  {"cpu", cpuDescription()}};
   j["wall_seconds"] = r.wallSeconds;
   j["history"] = history;
   j["poison"] = {{"source", data.spec.source},

@@ -31,10 +31,11 @@ Schedule parseSchedule(const std::string& s, const std::string& field = "schedul
 /// width 16 only starts to learn the one-pixel trigger after about 25 epochs), 15 epochs of
 /// one-cycle SGD with horizontal flips, weight decay on the convolution and linear weights only
 /// (not on batch-norm scales and shifts or biases: +2.4 points of ASR and +0.3 of clean accuracy
-/// over six paired seeds, bench/gpu_recipe_search.py). Cheaper recipes tried for issue 14 (fewer
-/// epochs, lower or higher weight decay or learning rate, batch 64, width 24, EMA of weights, no
-/// flips, flips stopped before the annealing) lost clean accuracy or the backdoor on some seed;
-/// see BENCHMARKS.md.
+/// over six paired seeds, bench/gpu_recipe_search.py), and label smoothing 0.2 (the trigger on
+/// every seed tried in bf16 and fp32; SSD then uses the same loss). Cheaper recipes tried for issue
+/// 14 (fewer epochs, lower or higher weight decay or learning rate, batch 64, width 24, EMA of
+/// weights, no flips, flips stopped before the annealing) lost clean accuracy or the backdoor on
+/// some seed; see BENCHMARKS.md.
 struct TrainConfig {
   ModelSpec model = defaultModel();
   int epochs = 15;
@@ -137,6 +138,11 @@ struct TrainResult {
 
 /// True when this CPU has native bf16 arithmetic (AVX512-BF16 or AMX-BF16).
 bool cpuHasFastBf16();
+/// The CPU a run ran on, for its record: the model name from /proc/cpuinfo, the flags among
+/// avx2, avx512f, avx512_bf16, avx512_vnni, amx_bf16 it has, and a cap on oneDNN's ISA
+/// (ONEDNN_MAX_CPU_ISA) when one is set, e.g. "AMD EPYC 9B14; avx2 avx512f avx512_bf16;
+/// oneDNN capped at AVX2". Speed figures differ by these, so every run names them.
+std::string cpuDescription();
 /// CUDA devices this LibTorch can use (0 for a CPU-only LibTorch or machine).
 int cudaDeviceCount();
 

@@ -1,6 +1,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "core/util/enum_names.h"
@@ -80,6 +81,38 @@ bool cpuHasFastBf16() {
     return false;
   }
   return false;
+}
+
+std::string cpuDescription() {
+  std::string model, flags;
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line) && (model.empty() || flags.empty())) {
+    const auto colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    std::string value = line.substr(colon + 1);
+    value.erase(0, value.find_first_not_of(" \t"));
+    if (model.empty() && line.rfind("model name", 0) == 0) model = value;
+    if (flags.empty() && line.rfind("flags", 0) == 0) {
+      std::istringstream words(value);
+      std::set<std::string> have;
+      std::string w;
+      while (words >> w) have.insert(w);
+      for (const char* f : {"avx2", "avx512f", "avx512_bf16", "avx512_vnni", "amx_bf16"})
+        if (have.count(f)) flags += (flags.empty() ? "" : " ") + std::string(f);
+      if (flags.empty()) flags = "no avx2";
+    }
+  }
+  std::string out = model.empty() ? std::string("unknown CPU") : model;
+  if (!flags.empty()) out += "; " + flags;
+  for (const char* var : {"ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"}) {
+    const char* v = std::getenv(var);
+    if (v && *v) {
+      out += std::string("; oneDNN capped at ") + v;
+      break;
+    }
+  }
+  return out;
 }
 
 }  // namespace poisonlab
