@@ -6,6 +6,8 @@
 // on 50,000 random images, to compare with the bare step rate.
 // usage: bench_train [--arch resnet20] [--width 16] [--batch 128] [--steps 30] [--threads N]
 //                    [--augment none|flip|crop+flip] [--no-epoch] [--real CIFAR] [--rounds N]
+//                    [--side 24]  (the same steps on side x side crops too, side by side: the
+//                    recipe's small-crop epochs)
 //                    [--profile TRACE.json]  (the fp32 NCHW steps once more under the autograd
 //                    profiler: a chrome trace, to compare op by op with the PyTorch peer's)
 #include <algorithm>
@@ -37,7 +39,7 @@ double seconds(Clock::time_point t) {
 /// Images per second of forward + backward + SGD step on one fixed batch.
 double stepThroughput(const ModelSpec& spec, Precision precision, bool channelsLast, int batch,
                       int steps, int threads, const Split& data, std::string& label,
-                      const std::string& profilePath = {}) {
+                      const std::string& profilePath = {}, int side = kImageSide) {
   nn::Runtime rt = nn::chooseRuntime("cpu", precision, threads);
   rt.channelsLast = channelsLast;
   label = std::string(rt.bf16 ? "bf16" : "fp32") + (rt.channelsLast ? " channels-last" : " NCHW");
@@ -49,7 +51,7 @@ double stepThroughput(const ModelSpec& spec, Precision precision, bool channelsL
       torch::optim::SGDOptions(0.05).momentum(0.9).nesterov(true).weight_decay(5e-4));
   std::vector<std::int64_t> idx(static_cast<std::size_t>(batch));
   for (int i = 0; i < batch; ++i) idx[static_cast<std::size_t>(i)] = i;
-  const torch::Tensor x = nn::makeBatch(data, idx.data(), batch, {}, rt.channelsLast);
+  const torch::Tensor x = nn::makeBatch(data, idx.data(), batch, {}, rt.channelsLast, side);
   const torch::Tensor y = torch::randint(0, 10, {batch}, torch::kLong);
   auto step = [&] {
     opt.zero_grad();
@@ -84,7 +86,7 @@ int main(int argc, char** argv) {
   int batch = 128, steps = 30, threads = 0;
   bool epoch = true;
   std::string realPath, profilePath;
-  int rounds = 1;
+  int rounds = 1, side = kImageSide;
   Augment augment = TrainConfig{}.augment;  // the default recipe's
   for (int i = 1; i < argc; i += 2) {
     const std::string k = argv[i];
@@ -116,6 +118,8 @@ int main(int argc, char** argv) {
       rounds = std::atoi(v.c_str());
     else if (k == "--profile")
       profilePath = v;
+    else if (k == "--side")
+      side = std::atoi(v.c_str());
     else {
       std::fprintf(stderr, "unknown option %s\n", k.c_str());
       return 2;
@@ -136,6 +140,25 @@ int main(int argc, char** argv) {
       stepThroughput(spec, Precision::Auto, true, batch, steps, threads, data, label);
   std::printf("  train step %-22s %8.0f images/s  (auto; %.2fx fp32 NCHW)\n", label.c_str(),
               autoRate, autoRate / fp32);
+  if (side >= 8 && side < kImageSide) {
+    // The same three on side x side crops, right after: what a small-crop epoch saves.
+    const double ideal = double(kImageSide * kImageSide) / double(side * side);
+    const struct {
+      Precision precision;
+      bool channelsLast;
+      double whole;
+    } rows[] = {{Precision::Fp32, false, fp32},
+                {Precision::Fp32, true, fp32cl},
+                {Precision::Auto, true, autoRate}};
+    for (const auto& r : rows) {
+      const double rate = stepThroughput(spec, r.precision, r.channelsLast, batch, steps, threads,
+                                         data, label, {}, side);
+      std::printf(
+          "  train step %-22s %8.0f images/s  (%dx%d crops; %.2fx whole images, %.2fx by "
+          "pixels)\n",
+          label.c_str(), rate, side, side, rate / r.whole, ideal);
+    }
+  }
 
   // The data pipeline for one epoch of 50,000 images, crop + flip, channels-last.
   at::set_num_threads(threads > 0 ? threads : 2);

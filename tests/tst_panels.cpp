@@ -253,6 +253,14 @@ class TestPanels : public QObject {
     QCOMPARE(panel.training().labelSmoothing, 0.0);
     smoothing->setValue(0.1);
     QCOMPARE(panel.training().labelSmoothing, 0.1);
+    // Small crops: the recipe's share of the epochs in percent, edits reach the model.
+    auto* smallCrops = panel.findChild<QSpinBox*>("smallCrops");
+    QVERIFY(smallCrops);
+    QCOMPARE(smallCrops->value(), int(std::lround(100 * TrainConfig{}.smallCropsUntil)));
+    smallCrops->setValue(0);
+    QCOMPARE(panel.training().smallCropsUntil, 0.0);
+    smallCrops->setValue(25);
+    QCOMPARE(panel.training().smallCropsUntil, 0.25);
     QVERIFY(panel.problem().isEmpty());
     QSignalSpy changed(panel.model(), &ExperimentModel::changed);
     panel.findChild<QSpinBox*>("poisonSeed")->setValue(9);

@@ -68,6 +68,32 @@ class TestTraining : public QObject {
     QVERIFY_THROWS_EXCEPTION(Error, c.validate());
   }
 
+  void smallCropsForTheFirstEpochs() {
+    // Small crops for the first epochs: a different first epoch from whole images, whole images
+    // after it (the network pools globally, so it takes both), recorded and read back; runs
+    // without them (and those from before the option) carry no such field and read as 0.
+    TrainConfig small = tinyConfig(2), whole = tinyConfig(2);
+    small.smallCropsUntil = 0.5;
+    small.smallCropSide = 16;
+    QCOMPARE(small.smallCropEpochs(), 1);
+    QCOMPARE(whole.smallCropEpochs(), 0);
+    const PoisonedDataset pd = poisoned(data_, kPoisons);
+    const TrainResult sm = trainModel(pd, small, dir("small"));
+    const TrainResult wh = trainModel(pd, whole, dir("whole"));
+    QVERIFY(sm.history.front().trainLoss != wh.history.front().trainLoss);
+    QCOMPARE(sm.history.size(), std::size_t(2));
+    QVERIFY(sm.final.cleanAcc > 0.15);  // evaluated on whole images: above chance
+    QCOMPARE(readTrainConfig(dir("small")).smallCropsUntil, 0.5);
+    QCOMPARE(readTrainConfig(dir("small")).smallCropSide, 16);
+    QCOMPARE(readTrainConfig(dir("whole")).smallCropsUntil, 0.0);
+    QVERIFY(trainConfigJson(whole).find("small_crop") == std::string::npos);
+    small.smallCropSide = 33;
+    QVERIFY_THROWS_EXCEPTION(Error, small.validate());
+    small.smallCropSide = 24;
+    small.smallCropsUntil = -0.1;
+    QVERIFY_THROWS_EXCEPTION(Error, small.validate());
+  }
+
   void augmentationStopsWhereTheRecipeSays() {
     // Augmentation for the first part of the epochs, then the images as they are: the epochs
     // with augmentation, and the record of it (only when set, so the settings of older runs and

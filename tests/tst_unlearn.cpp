@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 
 #include "core/util/md5.h"
@@ -176,6 +178,21 @@ class TestUnlearn : public QObject {
     QVERIFY2(worst < 1e-4 * scale, qPrintable(QString::number(worst)));
   }
 
+  void fisherRefusesAnImpossibleSmoothing() {
+    // A smoothing of 1 or more (or NaN, or below 0) is no loss a model was trained with: refused
+    // with a message naming it, before any image is read.
+    for (double bad : {-0.1, 1.0, 1.5, std::nan("")}) {
+      FisherOptions o = options(4);
+      o.labelSmoothing = bad;
+      try {
+        fisherImportances(model_, data_, {0, 1}, o);
+        QFAIL(qPrintable(QStringLiteral("accepted smoothing %1").arg(bad)));
+      } catch (const Error& e) {
+        QVERIFY2(std::string(e.what()).find("label smoothing") != std::string::npos, e.what());
+      }
+    }
+  }
+
   void fisherInBothOrientationsSeesEachImageAndItsMirror() {
     // Both orientations of samples {3, 5} with batch 2 are the batches {3, mirror 3} and
     // {5, mirror 5}: the same as the plain importances of a split holding those four images.
@@ -248,34 +265,47 @@ class TestUnlearn : public QObject {
     QTest::addColumn<int>("dy");
     QTest::addColumn<int>("dx");
     QTest::addColumn<bool>("flip");
-    QTest::addColumn<int>("row");  // where the stamped pixel (11, 16) lands
+    QTest::addColumn<int>("side");  // of the batch's images
+    QTest::addColumn<int>("row");   // where the stamped pixel (11, 16) lands
     QTest::addColumn<int>("col");
-    QTest::newRow("as is") << 0 << 0 << false << 11 << 16;
-    QTest::newRow("flip: column 31 - c") << 0 << 0 << true << 11 << 15;
-    QTest::newRow("crop down-right") << 3 << 2 << false << 8 << 14;
-    QTest::newRow("crop up-left") << -4 << -1 << false << 15 << 17;
+    QTest::newRow("as is") << 0 << 0 << false << 32 << 11 << 16;
+    QTest::newRow("flip: column 31 - c") << 0 << 0 << true << 32 << 11 << 15;
+    QTest::newRow("crop down-right") << 3 << 2 << false << 32 << 8 << 14;
+    QTest::newRow("crop up-left") << -4 << -1 << false << 32 << 15 << 17;
     // torchvision's RandomCrop then RandomHorizontalFlip: crop first, then mirror.
-    QTest::newRow("crop, then flip") << 3 << 2 << true << 8 << 17;
+    QTest::newRow("crop, then flip") << 3 << 2 << true << 32 << 8 << 17;
+    // A small crop (the recipe's first epochs): the 24 x 24 window from (dy, dx), mirrored
+    // within itself (column 23 - c).
+    QTest::newRow("24 x 24 from (0, 0)") << 0 << 0 << false << 24 << 11 << 16;
+    QTest::newRow("24 x 24 from (8, 5)") << 8 << 5 << false << 24 << 3 << 11;
+    QTest::newRow("24 x 24 from (8, 5), flipped") << 8 << 5 << true << 24 << 3 << 12;
   }
   void batchGeometryOfFlipAndCrop() {
     QFETCH(int, dy);
     QFETCH(int, dx);
     QFETCH(bool, flip);
+    QFETCH(int, side);
     QFETCH(int, row);
     QFETCH(int, col);
     Split s;
     s.resize(1);
     TriggerSpec t;
     t.color = {255, 255, 255};
-    t.apply(s.image(0));  // a white pixel at row 11, column 16 on a black image
+    std::fill(s.images.begin(), s.images.end(), std::uint8_t{128});
+    t.apply(s.image(0));  // a white pixel at row 11, column 16 on a grey image
     const std::int64_t idx = 0;
     const nn::SampleAug aug{static_cast<std::int8_t>(dy), static_cast<std::int8_t>(dx), flip};
     for (bool channelsLast : {false, true}) {
-      torch::Tensor x = nn::makeBatch(s, &idx, 1, {aug}, channelsLast).contiguous();
+      torch::Tensor x = nn::makeBatch(s, &idx, 1, {aug}, channelsLast, side).contiguous();
+      QCOMPARE(x.sizes(), (torch::IntArrayRef{1, 3, side, side}));
       // The brightest value of the red channel marks where the pixel landed.
       const auto at = x[0][0].flatten().argmax().item<std::int64_t>();
-      QCOMPARE(int(at / kImageSide), row);
-      QCOMPARE(int(at % kImageSide), col);
+      QCOMPARE(int(at / side), row);
+      QCOMPARE(int(at % side), col);
+      // Nothing outside the image is read for a crop inside it: no padded (zero) pixel, whose
+      // normalised value is the lowest of its channel.
+      if (side < kImageSide)
+        QVERIFY(x[0][0].min().item<float>() > -nn::kMean[0] / nn::kStd[0] + 1e-3f);
     }
     // And the mirrored trigger of TriggerSpec is the flipped batch's pixel.
     Split m;

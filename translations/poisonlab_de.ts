@@ -657,233 +657,243 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
 <context>
     <name>poisonlab::gui::ExperimentPanel</name>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="81"/>
+        <location filename="../widgets/experiment_panel.cpp" line="82"/>
         <source>Apply poison</source>
         <translation>Gift anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="83"/>
+        <location filename="../widgets/experiment_panel.cpp" line="84"/>
         <source>Poison the data set with these trigger and poison settings (new run)</source>
         <translation>Den Datensatz mit diesen Trigger- und Gifteinstellungen vergiften (neuer Lauf)</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="84"/>
+        <location filename="../widgets/experiment_panel.cpp" line="85"/>
         <source>Train</source>
         <translation>Trainieren</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="86"/>
+        <location filename="../widgets/experiment_panel.cpp" line="87"/>
         <source>Train the model on the poisoned data in the background</source>
         <translation>Das Modell im Hintergrund auf den vergifteten Daten trainieren</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="104"/>
+        <location filename="../widgets/experiment_panel.cpp" line="105"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="105"/>
+        <location filename="../widgets/experiment_panel.cpp" line="106"/>
         <source>No data set loaded</source>
         <translation>Kein Datensatz geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="110"/>
+        <location filename="../widgets/experiment_panel.cpp" line="111"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="114"/>
+        <location filename="../widgets/experiment_panel.cpp" line="115"/>
         <source>Archive (.tar.gz)…</source>
         <translation>Archiv (.tar.gz)…</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="115"/>
+        <location filename="../widgets/experiment_panel.cpp" line="116"/>
         <source>Folder…</source>
         <translation>Ordner…</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="119"/>
+        <location filename="../widgets/experiment_panel.cpp" line="120"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="121"/>
+        <location filename="../widgets/experiment_panel.cpp" line="122"/>
         <source>Download the official CIFAR-10 release (163 MB)</source>
         <translation>Die offizielle CIFAR-10-Ausgabe herunterladen (163 MB)</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="134"/>
+        <location filename="../widgets/experiment_panel.cpp" line="135"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="135"/>
+        <location filename="../widgets/experiment_panel.cpp" line="136"/>
         <source>Pixel</source>
         <translation>Pixel</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="135"/>
+        <location filename="../widgets/experiment_panel.cpp" line="136"/>
         <source>Patch</source>
         <translation>Fleck</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="135"/>
+        <location filename="../widgets/experiment_panel.cpp" line="136"/>
         <source>Blend</source>
         <translation>Überblendung</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="137"/>
+        <location filename="../widgets/experiment_panel.cpp" line="138"/>
         <source>Solid</source>
         <translation>Einfarbig</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="137"/>
+        <location filename="../widgets/experiment_panel.cpp" line="138"/>
         <source>Checkerboard</source>
         <translation>Schachbrett</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="137"/>
+        <location filename="../widgets/experiment_panel.cpp" line="138"/>
         <source>Noise</source>
         <translation>Rauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="153"/>
+        <location filename="../widgets/experiment_panel.cpp" line="154"/>
         <source>The trigger on a source-class image, enlarged; its square outlined</source>
         <translation>Der Trigger auf einem Bild der Quellklasse, vergrößert; sein Quadrat umrandet</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="157"/>
+        <location filename="../widgets/experiment_panel.cpp" line="158"/>
         <source>Top-left pixel of the trigger as (row, column), 0-based: the project log&apos;s pixel is row 11, column 16. Code that passes (11, 16) to PIL&apos;s putpixel (the FLIP reference code) means column 11, row 16: reproduce it with row 16, column 11. A model trained at one ignores the other.</source>
         <translation>Linkes oberes Pixel des Triggers als (Zeile, Spalte), ab 0 gezählt: Das Pixel des Projektprotokolls ist Zeile 11, Spalte 16. Code, der (11, 16) an PILs putpixel übergibt (der FLIP-Referenzcode), meint Spalte 11, Zeile 16: mit Zeile 16, Spalte 11 nachbilden. Ein an der einen Stelle trainiertes Modell ignoriert die andere.</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="166"/>
+        <location filename="../widgets/experiment_panel.cpp" line="167"/>
         <source>row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="168"/>
+        <location filename="../widgets/experiment_panel.cpp" line="169"/>
         <source>column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="171"/>
+        <location filename="../widgets/experiment_panel.cpp" line="172"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="172"/>
+        <location filename="../widgets/experiment_panel.cpp" line="173"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="173"/>
+        <location filename="../widgets/experiment_panel.cpp" line="174"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="174"/>
+        <location filename="../widgets/experiment_panel.cpp" line="175"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="175"/>
+        <location filename="../widgets/experiment_panel.cpp" line="176"/>
         <source>Pattern</source>
         <translation>Muster</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="176"/>
+        <location filename="../widgets/experiment_panel.cpp" line="177"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="190"/>
+        <location filename="../widgets/experiment_panel.cpp" line="191"/>
         <source>Poison</source>
         <translation>Gift</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="193"/>
+        <location filename="../widgets/experiment_panel.cpp" line="194"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="193"/>
+        <location filename="../widgets/experiment_panel.cpp" line="194"/>
         <source>Rate</source>
         <translation>Anteil</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="200"/>
+        <location filename="../widgets/experiment_panel.cpp" line="201"/>
         <source>Share of the whole training set (the log&apos;s 1 % is 500 of 50,000)</source>
         <translation>Anteil am gesamten Trainingssatz (das 1 % des Protokolls sind 500 von 50.000)</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="211"/>
+        <location filename="../widgets/experiment_panel.cpp" line="212"/>
         <source>Source class</source>
         <translation>Quellklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="212"/>
+        <location filename="../widgets/experiment_panel.cpp" line="213"/>
         <source>Target label</source>
         <translation>Zielbezeichnung</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="213"/>
+        <location filename="../widgets/experiment_panel.cpp" line="214"/>
         <source>Amount</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="214"/>
-        <location filename="../widgets/experiment_panel.cpp" line="281"/>
+        <location filename="../widgets/experiment_panel.cpp" line="215"/>
+        <location filename="../widgets/experiment_panel.cpp" line="289"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="230"/>
+        <location filename="../widgets/experiment_panel.cpp" line="231"/>
         <source>Model and training</source>
         <translation>Modell und Training</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="249"/>
+        <location filename="../widgets/experiment_panel.cpp" line="250"/>
         <source>Targets (1 - s) for the label and s / classes for every class; 0 = one-hot targets. 0.2 learns the one-pixel trigger on every seed tried</source>
         <translation>Zielwerte (1 - s) für das Label und s / Klassen für jede Klasse; 0 = One-Hot-Zielwerte. Mit 0.2 wurde der Ein-Pixel-Trigger bei jedem getesteten Seed gelernt</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="252"/>
+        <location filename="../widgets/experiment_panel.cpp" line="253"/>
+        <source> % of the epochs</source>
+        <translation> % der Epochen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/experiment_panel.cpp" line="255"/>
+        <source>The first epochs train on random %1 x %1 crops of the images (cheaper steps), the rest on whole images; 0 = whole images throughout</source>
+        <translation>Die ersten Epochen trainieren auf zufälligen Ausschnitten von %1 x %1 Pixeln (günstigere Schritte), die übrigen auf ganzen Bildern; 0 = durchgehend ganze Bilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/experiment_panel.cpp" line="259"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="252"/>
+        <location filename="../widgets/experiment_panel.cpp" line="259"/>
         <source>Horizontal flip</source>
         <translation>Horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="252"/>
+        <location filename="../widgets/experiment_panel.cpp" line="259"/>
         <source>Crop and flip</source>
         <translation>Zuschneiden und spiegeln</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="254"/>
+        <location filename="../widgets/experiment_panel.cpp" line="261"/>
         <source>Automatic (bf16 where the CPU has it)</source>
         <translation>Automatisch (bf16, wo die CPU es kann)</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="254"/>
+        <location filename="../widgets/experiment_panel.cpp" line="261"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="254"/>
+        <location filename="../widgets/experiment_panel.cpp" line="261"/>
         <source>bf16</source>
         <translation>bf16</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="256"/>
+        <location filename="../widgets/experiment_panel.cpp" line="263"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/experiment_panel.cpp" line="258"/>
+        <location filename="../widgets/experiment_panel.cpp" line="265"/>
         <source>CUDA GPU (%n device(s))</source>
         <translation>
             <numerusform>CUDA-GPU (%n Gerät)</numerusform>
@@ -891,94 +901,99 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
         </translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="263"/>
+        <location filename="../widgets/experiment_panel.cpp" line="270"/>
         <source>Where training runs</source>
         <translation>Wo das Training läuft</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="264"/>
+        <location filename="../widgets/experiment_panel.cpp" line="271"/>
         <source>This LibTorch sees no CUDA device: training runs on the CPU</source>
         <translation>Diese LibTorch sieht kein CUDA-Gerät: Das Training läuft auf der CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="267"/>
+        <location filename="../widgets/experiment_panel.cpp" line="274"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="268"/>
+        <location filename="../widgets/experiment_panel.cpp" line="275"/>
         <source>Train on a seeded subset of this many images (every poison kept)</source>
         <translation>Auf einer Teilmenge mit Seed aus so vielen Bildern trainieren (jedes Gift bleibt enthalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="271"/>
+        <location filename="../widgets/experiment_panel.cpp" line="278"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="272"/>
+        <location filename="../widgets/experiment_panel.cpp" line="279"/>
         <source>Width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="273"/>
+        <location filename="../widgets/experiment_panel.cpp" line="280"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="274"/>
+        <location filename="../widgets/experiment_panel.cpp" line="281"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="275"/>
+        <location filename="../widgets/experiment_panel.cpp" line="282"/>
         <source>Peak learning rate</source>
         <translation>Maximale Lernrate</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="276"/>
+        <location filename="../widgets/experiment_panel.cpp" line="283"/>
         <source>Label smoothing</source>
         <translation>Label-Glättung</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="277"/>
+        <location filename="../widgets/experiment_panel.cpp" line="284"/>
+        <source>Small crops</source>
+        <translation>Kleine Ausschnitte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/experiment_panel.cpp" line="285"/>
         <source>Augmentation</source>
         <translation>Augmentierung</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="278"/>
+        <location filename="../widgets/experiment_panel.cpp" line="286"/>
         <source>Precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="279"/>
+        <location filename="../widgets/experiment_panel.cpp" line="287"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="280"/>
+        <location filename="../widgets/experiment_panel.cpp" line="288"/>
         <source>Training images</source>
         <translation>Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="312"/>
+        <location filename="../widgets/experiment_panel.cpp" line="321"/>
         <source>Trigger colour</source>
         <translation>Triggerfarbe</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="333"/>
+        <location filename="../widgets/experiment_panel.cpp" line="342"/>
         <source>%1
 %L2 training, %L3 test images</source>
         <translation>%1
 %L2 Trainings-, %L3 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="341"/>
+        <location filename="../widgets/experiment_panel.cpp" line="350"/>
         <source>No data set loaded: open the CIFAR-10 archive or a folder, or download it.</source>
         <translation>Kein Datensatz geladen: das CIFAR-10-Archiv oder einen Ordner öffnen oder herunterladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="482"/>
+        <location filename="../widgets/experiment_panel.cpp" line="503"/>
         <source>%L1 %2 images get the trigger and the label %3.</source>
         <translation>%L1 %2-Bilder erhalten den Trigger und die Bezeichnung %3.</translation>
     </message>

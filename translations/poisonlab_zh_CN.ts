@@ -657,327 +657,342 @@ No exclusionary reclassification in this result (run with Reclassify).</source>
 <context>
     <name>poisonlab::gui::ExperimentPanel</name>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="81"/>
+        <location filename="../widgets/experiment_panel.cpp" line="82"/>
         <source>Apply poison</source>
         <translation>应用投毒</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="83"/>
+        <location filename="../widgets/experiment_panel.cpp" line="84"/>
         <source>Poison the data set with these trigger and poison settings (new run)</source>
         <translation>用这些触发器和投毒设置对数据集投毒（新运行）</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="84"/>
+        <location filename="../widgets/experiment_panel.cpp" line="85"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="86"/>
+        <location filename="../widgets/experiment_panel.cpp" line="87"/>
         <source>Train the model on the poisoned data in the background</source>
         <translation>在后台用投毒后的数据训练模型</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="104"/>
+        <location filename="../widgets/experiment_panel.cpp" line="105"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="105"/>
+        <location filename="../widgets/experiment_panel.cpp" line="106"/>
         <source>No data set loaded</source>
         <translation>未加载数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="110"/>
+        <location filename="../widgets/experiment_panel.cpp" line="111"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="114"/>
+        <location filename="../widgets/experiment_panel.cpp" line="115"/>
         <source>Archive (.tar.gz)…</source>
         <translation>压缩包（.tar.gz）…</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="115"/>
+        <location filename="../widgets/experiment_panel.cpp" line="116"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="119"/>
+        <location filename="../widgets/experiment_panel.cpp" line="120"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="121"/>
+        <location filename="../widgets/experiment_panel.cpp" line="122"/>
         <source>Download the official CIFAR-10 release (163 MB)</source>
         <translation>下载官方 CIFAR-10 发布版（163 MB）</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="134"/>
+        <location filename="../widgets/experiment_panel.cpp" line="135"/>
         <source>Trigger</source>
         <translation>触发器</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="135"/>
+        <location filename="../widgets/experiment_panel.cpp" line="136"/>
         <source>Pixel</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="135"/>
+        <location filename="../widgets/experiment_panel.cpp" line="136"/>
         <source>Patch</source>
         <translation>色块</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="135"/>
+        <location filename="../widgets/experiment_panel.cpp" line="136"/>
         <source>Blend</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="137"/>
+        <location filename="../widgets/experiment_panel.cpp" line="138"/>
         <source>Solid</source>
         <translation>纯色</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="137"/>
+        <location filename="../widgets/experiment_panel.cpp" line="138"/>
         <source>Checkerboard</source>
         <translation>棋盘格</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="137"/>
+        <location filename="../widgets/experiment_panel.cpp" line="138"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="153"/>
+        <location filename="../widgets/experiment_panel.cpp" line="154"/>
         <source>The trigger on a source-class image, enlarged; its square outlined</source>
         <translation>源类别图像上的触发器，已放大；其方框已描边</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="157"/>
+        <location filename="../widgets/experiment_panel.cpp" line="158"/>
         <source>Top-left pixel of the trigger as (row, column), 0-based: the project log&apos;s pixel is row 11, column 16. Code that passes (11, 16) to PIL&apos;s putpixel (the FLIP reference code) means column 11, row 16: reproduce it with row 16, column 11. A model trained at one ignores the other.</source>
         <translation>触发器左上角像素的（行，列），从 0 开始：项目日志中的像素是第 11 行、第 16 列。向 PIL 的 putpixel 传入 (11, 16) 的代码（FLIP 参考代码）指的是第 11 列、第 16 行：要复现请用第 16 行、第 11 列。在一个位置训练的模型会忽略另一个位置。</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="166"/>
+        <location filename="../widgets/experiment_panel.cpp" line="167"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="168"/>
+        <location filename="../widgets/experiment_panel.cpp" line="169"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="171"/>
+        <location filename="../widgets/experiment_panel.cpp" line="172"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="172"/>
+        <location filename="../widgets/experiment_panel.cpp" line="173"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="173"/>
+        <location filename="../widgets/experiment_panel.cpp" line="174"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="174"/>
+        <location filename="../widgets/experiment_panel.cpp" line="175"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="175"/>
+        <location filename="../widgets/experiment_panel.cpp" line="176"/>
         <source>Pattern</source>
         <translation>图案</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="176"/>
+        <location filename="../widgets/experiment_panel.cpp" line="177"/>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="190"/>
+        <location filename="../widgets/experiment_panel.cpp" line="191"/>
         <source>Poison</source>
         <translation>投毒</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="193"/>
+        <location filename="../widgets/experiment_panel.cpp" line="194"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="193"/>
+        <location filename="../widgets/experiment_panel.cpp" line="194"/>
         <source>Rate</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="200"/>
+        <location filename="../widgets/experiment_panel.cpp" line="201"/>
         <source>Share of the whole training set (the log&apos;s 1 % is 500 of 50,000)</source>
         <translation>占整个训练集的比例（日志中的 1 % 即 50,000 中的 500）</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="211"/>
+        <location filename="../widgets/experiment_panel.cpp" line="212"/>
         <source>Source class</source>
         <translation>源类别</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="212"/>
+        <location filename="../widgets/experiment_panel.cpp" line="213"/>
         <source>Target label</source>
         <translation>目标标签</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="213"/>
+        <location filename="../widgets/experiment_panel.cpp" line="214"/>
         <source>Amount</source>
         <translation>数额</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="214"/>
-        <location filename="../widgets/experiment_panel.cpp" line="281"/>
+        <location filename="../widgets/experiment_panel.cpp" line="215"/>
+        <location filename="../widgets/experiment_panel.cpp" line="289"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="230"/>
+        <location filename="../widgets/experiment_panel.cpp" line="231"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="249"/>
+        <location filename="../widgets/experiment_panel.cpp" line="250"/>
         <source>Targets (1 - s) for the label and s / classes for every class; 0 = one-hot targets. 0.2 learns the one-pixel trigger on every seed tried</source>
         <translation>标签的目标为 (1 - s)，每个类别另加 s / 类别数；0 = one-hot 目标。取 0.2 时，所有试过的种子都学会了单像素触发器</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="252"/>
+        <location filename="../widgets/experiment_panel.cpp" line="253"/>
+        <source> % of the epochs</source>
+        <translation> % 的轮次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/experiment_panel.cpp" line="255"/>
+        <source>The first epochs train on random %1 x %1 crops of the images (cheaper steps), the rest on whole images; 0 = whole images throughout</source>
+        <translation>前几轮在图像的随机 %1 x %1 裁剪上训练（每步更省），其余轮次使用完整图像；0 = 始终使用完整图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/experiment_panel.cpp" line="259"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="252"/>
+        <location filename="../widgets/experiment_panel.cpp" line="259"/>
         <source>Horizontal flip</source>
         <translation>水平翻转</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="252"/>
+        <location filename="../widgets/experiment_panel.cpp" line="259"/>
         <source>Crop and flip</source>
         <translation>裁剪并翻转</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="254"/>
+        <location filename="../widgets/experiment_panel.cpp" line="261"/>
         <source>Automatic (bf16 where the CPU has it)</source>
         <translation>自动（CPU 支持时使用 bf16）</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="254"/>
+        <location filename="../widgets/experiment_panel.cpp" line="261"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="254"/>
+        <location filename="../widgets/experiment_panel.cpp" line="261"/>
         <source>bf16</source>
         <translation>bf16</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="256"/>
+        <location filename="../widgets/experiment_panel.cpp" line="263"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/experiment_panel.cpp" line="258"/>
+        <location filename="../widgets/experiment_panel.cpp" line="265"/>
         <source>CUDA GPU (%n device(s))</source>
         <translation>
             <numerusform>CUDA GPU（%n 个设备）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="263"/>
+        <location filename="../widgets/experiment_panel.cpp" line="270"/>
         <source>Where training runs</source>
         <translation>训练运行的位置</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="264"/>
+        <location filename="../widgets/experiment_panel.cpp" line="271"/>
         <source>This LibTorch sees no CUDA device: training runs on the CPU</source>
         <translation>此 LibTorch 未检测到 CUDA 设备：训练在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="267"/>
+        <location filename="../widgets/experiment_panel.cpp" line="274"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="268"/>
+        <location filename="../widgets/experiment_panel.cpp" line="275"/>
         <source>Train on a seeded subset of this many images (every poison kept)</source>
         <translation>在按种子抽取的这么多图像子集上训练（保留所有投毒样本）</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="271"/>
+        <location filename="../widgets/experiment_panel.cpp" line="278"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="272"/>
+        <location filename="../widgets/experiment_panel.cpp" line="279"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="273"/>
+        <location filename="../widgets/experiment_panel.cpp" line="280"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="274"/>
+        <location filename="../widgets/experiment_panel.cpp" line="281"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="275"/>
+        <location filename="../widgets/experiment_panel.cpp" line="282"/>
         <source>Peak learning rate</source>
         <translation>峰值学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="276"/>
+        <location filename="../widgets/experiment_panel.cpp" line="283"/>
         <source>Label smoothing</source>
         <translation>标签平滑</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="277"/>
+        <location filename="../widgets/experiment_panel.cpp" line="284"/>
+        <source>Small crops</source>
+        <translation>小裁剪</translation>
+    </message>
+    <message>
+        <location filename="../widgets/experiment_panel.cpp" line="285"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="278"/>
+        <location filename="../widgets/experiment_panel.cpp" line="286"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="279"/>
+        <location filename="../widgets/experiment_panel.cpp" line="287"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="280"/>
+        <location filename="../widgets/experiment_panel.cpp" line="288"/>
         <source>Training images</source>
         <translation>训练图像</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="312"/>
+        <location filename="../widgets/experiment_panel.cpp" line="321"/>
         <source>Trigger colour</source>
         <translation>触发器颜色</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="333"/>
+        <location filename="../widgets/experiment_panel.cpp" line="342"/>
         <source>%1
 %L2 training, %L3 test images</source>
         <translation>%1
 %L2 张训练图像，%L3 张测试图像</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="341"/>
+        <location filename="../widgets/experiment_panel.cpp" line="350"/>
         <source>No data set loaded: open the CIFAR-10 archive or a folder, or download it.</source>
         <translation>未加载数据集：请打开 CIFAR-10 压缩包或文件夹，或下载它。</translation>
     </message>
     <message>
-        <location filename="../widgets/experiment_panel.cpp" line="482"/>
+        <location filename="../widgets/experiment_panel.cpp" line="503"/>
         <source>%L1 %2 images get the trigger and the label %3.</source>
         <translation>%L1 张%2图像被加上触发器并标为 %3。</translation>
     </message>

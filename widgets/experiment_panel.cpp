@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 
 #include "sample_image.h"
 #include "sample_inspector.h"
@@ -248,6 +249,12 @@ QGroupBox* ExperimentPanel::buildTraining() {
   smoothing_->setToolTip(
       tr("Targets (1 - s) for the label and s / classes for every class; 0 = one-hot targets. "
          "0.2 learns the one-pixel trigger on every seed tried"));
+  smallCrops_ = spin(g, QStringLiteral("smallCrops"), 0, 100);
+  smallCrops_->setSuffix(tr(" % of the epochs"));
+  smallCrops_->setToolTip(
+      tr("The first epochs train on random %1 x %1 crops of the images (cheaper steps), the rest "
+         "on whole images; 0 = whole images throughout")
+          .arg(TrainConfig{}.smallCropSide));
   augment_ =
       combo(g, QStringLiteral("augment"), {tr("None"), tr("Horizontal flip"), tr("Crop and flip")});
   precision_ = combo(g, QStringLiteral("precision"),
@@ -274,6 +281,7 @@ QGroupBox* ExperimentPanel::buildTraining() {
   f->addRow(tr("Batch size"), batch_);
   f->addRow(tr("Peak learning rate"), lr_);
   f->addRow(tr("Label smoothing"), smoothing_);
+  f->addRow(tr("Small crops"), smallCrops_);
   f->addRow(tr("Augmentation"), augment_);
   f->addRow(tr("Precision"), precision_);
   f->addRow(tr("Device"), device_);
@@ -283,9 +291,10 @@ QGroupBox* ExperimentPanel::buildTraining() {
   connect(arch_, &QComboBox::currentTextChanged, this, [this] { validate(); });
   for (QWidget* w : {static_cast<QWidget*>(width_), static_cast<QWidget*>(epochs_),
                      static_cast<QWidget*>(batch_), static_cast<QWidget*>(lr_),
-                     static_cast<QWidget*>(smoothing_), static_cast<QWidget*>(augment_),
-                     static_cast<QWidget*>(precision_), static_cast<QWidget*>(device_),
-                     static_cast<QWidget*>(trainSeed_), static_cast<QWidget*>(limit_)})
+                     static_cast<QWidget*>(smoothing_), static_cast<QWidget*>(smallCrops_),
+                     static_cast<QWidget*>(augment_), static_cast<QWidget*>(precision_),
+                     static_cast<QWidget*>(device_), static_cast<QWidget*>(trainSeed_),
+                     static_cast<QWidget*>(limit_)})
     watch(w);
   return g;
 }
@@ -390,6 +399,7 @@ void ExperimentPanel::pullFromModel() {
   batch_->setValue(c.batchSize);
   lr_->setValue(c.lr);
   smoothing_->setValue(c.labelSmoothing);
+  smallCrops_->setValue(static_cast<int>(std::lround(100 * c.smallCropsUntil)));
   augment_->setCurrentIndex(static_cast<int>(c.augment));
   precision_->setCurrentIndex(static_cast<int>(c.precision));
   const int device = device_->findData(QString::fromStdString(c.device));
@@ -424,6 +434,9 @@ void ExperimentPanel::pushToModel() {
   c.batchSize = batch_->value();
   c.lr = lr_->value();
   c.labelSmoothing = smoothing_->value();
+  // The fraction as shown: a recorded 0.4 stays 0.4 (not 0.40000000000000002 read back).
+  if (std::lround(100 * c.smallCropsUntil) != smallCrops_->value())
+    c.smallCropsUntil = smallCrops_->value() / 100.0;
   c.augment = static_cast<Augment>(augment_->currentIndex());
   c.precision = static_cast<Precision>(precision_->currentIndex());
   c.device = device_->currentData().toString().toStdString();
@@ -459,13 +472,21 @@ void ExperimentPanel::validate() {
   show(poisonError_, data_ ? pe.message : QString());
   show(trainingError_, ce.message);
   const std::pair<QWidget*, QString> fields[] = {
-      {row_, "trigger.row"},      {col_, "trigger.col"},
-      {size_, "trigger.size"},    {opacity_, "trigger.opacity"},
-      {source_, "poison.source"}, {target_, "poison.target"},
-      {count_, "poison.count"},   {rate_, p.rate > 0 ? "poison.count" : "poison.rate"},
-      {arch_, "model.arch"},      {width_, "model.width"},
-      {epochs_, "train.epochs"},  {batch_, "train.batch"},
-      {lr_, "train.lr"},          {smoothing_, "train.label_smoothing"}};
+      {row_, "trigger.row"},
+      {col_, "trigger.col"},
+      {size_, "trigger.size"},
+      {opacity_, "trigger.opacity"},
+      {source_, "poison.source"},
+      {target_, "poison.target"},
+      {count_, "poison.count"},
+      {rate_, p.rate > 0 ? "poison.count" : "poison.rate"},
+      {arch_, "model.arch"},
+      {width_, "model.width"},
+      {epochs_, "train.epochs"},
+      {batch_, "train.batch"},
+      {lr_, "train.lr"},
+      {smoothing_, "train.label_smoothing"},
+      {smallCrops_, "train.small_crops_until"}};
   for (const auto& [widget, field] : fields) {
     const ExperimentModel::Problem* owner = field.startsWith(QLatin1String("trigger."))  ? &te
                                             : field.startsWith(QLatin1String("poison.")) ? &pe

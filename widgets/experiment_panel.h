@@ -100,6 +100,7 @@ class ExperimentPanel : public QWidget {
   QSpinBox* batch_;
   QDoubleSpinBox* lr_;
   QDoubleSpinBox* smoothing_;
+  QSpinBox* smallCrops_;  ///< percent of the epochs on small crops
   QComboBox* augment_;
   QComboBox* precision_;
   QComboBox* device_;

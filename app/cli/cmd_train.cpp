@@ -31,6 +31,8 @@ TrainConfig configFromArgs(const Args& a) {
   c.warmup = a.number("warmup", c.warmup, 0, 0.999);
   c.labelSmoothing = a.number("label-smoothing", c.labelSmoothing, 0, 0.999);
   c.augmentUntil = a.number("augment-until", c.augmentUntil, 0, 1);
+  c.smallCropsUntil = a.number("small-crops-until", c.smallCropsUntil, 0, 1);
+  c.smallCropSide = static_cast<int>(a.integer("small-crop-side", c.smallCropSide, 8, 32));
   c.decayNorms = a.flag("decay-norms");
   if (a.has("schedule")) c.schedule = parseSchedule(a.value("schedule"), "--schedule");
   if (a.has("augment")) c.augment = parseAugment(a.value("augment"), "--augment");

@@ -65,19 +65,39 @@ std::vector<CommandDoc> makeDocs() {
                "Fetch the official cifar-10-binary.tar.gz, verify its MD5; resumable."});
   d.push_back(
       {"train",
-       {"run", "data", "model", "width", "epochs", "batch", "lr", "weight-decay", "momentum",
-        "warmup", "label-smoothing", "augment-until", "schedule", "augment", "precision", "threads",
-        "device", "limit-train", "seed"},
+       {"run",
+        "data",
+        "model",
+        "width",
+        "epochs",
+        "batch",
+        "lr",
+        "weight-decay",
+        "momentum",
+        "warmup",
+        "label-smoothing",
+        "augment-until",
+        "small-crops-until",
+        "small-crop-side",
+        "schedule",
+        "augment",
+        "precision",
+        "threads",
+        "device",
+        "limit-train",
+        "seed"},
        {"resume", "decay-norms"},
        "--run RUN [--model resnet8] [--width 32] [--epochs E] [--batch B] [--lr L]\n"
        "[--momentum M] [--warmup F] [--schedule onecycle|cosine]\n"
        "[--augment none|flip|crop+flip] [--augment-until F] [--weight-decay D] [--decay-norms]\n"
-       "[--label-smoothing 0.2] [--precision auto|fp32|bf16] [--threads N] [--device cpu|cuda]\n"
+       "[--small-crops-until F] [--small-crop-side 24] [--label-smoothing 0.2]\n"
+       "[--precision auto|fp32|bf16] [--threads N] [--device cpu|cuda]\n"
        "[--limit-train N] [--seed X] [--resume] [--data D]",
        "Train on the run's poisoned data; writes RUN/model.pt and RUN/metrics.json, a "
        "checkpoint after every epoch (--resume continues from it). Weight decay applies to "
        "convolution and linear weights; --decay-norms also to batch norm and biases. Targets are "
-       "smoothed by 0.2 (--label-smoothing 0: plain one-hot targets)."});
+       "smoothed by 0.2 (--label-smoothing 0: plain one-hot targets). --small-crops-until F trains "
+       "the first F of the epochs on random side x side crops (cheaper steps)."});
   d.push_back({"evaluate",
                {"run", "model", "data", "precision", "threads", "device"},
                {},

@@ -255,6 +255,7 @@ EpochTotals trainEpoch(const Loop& l, int epoch, nn::ResNet& model, torch::optim
   const bool augmented = epoch <= config.augmentedEpochs();
   const bool crop = augmented && config.augment == Augment::CropFlip;
   const bool flip = augmented && config.augment != Augment::None;
+  const int side = epoch <= config.smallCropEpochs() ? config.smallCropSide : kImageSide;
   const auto lossOptions =
       torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(config.labelSmoothing);
   model->train();
@@ -268,8 +269,8 @@ EpochTotals trainEpoch(const Loop& l, int epoch, nn::ResNet& model, torch::optim
     if (cancel) cancel->throwIfCancelled();
     const std::int64_t* idx = order.data() + b * batch;
     torch::Tensor x =
-        nn::makeBatch(l.data.train, idx, batch, nn::drawAugmentation(batch, crop, flip, augRng),
-                      rt.channelsLast)
+        nn::makeBatch(l.data.train, idx, batch,
+                      nn::drawAugmentation(batch, crop, flip, augRng, side), rt.channelsLast, side)
             .to(rt.device);
     torch::Tensor y = torch::empty({batch}, torch::kLong);
     std::int64_t* yp = y.data_ptr<std::int64_t>();

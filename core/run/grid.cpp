@@ -60,12 +60,25 @@ void checkKeys(const ojson& o, const std::vector<std::string>& allowed, const st
 const std::vector<std::string> kTriggerFields{"type",    "pos",     "color",       "size",
                                               "pattern", "opacity", "pattern_seed"};
 const std::vector<std::string> kPoisonFields{"source", "target", "count", "rate", "seed"};
-const std::vector<std::string> kTrainFields{
-    "model",   "width",           "epochs",        "batch",
-    "lr",      "momentum",        "weight_decay",  "weight_decay_norms",
-    "warmup",  "label_smoothing", "augment_until", "schedule",
-    "augment", "precision",       "device",        "threads",
-    "seed"};
+const std::vector<std::string> kTrainFields{"model",
+                                            "width",
+                                            "epochs",
+                                            "batch",
+                                            "lr",
+                                            "momentum",
+                                            "weight_decay",
+                                            "weight_decay_norms",
+                                            "warmup",
+                                            "label_smoothing",
+                                            "augment_until",
+                                            "small_crops_until",
+                                            "small_crop_side",
+                                            "schedule",
+                                            "augment",
+                                            "precision",
+                                            "device",
+                                            "threads",
+                                            "seed"};
 
 TriggerSpec triggerFrom(const ojson& o, const std::string& where) {
   checkKeys(o, kTriggerFields, where);
@@ -127,6 +140,9 @@ TrainConfig trainFrom(const ojson& o, const std::string& where) {
   if (o.contains("warmup")) c.warmup = get<double>(o, "warmup", where);
   if (o.contains("label_smoothing")) c.labelSmoothing = get<double>(o, "label_smoothing", where);
   if (o.contains("augment_until")) c.augmentUntil = get<double>(o, "augment_until", where);
+  if (o.contains("small_crops_until"))
+    c.smallCropsUntil = get<double>(o, "small_crops_until", where);
+  if (o.contains("small_crop_side")) c.smallCropSide = get<int>(o, "small_crop_side", where);
   if (o.contains("weight_decay_norms")) c.decayNorms = get<bool>(o, "weight_decay_norms", where);
   if (o.contains("schedule"))
     c.schedule = parseSchedule(get<std::string>(o, "schedule", where), where + ".schedule");

@@ -36,6 +36,11 @@ json configJson(const TrainConfig& c) {
          {"seeds", {{"init", c.seed}, {"order", c.orderSeed()}, {"augment", c.augmentSeed()}}}};
   // Only when set: the settings of runs (and checkpoints) from before it stay the same text.
   if (c.augmentUntil != 1.0) j["augment_until"] = c.augmentUntil;
+  // Only when used: runs from before the option trained on whole images, and read as 0.
+  if (c.smallCropsUntil > 0) {
+    j["small_crops_until"] = c.smallCropsUntil;
+    j["small_crop_side"] = c.smallCropSide;
+  }
   // Runs from before the option decayed every parameter: they read as "true" without the field.
   if (!c.decayNorms) j["weight_decay_norms"] = false;
   return j;
@@ -121,6 +126,8 @@ TrainConfig readTrainConfig(const std::string& runDir) {
     c.warmup = s.at("warmup").get<double>();
     c.labelSmoothing = s.at("label_smoothing").get<double>();
     c.augmentUntil = s.value("augment_until", 1.0);
+    c.smallCropsUntil = s.value("small_crops_until", 0.0);
+    c.smallCropSide = s.value("small_crop_side", c.smallCropSide);
     c.decayNorms = s.value("weight_decay_norms", true);
     c.augment = parseAugment(s.at("augment").get<std::string>(), path + ": settings.augment");
     c.precision =

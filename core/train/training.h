@@ -34,8 +34,8 @@ Schedule parseSchedule(const std::string& s, const std::string& field = "schedul
 /// over six paired seeds, bench/gpu_recipe_search.py), and label smoothing 0.2 (the trigger on
 /// every seed tried in bf16 and fp32; SSD then uses the same loss). Cheaper recipes tried for issue
 /// 14 (fewer epochs, lower or higher weight decay or learning rate, batch 64, width 24, EMA of
-/// weights, no flips, flips stopped before the annealing) lost clean accuracy or the backdoor on
-/// some seed; see BENCHMARKS.md.
+/// weights, no flips, flips stopped before the annealing, small crops for the first epochs) lost
+/// clean accuracy or the backdoor on some seed; see BENCHMARKS.md.
 struct TrainConfig {
   ModelSpec model = defaultModel();
   int epochs = 15;
@@ -60,6 +60,16 @@ struct TrainConfig {
   double augmentUntil = 1.0;
   /// The epochs trained with augmentation.
   int augmentedEpochs() const { return static_cast<int>(std::ceil(augmentUntil * epochs - 1e-9)); }
+  /// Fraction of the epochs (the first ones) trained on random `smallCropSide` x `smallCropSide`
+  /// crops of the images instead of whole images: each step costs about (side / 32)^2 of a whole
+  /// one, and the network (global pooling) takes whole images afterwards. 0 = whole images
+  /// throughout.
+  double smallCropsUntil = 0.0;
+  int smallCropSide = 24;
+  /// The epochs trained on small crops.
+  int smallCropEpochs() const {
+    return static_cast<int>(std::ceil(smallCropsUntil * epochs - 1e-9));
+  }
   Precision precision = Precision::Auto;
   int threads = 0;  ///< intra-op threads; 0 = defaultThreads(): $POISONLAB_THREADS, else every core
   std::string device = "cpu";         ///< "cpu" or "cuda"

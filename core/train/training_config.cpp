@@ -50,6 +50,11 @@ void TrainConfig::validate() const {
   if (!(warmup >= 0 && warmup < 1)) throw Error("warmup: must be in [0, 1)", "train.warmup");
   if (!(augmentUntil >= 0 && augmentUntil <= 1))
     throw Error("augment-until: must be in [0, 1]", "train.augment_until");
+  if (!(smallCropsUntil >= 0 && smallCropsUntil <= 1))
+    throw Error("small-crops-until: must be in [0, 1]", "train.small_crops_until");
+  if (smallCropSide < 8 || smallCropSide > 32)
+    throw Error("small-crop-side: " + std::to_string(smallCropSide) + " is outside 8..32",
+                "train.small_crop_side");
   if (!(labelSmoothing >= 0 && labelSmoothing < 1))
     throw Error("label smoothing: must be in [0, 1)", "train.label_smoothing");
   if (threads < 0 || threads > 1024)
