@@ -65,6 +65,13 @@ class TestDetectorTasks : public QObject {
     // Clean classes hold no poisons: any flag there is a false positive, reported per class.
     QCOMPARE(rep.classes[1].metrics.poisons, std::size_t(kPoisons));
     QCOMPARE(rep.classes[0].metrics.poisons, std::size_t(0));
+    if (r.method == DetectorMethod::Influence) {
+      // Flags are outliers against the predicted label's own samples (the target, 1).
+      QVERIFY2(rep.settingsJson.find("\"flag_among\":\"label 1 (") != std::string::npos,
+               rep.settingsJson.c_str());
+      QVERIFY2(m.precision > 0.8 && m.recall > 0.8,
+               qPrintable(QStringLiteral("precision %1 recall %2").arg(m.precision).arg(m.recall)));
+    }
     // Written atomically, in the documented shape.
     const std::string json = writeDetection(run, pd, rep);
     for (const char* key : {"\"precision\"", "\"recall\"", "\"auroc\"", "\"flagged\"",

@@ -11,6 +11,7 @@
 #include <numeric>
 
 #include "core/detect/activation_clustering.h"
+#include "core/detect/detect.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/detect/influence.h"
@@ -308,6 +309,34 @@ class TestDetectors : public QObject {
     QCOMPARE(acVerdicts(r, medians, 0, o).distance, 1);
     const std::vector<std::vector<float>> far = {columnMedian(x.data(), 100, 2), {-50, 50}};
     QCOMPARE(acVerdicts(r, far, 0, o).distance, -1);
+  }
+
+  void robustOutliersAgainstTheLabelsOwnSpread() {
+    // Influence on a model trained on smoothed targets: 900 clean samples of other labels near
+    // 0, 90 clean samples of the predicted label spread widely around 50 (they support the
+    // prediction), 10 poisons of that label at 100. Among all samples the median and MAD are
+    // the other labels', so every sample of the label is an "outlier"; against the label's own
+    // spread only the poisons are.
+    std::vector<double> s;
+    std::vector<std::size_t> label;
+    for (int i = 0; i < 900; ++i) s.push_back(0.01 * (i % 7));
+    for (int i = 0; i < 90; ++i) {
+      label.push_back(s.size());
+      s.push_back(40 + 0.25 * i);  // 40 .. 62.25: median ~51, MAD ~11
+    }
+    for (int i = 0; i < 10; ++i) {
+      label.push_back(s.size());
+      s.push_back(100 + i);
+    }
+    double threshold = 0;
+    const auto all = robustOutliers(s, {}, 10, threshold);
+    QCOMPARE(std::accumulate(all.begin(), all.end(), 0), 100);
+    const auto within = robustOutliers(s, label, 3.5, threshold);
+    QCOMPARE(std::accumulate(within.begin(), within.end(), 0), 10);
+    for (std::size_t i = 990; i < 1000; ++i) QCOMPARE(int(within[i]), 1);
+    QVERIFY(threshold > 62.25 && threshold < 100);
+    // Nothing to measure against: nothing flagged, no threshold.
+    QVERIFY(std::isnan((robustOutliers({}, {}, 3.5, threshold), threshold)));
   }
 
   void classifierInfluencePredictsLeaveOneOut() {

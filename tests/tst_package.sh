@@ -51,22 +51,24 @@ done
 file_size=$(od -An -tu4 -j16 -N8 --endian=big "$root/usr/share/icons/hicolor/48x48/apps/poisonlab.png" | xargs)
 [ "$file_size" = "48 48" ] || fail "48x48 icon is $file_size"
 
+# Output is captured before grep reads it: `cmd | grep -q` under pipefail fails when grep
+# exits at its match while the program still writes (SIGPIPE), as --help did once it passed 8 KB.
 # Under the sanitizer presets the packaged programs are instrumented too; `poisonlab --version`
 # exits from inside QCommandLineParser, past the stack's destructors, which LeakSanitizer would
 # report: the leak checks belong to the tests proper.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 cli="$root/usr/bin/poisonlab-cli"
-"$cli" --version | grep -q "^poisonlab-cli [0-9]" || fail "poisonlab-cli --version"
-"$cli" --help | grep -q "unlearn-sweep" || fail "poisonlab-cli --help"
-"$cli" help train | grep -q -- "--decay-norms" || fail "poisonlab-cli help train"
+grep -q "^poisonlab-cli [0-9]" <<<"$("$cli" --version)" || fail "poisonlab-cli --version"
+grep -q "unlearn-sweep" <<<"$("$cli" --help)" || fail "poisonlab-cli --help"
+grep -q -- "--decay-norms" <<<"$("$cli" help train)" || fail "poisonlab-cli help train"
 # The packaged CLI has the report (drawn by the workbench's views): asked for a folder that is no
 # run, it names the missing experiment.json rather than a build without Qt.
 report_err=$("$cli" report --run "$root/no-run" 2>&1 >/dev/null) && fail "report of no run succeeded"
 grep -q "experiment.json" <<<"$report_err" || fail "poisonlab-cli report: $report_err"
-QT_QPA_PLATFORM=offscreen "$root/usr/bin/poisonlab" --version | grep -q "PoisonLab" ||
+grep -q "PoisonLab" <<<"$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/poisonlab" --version)" ||
   fail "poisonlab --version"
 # The man page is the program's own --man output.
-zcat "$root/usr/share/man/man1/poisonlab-cli.1.gz" | grep -q '^\.TH POISONLAB\\-CLI 1' || fail "man page"
+grep -q '^\.TH POISONLAB\\-CLI 1' <<<"$(zcat "$root/usr/share/man/man1/poisonlab-cli.1.gz")" || fail "man page"
 if command -v man >/dev/null; then
   out=$(MANWIDTH=100 man -l "$root/usr/share/man/man1/poisonlab-cli.1.gz" 2>&1 | col -b)
   grep -q -- "--decay-norms" <<<"$out" || fail "the man page does not render the options"

@@ -39,6 +39,7 @@ const std::map<std::string, DetectorMethod> kMethodOptions = {
     {"normalize", DetectorMethod::Influence},
     {"flag-top", DetectorMethod::Influence},
     {"flag-z", DetectorMethod::Influence},
+    {"flag-among", DetectorMethod::Influence},
     {"layers", DetectorMethod::Influence},
     {"solver", DetectorMethod::Influence},
     {"iterations", DetectorMethod::Influence},
@@ -128,6 +129,12 @@ DetectRequest requestFromArgs(const Args& a) {
     q.normalize = InfluenceNormalization::None;
   q.flagTop = static_cast<std::size_t>(a.integer("flag-top", 0, 0, 1LL << 40));
   q.flagZ = a.number("flag-z", q.flagZ, 0, 1e9);
+  if (a.has("flag-among")) {
+    const std::string among = a.value("flag-among");
+    if (among != "label" && among != "all")
+      throw Error("--flag-among: '" + among + "' is not label or all");
+    q.flagAmongAll = among == "all";
+  }
   if (a.has("layers")) q.net.layers = splitList(a.value("layers"));
   if (a.has("solver")) q.net.solver = parseHvpSolver(a.value("solver"), "--solver");
   q.net.cgIterations = static_cast<int>(a.integer("iterations", q.net.cgIterations, 1, 100000));

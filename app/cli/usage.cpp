@@ -135,6 +135,7 @@ std::vector<CommandDoc> makeDocs() {
         "normalize",
         "flag-top",
         "flag-z",
+        "flag-among",
         "layers",
         "solver",
         "iterations",
@@ -157,13 +158,16 @@ std::vector<CommandDoc> makeDocs() {
        "  [--reclassify none|classifier|full] [--reclassify-threshold 0.5]\n"
        "influence: [--mode classifier|network] [--self] [--test-index I\n"
        "  [--test-split test|triggered]] [--true-labels] [--damping 0.01]\n"
-       "  [--normalize gradient|relatif|none]\n"
-       "  [--flag-top K | --flag-z 10]; network: [--layers stage3,fc] [--solver cg|lissa]\n"
+       "  [--normalize gradient|relatif|none] [--flag-top K | --flag-z 3.5]\n"
+       "  [--flag-among label|all]; network: [--layers stage3,fc] [--solver cg|lissa]\n"
        "  [--iterations 100] [--tolerance 1e-6] [--depth 200] [--repeats 1] [--scale 25]\n"
        "  [--lissa-batch 64] [--hessian-samples 1000] [--candidates 5000|all]\n"
        "  [--candidates-class C]",
        "Score every training sample for suspicion; writes RUN/detect/<name>.csv and .json "
-       "with precision, recall, AUROC, recall@k against the ground truth, per class too."});
+       "with precision, recall, AUROC, recall@k against the ground truth, per class too. "
+       "Influence flags robust outliers (modified z-score above 3.5) among the samples "
+       "labelled as its test points are predicted (--flag-among all: among every sample, "
+       "z 10 unless --flag-z)."});
   d.push_back({"features",
                {"run", "model", "data", "layer", "export-features", "precision", "threads",
                 "device", "batch"},

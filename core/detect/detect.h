@@ -53,8 +53,25 @@ struct InfluenceRequest {
   int candidateClass = -1;            ///< network: score every sample of this class instead
   NetworkInfluenceOptions net;
   std::size_t flagTop = 0;  ///< flag the K highest scores; 0 = flag robust outliers (flagZ)
-  double flagZ = 10;        ///< (score - median) / (1.4826 MAD) above this is flagged
+  /// Robust outliers are measured against the training samples that carry the label the test
+  /// points are predicted as (a poison carries it too: the attack relabelled it; its clean
+  /// samples legitimately support the prediction, strongly so in a model trained on smoothed
+  /// targets), or against every scored sample (`flagAmongAll`, and always for self-influence
+  /// and --true-labels, where there is no such label).
+  bool flagAmongAll = false;
+  /// (score - median) / (1.4826 MAD) of the reference above this is flagged; 0 = the
+  /// reference's default: 3.5 within the label (Iglewicz and Hoaglin's modified z-score
+  /// cut-off), 10 among all (the rule before the label's reference).
+  double flagZ = 0;
+  double flagZUsed() const { return flagZ > 0 ? flagZ : (flagAmongAll ? 10.0 : 3.5); }
 };
+
+/// Robust outliers: flags the scores above median + z * 1.4826 * MAD, where the median and the
+/// MAD are those of the scores at `reference` (all scores when it is empty); `threshold` gets
+/// that bound.
+std::vector<std::uint8_t> robustOutliers(const std::vector<double>& scores,
+                                         const std::vector<std::size_t>& reference, double z,
+                                         double& threshold);
 
 struct DetectRequest {
   DetectorMethod method = DetectorMethod::Spectral;

@@ -1,6 +1,7 @@
 // Influence functions as a detector: the test points, classifier-layer or network influence,
 // normalisation and flags.
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <numeric>
 #include <sstream>
@@ -68,20 +69,31 @@ TestPoints chooseTestPoints(const std::string& model, const PoisonedDataset& pd,
   return t;
 }
 
-std::vector<std::uint8_t> flagScores(const std::vector<double>& s, const InfluenceRequest& q,
-                                     double& threshold) {
-  if (q.flagTop > 0) {
-    threshold = std::nan("");
-    return flagTop(s, q.flagTop);
-  }
-  const double med = percentileOf(s, 0.5);
-  std::vector<double> dev(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) dev[i] = std::abs(s[i] - med);
-  const double mad = 1.4826 * percentileOf(dev, 0.5);
-  threshold = med + q.flagZ * mad;
-  std::vector<std::uint8_t> f(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) f[i] = s[i] > threshold;
-  return f;
+/// The scored samples (positions in `scoredIdx`) the flags' median and MAD are taken over, and
+/// its description: those labelled as the test points are predicted (their most common
+/// label), or all.
+std::vector<std::size_t> flagReference(const PoisonedDataset& pd, const InfluenceRequest& q,
+                                       const TestPoints& tp,
+                                       const std::vector<std::int64_t>& scoredIdx,
+                                       std::string& description) {
+  description = "all scored samples";
+  if (q.flagAmongAll || q.self || q.trueLabels || tp.labels.empty()) return {};
+  std::map<int, std::size_t> votes;
+  for (int l : tp.labels) ++votes[l];
+  const int label = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
+                      return a.second < b.second;
+                    })->first;
+  std::vector<std::size_t> ref;
+  for (std::size_t k = 0; k < scoredIdx.size(); ++k)
+    if (pd.train.labels[static_cast<std::size_t>(scoredIdx[k])] == label) ref.push_back(k);
+  // Too few of that label among the candidates for a median and a MAD: all of them instead.
+  if (ref.size() < 20) return {};
+  description = "label " + std::to_string(label) + " (" +
+                (static_cast<std::size_t>(label) < pd.classNames().size()
+                     ? pd.classNames()[static_cast<std::size_t>(label)]
+                     : std::string("?")) +
+                "), " + std::to_string(ref.size()) + " samples";
+  return ref;
 }
 
 /// What one way of scoring gives: scores for the samples scoredIdx.
@@ -234,9 +246,18 @@ void runInfluence(const std::string& runDir, const std::string& model, const Poi
   // Suspicion is support for the predictions, or with true labels harm to them.
   if (q.trueLabels && !q.self)
     for (double& v : s.scores) v = -v;
-  double threshold = 0;
-  const auto flags = flagScores(s.scores, q, threshold);
-  if (std::isfinite(threshold)) rep.figures.emplace_back("flag_threshold", threshold);
+  double threshold = std::nan("");
+  std::vector<std::uint8_t> flags;
+  if (q.flagTop > 0) {
+    flags = flagTop(s.scores, q.flagTop);
+  } else {
+    std::string among;
+    const auto ref = flagReference(pd, q, tp, s.scoredIdx, among);
+    flags = robustOutliers(s.scores, ref, q.flagZUsed(), threshold);
+    settings["flag_among"] = among;
+    settings["flag_z"] = q.flagZUsed();
+    rep.figures.emplace_back("flag_threshold", threshold);
+  }
   for (std::size_t k = 0; k < s.scoredIdx.size(); ++k) {
     const auto i = static_cast<std::size_t>(s.scoredIdx[k]);
     col.score[i] = s.scores[k];
@@ -247,3 +268,30 @@ void runInfluence(const std::string& runDir, const std::string& model, const Poi
 }
 
 }  // namespace poisonlab::detail
+
+namespace poisonlab {
+
+std::vector<std::uint8_t> robustOutliers(const std::vector<double>& scores,
+                                         const std::vector<std::size_t>& reference, double z,
+                                         double& threshold) {
+  std::vector<double> ref;
+  if (reference.empty()) {
+    ref = scores;
+  } else {
+    ref.reserve(reference.size());
+    for (auto k : reference) ref.push_back(scores.at(k));
+  }
+  std::vector<std::uint8_t> f(scores.size(), 0);
+  if (ref.empty()) {
+    threshold = std::nan("");
+    return f;
+  }
+  const double med = detail::percentileOf(ref, 0.5);
+  for (double& v : ref) v = std::abs(v - med);
+  const double mad = 1.4826 * detail::percentileOf(ref, 0.5);
+  threshold = med + z * mad;
+  for (std::size_t i = 0; i < scores.size(); ++i) f[i] = scores[i] > threshold;
+  return f;
+}
+
+}  // namespace poisonlab
