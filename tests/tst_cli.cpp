@@ -204,6 +204,16 @@ class TestCli : public QObject {
     QTest::newRow("reclassify on spectral")
         << QStringList{"detect", "--method", "spectral", "--reclassify", "full"}
         << "--reclassify belongs to --method activation-clustering";
+    QTest::newRow("flag among") << QStringList{"detect", "--method", "influence", "--flag-among",
+                                               "class"}
+                                << "--flag-among: 'class' is not label or all";
+    QTest::newRow("flag among on spectral")
+        << QStringList{"detect", "--method", "spectral", "--flag-among", "all"}
+        << "--flag-among belongs to --method influence";
+    QTest::newRow("small crop side")
+        << QStringList{"train", "--small-crop-side", "40"} << "--small-crop-side";
+    QTest::newRow("small crops until")
+        << QStringList{"train", "--small-crops-until", "1.5"} << "--small-crops-until";
   }
   void newOptionsNameTheirField() {
     QFETCH(QStringList, args);

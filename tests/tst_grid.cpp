@@ -128,6 +128,20 @@ class TestGrid : public QObject {
     const GridPlan recipes = readGridSpec(bad.toStdString());
     QCOMPARE(recipes.points[0].train.decayNorms, true);
     QCOMPARE(recipes.points[1].train.decayNorms, false);
+    // Small crops on a recipe axis: read into the points, a side past the image named.
+    h.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    h.write(R"({"vary": {"recipe": [{"small_crops_until": 0.2}, {"epochs": 3}]}})");
+    h.close();
+    const GridPlan crops = readGridSpec(bad.toStdString());
+    QCOMPARE(crops.points[0].train.smallCropsUntil, 0.2);
+    QCOMPARE(crops.points[0].train.smallCropSide, 24);
+    QCOMPARE(crops.points[1].train.smallCropsUntil, 0.0);
+    h.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    h.write(R"({"base": {"train": {"small_crop_side": 40}}, "vary": {"seed": [0]}})");
+    h.close();
+    r = run({"grid", "--spec", bad, "--out", tmp_.filePath("bad"), "--dry-run"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("small-crop-side: 40 is outside 8..32"), qPrintable(r.err));
   }
 
   void localGridAndResume() {
