@@ -202,4 +202,6 @@ QString miniArchive(QTemporaryDir& tmp, int perClassTrain) {
   return path;
 }
 
+int timeScale() { return POISONLAB_TIMEOUT_SCALE; }
+
 }  // namespace poisonlab::testing

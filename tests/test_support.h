@@ -17,6 +17,11 @@
 
 namespace poisonlab::testing {
 
+/// How much slower this build runs than Release: the build's POISONLAB_TIMEOUT_SCALE (3 under
+/// the sanitizer presets, else 1). A latency the product promises (cancel within a second) is
+/// checked against `ms * timeScale()`, as CTest's limits are.
+int timeScale();
+
 /// A data set of `perClassTrain` / `perClassTest` images per class with deterministic content:
 /// pixel values depend on (image, channel, position) so every image is distinct.
 Dataset makeDataset(int classes, int perClassTrain, int perClassTest, std::uint32_t salt = 1);

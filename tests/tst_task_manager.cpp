@@ -6,6 +6,7 @@
 
 #include "core/util/error.h"
 #include "task_manager.h"
+#include "test_support.h"
 
 using namespace poisonlab;
 using namespace poisonlab::gui;
@@ -52,8 +53,8 @@ class TestTaskManager : public QObject {
     QElapsedTimer t;
     t.start();
     task->cancel();
-    QVERIFY(finished.wait(1000));
-    QVERIFY(t.elapsed() < 1000);
+    QVERIFY(finished.wait(1000 * testing::timeScale()));
+    QVERIFY(t.elapsed() < 1000 * testing::timeScale());
     QCOMPARE(task->state(), Task::State::Cancelled);
   }
 
