@@ -5,6 +5,7 @@
 // orientations, removes both. Split from tst_training to keep each executable well inside its
 // timeout on a CPU without bf16.
 #include <QTemporaryDir>
+#include <algorithm>
 #include <QtTest>
 
 #include "core/attack/poison.h"
@@ -135,11 +136,26 @@ class TestSsdTasks : public QObject {
     // model, and the model on the CPU's rounding: on AVX2 kernels alpha 10 meets the held-out
     // target and removes both (clean 0.974 -> 0.953, ASR 0.047, mirrored 0.094); on AVX-512 no
     // alpha of the grid meets it (measured 2026-11-28). What must hold either way: the record
-    // says which, and a met target, held out in both orientations, means both triggers are gone.
+    // says which; a met target, held out in both orientations, means both triggers are gone;
+    // an unmet one, the selection's fallback.
     QVERIFY(record.find(std::string("\"target_met\": ") +
                         (u.selection.targetMet ? "true" : "false")) != std::string::npos);
     if (!u.selection.targetMet) {
-      qInfo("no alpha met the held-out target: nothing to check of the removal");
+      // Then the selection's documented fallback: of the settings within the accuracy budget,
+      // the one with the lowest held-out fit (defender's figures only; the test set's removal is
+      // not promised).
+      const double floor = u.selection.accuracyBefore - r.select.accuracyBudget;
+      const SsdGridPoint* chosen = nullptr;
+      double lowest = 2;
+      for (const auto& g : u.selection.grid) {
+        if (g.validationAccuracy >= floor) lowest = std::min(lowest, g.validationBackdoor);
+        if (g.alpha == u.chosen.alpha && g.lambda == u.chosen.lambda) chosen = &g;
+      }
+      QVERIFY(chosen);
+      QVERIFY2(lowest <= 1, "some setting of the grid keeps the accuracy budget");
+      QVERIFY(chosen->validationAccuracy >= floor);
+      QCOMPARE(chosen->validationBackdoor, lowest);
+      qInfo("no alpha met the held-out target: the lowest held-out fit within the budget chosen");
       return;
     }
     QVERIFY2(u.after.asr < 0.1, qPrintable(QString::number(u.after.asr)));
