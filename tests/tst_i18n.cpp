@@ -261,6 +261,43 @@ class TestI18n : public QObject {
     QVERIFY2(escaped.isEmpty(), qPrintable("outside tr():\n" + escaped.join('\n')));
   }
 
+  void windowFitsALaptopInEveryLanguage_data() {
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("de") << QStringLiteral("de");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+  }
+
+  void windowFitsALaptopInEveryLanguage() {
+    // A 1366 x 768 screen holds the window at its narrowest in every language: longer German
+    // words must not push the Inspector or the views past the screen's edge.
+    QFETCH(QString, language);
+    QSettings().remove("window");
+    if (language != "en") QCOMPARE(installTranslations(*qApp, QLocale(language)), language);
+    MainWindow w;
+    w.resize(1366, 740);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::qWait(50);  // the first-start layout
+    QStringList widest;
+    auto* central = w.centralWidget();
+    for (auto* tabs : central->findChildren<QTabWidget*>(Qt::FindDirectChildrenOnly))
+      for (int i = 0; i < tabs->count(); ++i)
+        widest << QStringLiteral("%1 %2")
+                      .arg(tabs->tabText(i))
+                      .arg(tabs->widget(i)->minimumSizeHint().width());
+    for (auto* dock : w.findChildren<QDockWidget*>())
+      if (dock->isVisible())
+        widest
+            << QStringLiteral("%1 %2").arg(dock->objectName()).arg(dock->minimumSizeHint().width());
+    qInfo("%s: window %d x %d; %s", qPrintable(language), w.minimumSizeHint().width(),
+          w.minimumSizeHint().height(), qPrintable(widest.join(", ")));
+    QVERIFY2(w.minimumSizeHint().width() <= 1366, qPrintable(widest.join(", ")));
+    QVERIFY2(w.minimumSizeHint().height() <= 740, qPrintable(widest.join(", ")));
+    w.close();
+    QSettings().remove("window");
+  }
+
   void everyVisibleStringGoesThroughTr() {
     // With a pseudo-translation installed, every text the window shows must carry its mark;
     // what does not was never passed through tr(). Data (class names, numbers, paths) is exempt.

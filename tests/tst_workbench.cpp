@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 
 #include <filesystem>
@@ -160,12 +161,14 @@ class TestWorkbench : public QObject {
       MainWindow w;
       w.show();
       QVERIFY(QTest::qWaitForWindowExposed(&w));
+      QTest::qWait(50);  // the first-start layout (narrowWindowTabsTheInspector) settles
       // Fits a 1366 x 768 laptop screen.
       QVERIFY2(w.minimumSizeHint().width() <= 1366,
                qPrintable(QString::number(w.minimumSizeHint().width())));
       w.findChild<QDockWidget*>("jobsDock")->hide();
       size = w.minimumSizeHint().expandedTo(QSize(1200, 700)) + QSize(13, 7);
       w.resize(size);
+      QTRY_COMPARE(w.size(), size);
       w.close();  // closeEvent saves geometry and dock state
     }
     MainWindow w;
@@ -176,6 +179,43 @@ class TestWorkbench : public QObject {
     QCOMPARE(w.size(), size);
     w.findChild<QDockWidget*>("jobsDock")->show();
     w.close();
+  }
+
+  void narrowWindowTabsTheInspector_data() {
+    QTest::addColumn<int>("width");
+    QTest::addColumn<bool>("tabbed");
+    QTest::newRow("1366 px laptop") << 1366 << true;
+    QTest::newRow("1700 px") << 1700 << false;
+  }
+
+  void narrowWindowTabsTheInspector() {
+    // First start (no saved layout): where the views and the Experiment panel leave the right
+    // column less than the Inspector needs, it and the Jobs become tabs of the left column
+    // instead of a sliver; where there is room, the Inspector has a column of its own.
+    QFETCH(int, width);
+    QFETCH(bool, tabbed);
+    QSettings().remove("window");
+    MainWindow w;
+    w.resize(width, 740);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto* experiment = w.findChild<QDockWidget*>("experimentDock");
+    auto* inspector = w.findChild<QDockWidget*>("inspectorDock");
+    auto* jobs = w.findChild<QDockWidget*>("jobsDock");
+    QTest::qWait(50);  // the first-start layout runs once the window is laid out
+    const auto tabs = w.tabifiedDockWidgets(experiment);
+    QCOMPARE(tabs.contains(inspector), tabbed);
+    QCOMPARE(tabs.contains(jobs), tabbed);
+    if (tabbed) {
+      QVERIFY(experiment->isVisible());  // the Experiment panel stays in front
+      QCOMPARE(inspector->width(), experiment->width());
+    } else {
+      QVERIFY(inspector->isVisible());
+      QVERIFY2(inspector->width() >= 300, qPrintable(QString::number(inspector->width())));
+    }
+    QVERIFY(inspector->width() >= 300);
+    w.close();
+    QSettings().remove("window");
   }
 
   /// Probabilities that predict class (i % 3) for sample i, with confidence rising with i.
@@ -237,6 +277,35 @@ class TestWorkbench : public QObject {
     // Clearing the predictions clears the roles.
     model.setPredictions({}, 0);
     QCOMPARE(model.index(0).data(SampleModel::PredictedRole).toInt(), -1);
+  }
+
+  void inspectorFitsANarrowDock() {
+    // The Inspector's dock gets about 330 px beside the browser on a laptop screen. Its scroll
+    // area has no horizontal bar (as in MainWindow), so anything wider than the dock is cut
+    // off on the right: the clean image, the ends of lines. The widest part was the probability
+    // chart, whose one-line title a plot cannot be narrower than.
+    SampleModel model;
+    model.setDataset(pd_);
+    model.setPredictions(fakePredictions(200, 10), 10);
+    QScrollArea scroll;
+    auto* inspector = new SampleInspector;
+    scroll.setWidget(inspector);
+    scroll.setWidgetResizable(true);
+    scroll.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll.resize(330, 700);
+    scroll.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&scroll));
+    inspector->setTrigger(TriggerSpec{});
+    inspector->showSample(model.index(int(pd_->poisonedIndices.front()), 0));
+    QVERIFY(inspector->probabilityChart()->isVisible());
+    QVERIFY(inspector->findChild<QLabel*>("details")->text().contains("POISONED"));
+    // Once the chart shown for the sample has been laid out:
+    QTest::qWait(50);
+    QVERIFY2(inspector->width() <= scroll.viewport()->width(),
+             qPrintable(QStringLiteral("inspector %1 px (wants %2) in a %3 px viewport")
+                            .arg(inspector->width())
+                            .arg(inspector->minimumSizeHint().width())
+                            .arg(scroll.viewport()->width())));
   }
 
   void experimentPanelValidates_data() {

@@ -1076,57 +1076,57 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="113"/>
+        <location filename="../widgets/influence_view.cpp" line="120"/>
         <source>&lt;b&gt;Most helpful&lt;/b&gt; to the prediction (highest scores; red frame: a poison, by the ground truth)</source>
         <translation>&lt;b&gt;Am hilfreichsten&lt;/b&gt; für die Vorhersage (höchste Bewertungen; roter Rahmen: ein Gift laut Grundwahrheit)</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="117"/>
+        <location filename="../widgets/influence_view.cpp" line="123"/>
         <source>&lt;b&gt;Most harmful&lt;/b&gt; (lowest scores)</source>
         <translation>&lt;b&gt;Am schädlichsten&lt;/b&gt; (niedrigste Bewertungen)</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="181"/>
+        <location filename="../widgets/influence_view.cpp" line="187"/>
         <source>Every source-class test image with the trigger that the model sends to the target: the backdoor&apos;s own behaviour.</source>
         <translation>Jedes Testbild der Quellklasse mit Trigger, das das Modell zum Ziel schickt: das eigene Verhalten der Backdoor.</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="191"/>
+        <location filename="../widgets/influence_view.cpp" line="197"/>
         <source>%1 test image %2: %3</source>
         <translation>%1 Testbild %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="192"/>
+        <location filename="../widgets/influence_view.cpp" line="198"/>
         <source>Triggered</source>
         <translation>Mit Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="192"/>
+        <location filename="../widgets/influence_view.cpp" line="198"/>
         <source>Clean</source>
         <translation>Sauber</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="223"/>
+        <location filename="../widgets/influence_view.cpp" line="229"/>
         <source>No influence ranking yet: choose a test point and rank the training set.</source>
         <translation>Noch keine Einflussrangfolge: einen Testpunkt wählen und den Trainingssatz ordnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="241"/>
+        <location filename="../widgets/influence_view.cpp" line="247"/>
         <source>Training sample %1, labelled %2, score %3%4</source>
         <translation>Trainingsbeispiel %1, Bezeichnung %2, Bewertung %3%4</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="245"/>
+        <location filename="../widgets/influence_view.cpp" line="251"/>
         <source> (a poison)</source>
         <translation> (ein Gift)</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="267"/>
+        <location filename="../widgets/influence_view.cpp" line="273"/>
         <source>every poison first</source>
         <translation>jedes Gift zuerst</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="276"/>
+        <location filename="../widgets/influence_view.cpp" line="282"/>
         <source>%1 · %L2 training samples ranked · of the %L3 highest, %L4 are poisons (recall at k %5) · AUROC %6</source>
         <translation>%1 · %L2 Trainingsbeispiele geordnet · unter den %L3 höchsten sind %L4 Gifte (Recall bei k %5) · AUROC %6</translation>
     </message>
@@ -1351,170 +1351,170 @@ Der Fortschritt steht im Aufträge-Bereich.</translation>
 <context>
     <name>poisonlab::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="61"/>
-        <location filename="../app/gui/main_window.cpp" line="526"/>
+        <location filename="../app/gui/main_window.cpp" line="67"/>
+        <location filename="../app/gui/main_window.cpp" line="552"/>
         <source>PoisonLab</source>
         <translation>PoisonLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="76"/>
-        <location filename="../app/gui/main_window.cpp" line="559"/>
+        <location filename="../app/gui/main_window.cpp" line="82"/>
+        <location filename="../app/gui/main_window.cpp" line="585"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
-        <location filename="../app/gui/main_window.cpp" line="564"/>
+        <location filename="../app/gui/main_window.cpp" line="84"/>
+        <location filename="../app/gui/main_window.cpp" line="590"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="93"/>
+        <location filename="../app/gui/main_window.cpp" line="108"/>
         <source>Looking for data…</source>
         <translation>Daten werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="106"/>
+        <location filename="../app/gui/main_window.cpp" line="121"/>
         <source>Download CIFAR-10 (163 MB)</source>
         <translation>CIFAR-10 herunterladen (163 MB)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="108"/>
+        <location filename="../app/gui/main_window.cpp" line="123"/>
         <source>Open archive…</source>
         <translation>Archiv öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="110"/>
+        <location filename="../app/gui/main_window.cpp" line="125"/>
         <source>Open folder…</source>
         <translation>Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
         <source>Samples</source>
         <translation>Beispiele</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="141"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>Spectral</source>
         <translation>Spektral</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>Clusters</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="143"/>
+        <location filename="../app/gui/main_window.cpp" line="158"/>
         <source>Influence</source>
         <translation>Einfluss</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="144"/>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
         <source>Detectors compared</source>
         <translation>Detektoren im Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="145"/>
+        <location filename="../app/gui/main_window.cpp" line="160"/>
         <source>Unlearning</source>
         <translation>Verlernen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="146"/>
+        <location filename="../app/gui/main_window.cpp" line="161"/>
         <source>Runs (what if)</source>
         <translation>Läufe (was wäre wenn)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
         <source>Experiment</source>
         <translation>Experiment</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Detectors</source>
         <translation>Detektoren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="200"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="291"/>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
         <source>Training finished; the GUI thread&apos;s longest stall was %1 ms</source>
         <translation>Training beendet; die längste Blockade des GUI-Threads betrug %1 ms</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="297"/>
+        <location filename="../app/gui/main_window.cpp" line="323"/>
         <source>Training cancelled; the last finished epoch is kept in %1</source>
         <translation>Training abgebrochen; die letzte abgeschlossene Epoche bleibt in %1 erhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="311"/>
+        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>Train or open a run with a model first</source>
         <translation>Zuerst einen Lauf mit Modell trainieren oder öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="343"/>
+        <location filename="../app/gui/main_window.cpp" line="369"/>
         <source>The selection is empty: select samples to forget first (a lasso in Clusters, a bin in Spectral, the grid)</source>
         <translation>Die Auswahl ist leer: zuerst zu vergessende Beispiele auswählen (ein Lasso in Cluster, ein Balken in Spektral, das Raster)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="361"/>
+        <location filename="../app/gui/main_window.cpp" line="387"/>
         <source>Open a grid&apos;s results table</source>
         <translation>Die Ergebnistabelle eines Rasters öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="388"/>
         <source>Grid results (grid-results.json);;JSON (*.json)</source>
         <translation>Rasterergebnisse (grid-results.json);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="366"/>
+        <location filename="../app/gui/main_window.cpp" line="392"/>
         <source>Add a run to the comparison</source>
         <translation>Einen Lauf zum Vergleich hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="389"/>
+        <location filename="../app/gui/main_window.cpp" line="415"/>
         <source>Read run %1</source>
         <translation>Lauf %1 lesen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <location filename="../app/gui/main_window.cpp" line="421"/>
         <source>Could not read the run</source>
         <translation>Der Lauf konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="405"/>
+        <location filename="../app/gui/main_window.cpp" line="431"/>
         <source>Read grid %1</source>
         <translation>Raster %1 lesen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="418"/>
+        <location filename="../app/gui/main_window.cpp" line="444"/>
         <source>Could not read the grid table</source>
         <translation>Die Rastertabelle konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="434"/>
+        <location filename="../app/gui/main_window.cpp" line="460"/>
         <source>What if: %1</source>
         <translation>Was wäre wenn: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="437"/>
+        <location filename="../app/gui/main_window.cpp" line="463"/>
         <source>A training job is running: start the what-if run when it is done</source>
         <translation>Ein Trainingsauftrag läuft: den Was-wäre-wenn-Lauf starten, wenn er fertig ist</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="454"/>
+        <location filename="../app/gui/main_window.cpp" line="480"/>
         <source>No CIFAR-10 data found.
 
 Download the official release (163 MB) into %1,
@@ -1525,42 +1525,42 @@ Die offizielle Ausgabe (163 MB) nach %1 herunterladen
 oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="466"/>
+        <location filename="../app/gui/main_window.cpp" line="492"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="542"/>
+        <location filename="../app/gui/main_window.cpp" line="568"/>
         <source>%1 · %2 · %L3 train / %L4 test</source>
         <translation>%1 · %2 · %L3 Training / %L4 Test</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="549"/>
+        <location filename="../app/gui/main_window.cpp" line="575"/>
         <source>%1 poisons: %2 → %3 · %4 · %5%6</source>
         <translation>%1 Gifte: %2 → %3 · %4 · %5%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="554"/>
+        <location filename="../app/gui/main_window.cpp" line="580"/>
         <source>unsaved</source>
         <translation>ungespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="556"/>
+        <location filename="../app/gui/main_window.cpp" line="582"/>
         <source> · model: %1</source>
         <translation> · Modell: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="567"/>
+        <location filename="../app/gui/main_window.cpp" line="593"/>
         <source>%1: %2 %3%</source>
         <translation>%1: %2 %3 %</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="574"/>
+        <location filename="../app/gui/main_window.cpp" line="600"/>
         <source>Jobs are running</source>
         <translation>Aufträge laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="575"/>
+        <location filename="../app/gui/main_window.cpp" line="601"/>
         <source>%n job(s) still running. Cancel them and quit?</source>
         <translation>
             <numerusform>%n Auftrag läuft noch. Abbrechen und beenden?</numerusform>
@@ -2608,7 +2608,7 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
     </message>
     <message>
         <location filename="../widgets/sample_inspector.cpp" line="103"/>
-        <location filename="../widgets/sample_inspector.cpp" line="165"/>
+        <location filename="../widgets/sample_inspector.cpp" line="167"/>
         <source>No sample selected</source>
         <translation>Kein Beispiel ausgewählt</translation>
     </message>
@@ -2618,97 +2618,99 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
         <translation>Triggerposition zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="124"/>
-        <source>Class probabilities (green: true class, red: training label)</source>
-        <translation>Klassenwahrscheinlichkeiten (grün: wahre Klasse, rot: Trainingsbezeichnung)</translation>
+        <location filename="../widgets/sample_inspector.cpp" line="126"/>
+        <source>Class probabilities
+green: true class, red: training label</source>
+        <translation>Klassenwahrscheinlichkeiten
+grün: wahre Klasse, rot: Trainingsbezeichnung</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="134"/>
+        <location filename="../widgets/sample_inspector.cpp" line="136"/>
         <source>As the model sees it</source>
         <translation>Wie das Modell es sieht</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="135"/>
+        <location filename="../widgets/sample_inspector.cpp" line="137"/>
         <source>Clean original</source>
         <translation>Sauberes Original</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="186"/>
+        <location filename="../widgets/sample_inspector.cpp" line="188"/>
         <source>Training sample #%1</source>
         <translation>Trainingsbeispiel Nr. %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="188"/>
+        <location filename="../widgets/sample_inspector.cpp" line="190"/>
         <source>Clean test image #%1</source>
         <translation>Sauberes Testbild Nr. %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="189"/>
+        <location filename="../widgets/sample_inspector.cpp" line="191"/>
         <source>Triggered test image #%1</source>
         <translation>Testbild mit Trigger Nr. %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="190"/>
+        <location filename="../widgets/sample_inspector.cpp" line="192"/>
         <source>Label: %1 (%2)</source>
         <translation>Bezeichnung: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="193"/>
+        <location filename="../widgets/sample_inspector.cpp" line="195"/>
         <source>Original label: %1 (%2)</source>
         <translation>Ursprüngliche Bezeichnung: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="197"/>
+        <location filename="../widgets/sample_inspector.cpp" line="199"/>
         <source>Ground truth: POISONED (trigger stamped, label flipped)</source>
         <translation>Grundwahrheit: VERGIFTET (Trigger aufgeprägt, Bezeichnung vertauscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="198"/>
+        <location filename="../widgets/sample_inspector.cpp" line="200"/>
         <source>Ground truth: clean</source>
         <translation>Grundwahrheit: sauber</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="201"/>
+        <location filename="../widgets/sample_inspector.cpp" line="203"/>
         <source>Pixel at row %1, column %2: (%3, %4, %5)</source>
         <translation>Pixel in Zeile %1, Spalte %2: (%3, %4, %5)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="219"/>
+        <location filename="../widgets/sample_inspector.cpp" line="221"/>
         <source>computing…</source>
         <translation>wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="226"/>
+        <location filename="../widgets/sample_inspector.cpp" line="228"/>
         <source>Predicted: %1 (%2 %)</source>
         <translation>Vorhergesagt: %1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="240"/>
+        <location filename="../widgets/sample_inspector.cpp" line="242"/>
         <source>%1: &lt;b&gt;%2&lt;/b&gt;%3</source>
         <translation>%1: &lt;b&gt;%2&lt;/b&gt;%3</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="243"/>
+        <location filename="../widgets/sample_inspector.cpp" line="245"/>
         <source> · &lt;span style=&apos;color:#d55e00&apos;&gt;flagged&lt;/span&gt;</source>
         <translation> · &lt;span style=&apos;color:#d55e00&apos;&gt;markiert&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="245"/>
+        <location filename="../widgets/sample_inspector.cpp" line="247"/>
         <source>%1: not scored</source>
         <translation>%1: nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="246"/>
+        <location filename="../widgets/sample_inspector.cpp" line="248"/>
         <source>Detector scores&lt;br&gt;</source>
         <translation>Detektorbewertungen&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="273"/>
+        <location filename="../widgets/sample_inspector.cpp" line="275"/>
         <source>%1 for class %2: peak at row %3, column %4</source>
         <translation>%1 für Klasse %2: Spitze in Zeile %3, Spalte %4</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="282"/>
+        <location filename="../widgets/sample_inspector.cpp" line="284"/>
         <source> (on the trigger)</source>
         <translation> (auf dem Trigger)</translation>
     </message>

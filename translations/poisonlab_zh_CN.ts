@@ -1075,57 +1075,57 @@ No exclusionary reclassification in this result (run with Reclassify).</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="113"/>
+        <location filename="../widgets/influence_view.cpp" line="120"/>
         <source>&lt;b&gt;Most helpful&lt;/b&gt; to the prediction (highest scores; red frame: a poison, by the ground truth)</source>
         <translation>对预测&lt;b&gt;最有帮助&lt;/b&gt;（分数最高；红框：按真实标注为投毒样本）</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="117"/>
+        <location filename="../widgets/influence_view.cpp" line="123"/>
         <source>&lt;b&gt;Most harmful&lt;/b&gt; (lowest scores)</source>
         <translation>&lt;b&gt;最有害&lt;/b&gt;（分数最低）</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="181"/>
+        <location filename="../widgets/influence_view.cpp" line="187"/>
         <source>Every source-class test image with the trigger that the model sends to the target: the backdoor&apos;s own behaviour.</source>
         <translation>模型将其判为目标类的每张带触发器的源类别测试图像：后门本身的行为。</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="191"/>
+        <location filename="../widgets/influence_view.cpp" line="197"/>
         <source>%1 test image %2: %3</source>
         <translation>%1 测试图像 %2：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="192"/>
+        <location filename="../widgets/influence_view.cpp" line="198"/>
         <source>Triggered</source>
         <translation>带触发器</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="192"/>
+        <location filename="../widgets/influence_view.cpp" line="198"/>
         <source>Clean</source>
         <translation>干净</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="223"/>
+        <location filename="../widgets/influence_view.cpp" line="229"/>
         <source>No influence ranking yet: choose a test point and rank the training set.</source>
         <translation>尚无影响排序：请选择测试点并对训练集排序。</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="241"/>
+        <location filename="../widgets/influence_view.cpp" line="247"/>
         <source>Training sample %1, labelled %2, score %3%4</source>
         <translation>训练样本 %1，标签 %2，分数 %3%4</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="245"/>
+        <location filename="../widgets/influence_view.cpp" line="251"/>
         <source> (a poison)</source>
         <translation>（投毒样本）</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="267"/>
+        <location filename="../widgets/influence_view.cpp" line="273"/>
         <source>every poison first</source>
         <translation>所有投毒样本在前</translation>
     </message>
     <message>
-        <location filename="../widgets/influence_view.cpp" line="276"/>
+        <location filename="../widgets/influence_view.cpp" line="282"/>
         <source>%1 · %L2 training samples ranked · of the %L3 highest, %L4 are poisons (recall at k %5) · AUROC %6</source>
         <translation>%1 · 已排序 %L2 个训练样本 · 前 %L3 个中有 %L4 个投毒样本（k 处召回率 %5）· AUROC %6</translation>
     </message>
@@ -1349,170 +1349,170 @@ Progress is shown in the Jobs panel.</source>
 <context>
     <name>poisonlab::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="61"/>
-        <location filename="../app/gui/main_window.cpp" line="526"/>
+        <location filename="../app/gui/main_window.cpp" line="67"/>
+        <location filename="../app/gui/main_window.cpp" line="552"/>
         <source>PoisonLab</source>
         <translation>PoisonLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="76"/>
-        <location filename="../app/gui/main_window.cpp" line="559"/>
+        <location filename="../app/gui/main_window.cpp" line="82"/>
+        <location filename="../app/gui/main_window.cpp" line="585"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
-        <location filename="../app/gui/main_window.cpp" line="564"/>
+        <location filename="../app/gui/main_window.cpp" line="84"/>
+        <location filename="../app/gui/main_window.cpp" line="590"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="93"/>
+        <location filename="../app/gui/main_window.cpp" line="108"/>
         <source>Looking for data…</source>
         <translation>正在查找数据…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="106"/>
+        <location filename="../app/gui/main_window.cpp" line="121"/>
         <source>Download CIFAR-10 (163 MB)</source>
         <translation>下载 CIFAR-10（163 MB）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="108"/>
+        <location filename="../app/gui/main_window.cpp" line="123"/>
         <source>Open archive…</source>
         <translation>打开压缩包…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="110"/>
+        <location filename="../app/gui/main_window.cpp" line="125"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="155"/>
         <source>Samples</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="141"/>
+        <location filename="../app/gui/main_window.cpp" line="156"/>
         <source>Spectral</source>
         <translation>谱签名</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>Clusters</source>
         <translation>聚类</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="143"/>
+        <location filename="../app/gui/main_window.cpp" line="158"/>
         <source>Influence</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="144"/>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
         <source>Detectors compared</source>
         <translation>检测器比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="145"/>
+        <location filename="../app/gui/main_window.cpp" line="160"/>
         <source>Unlearning</source>
         <translation>遗忘</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="146"/>
+        <location filename="../app/gui/main_window.cpp" line="161"/>
         <source>Runs (what if)</source>
         <translation>运行（假设分析）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <location filename="../app/gui/main_window.cpp" line="166"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="172"/>
         <source>Detectors</source>
         <translation>检测器</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="169"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="175"/>
+        <location filename="../app/gui/main_window.cpp" line="190"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="185"/>
+        <location filename="../app/gui/main_window.cpp" line="200"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="291"/>
+        <location filename="../app/gui/main_window.cpp" line="317"/>
         <source>Training finished; the GUI thread&apos;s longest stall was %1 ms</source>
         <translation>训练完成；GUI 线程最长停顿 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="297"/>
+        <location filename="../app/gui/main_window.cpp" line="323"/>
         <source>Training cancelled; the last finished epoch is kept in %1</source>
         <translation>训练已取消；最后完成的一轮保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="311"/>
+        <location filename="../app/gui/main_window.cpp" line="337"/>
         <source>Train or open a run with a model first</source>
         <translation>请先训练或打开一个带模型的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="343"/>
+        <location filename="../app/gui/main_window.cpp" line="369"/>
         <source>The selection is empty: select samples to forget first (a lasso in Clusters, a bin in Spectral, the grid)</source>
         <translation>选择为空：请先选择要遗忘的样本（聚类中的套索、谱签名中的柱、网格）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="361"/>
+        <location filename="../app/gui/main_window.cpp" line="387"/>
         <source>Open a grid&apos;s results table</source>
         <translation>打开网格结果表</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="362"/>
+        <location filename="../app/gui/main_window.cpp" line="388"/>
         <source>Grid results (grid-results.json);;JSON (*.json)</source>
         <translation>网格结果 (grid-results.json);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="366"/>
+        <location filename="../app/gui/main_window.cpp" line="392"/>
         <source>Add a run to the comparison</source>
         <translation>将运行加入比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="389"/>
+        <location filename="../app/gui/main_window.cpp" line="415"/>
         <source>Read run %1</source>
         <translation>读取运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="395"/>
+        <location filename="../app/gui/main_window.cpp" line="421"/>
         <source>Could not read the run</source>
         <translation>无法读取运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="405"/>
+        <location filename="../app/gui/main_window.cpp" line="431"/>
         <source>Read grid %1</source>
         <translation>读取网格 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="418"/>
+        <location filename="../app/gui/main_window.cpp" line="444"/>
         <source>Could not read the grid table</source>
         <translation>无法读取网格表</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="434"/>
+        <location filename="../app/gui/main_window.cpp" line="460"/>
         <source>What if: %1</source>
         <translation>假设：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="437"/>
+        <location filename="../app/gui/main_window.cpp" line="463"/>
         <source>A training job is running: start the what-if run when it is done</source>
         <translation>有训练任务正在运行：请在其完成后再开始假设运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="454"/>
+        <location filename="../app/gui/main_window.cpp" line="480"/>
         <source>No CIFAR-10 data found.
 
 Download the official release (163 MB) into %1,
@@ -1523,42 +1523,42 @@ or open a folder or archive you already have.</source>
 或打开已有的文件夹或压缩包。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="466"/>
+        <location filename="../app/gui/main_window.cpp" line="492"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="542"/>
+        <location filename="../app/gui/main_window.cpp" line="568"/>
         <source>%1 · %2 · %L3 train / %L4 test</source>
         <translation>%1 · %2 · 训练 %L3 / 测试 %L4</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="549"/>
+        <location filename="../app/gui/main_window.cpp" line="575"/>
         <source>%1 poisons: %2 → %3 · %4 · %5%6</source>
         <translation>%1 个投毒样本：%2 → %3 · %4 · %5%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="554"/>
+        <location filename="../app/gui/main_window.cpp" line="580"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="556"/>
+        <location filename="../app/gui/main_window.cpp" line="582"/>
         <source> · model: %1</source>
         <translation> · 模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="567"/>
+        <location filename="../app/gui/main_window.cpp" line="593"/>
         <source>%1: %2 %3%</source>
         <translation>%1：%2 %3%</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="574"/>
+        <location filename="../app/gui/main_window.cpp" line="600"/>
         <source>Jobs are running</source>
         <translation>有任务正在运行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="575"/>
+        <location filename="../app/gui/main_window.cpp" line="601"/>
         <source>%n job(s) still running. Cancel them and quit?</source>
         <translation>
             <numerusform>仍有 %n 个任务在运行。取消并退出？</numerusform>
@@ -2602,7 +2602,7 @@ or open a folder or archive you already have.</source>
     </message>
     <message>
         <location filename="../widgets/sample_inspector.cpp" line="103"/>
-        <location filename="../widgets/sample_inspector.cpp" line="165"/>
+        <location filename="../widgets/sample_inspector.cpp" line="167"/>
         <source>No sample selected</source>
         <translation>未选择样本</translation>
     </message>
@@ -2612,97 +2612,99 @@ or open a folder or archive you already have.</source>
         <translation>显示触发器位置</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="124"/>
-        <source>Class probabilities (green: true class, red: training label)</source>
-        <translation>类别概率（绿色：真实类别，红色：训练标签）</translation>
+        <location filename="../widgets/sample_inspector.cpp" line="126"/>
+        <source>Class probabilities
+green: true class, red: training label</source>
+        <translation>类别概率
+绿色：真实类别，红色：训练标签</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="134"/>
+        <location filename="../widgets/sample_inspector.cpp" line="136"/>
         <source>As the model sees it</source>
         <translation>模型看到的样子</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="135"/>
+        <location filename="../widgets/sample_inspector.cpp" line="137"/>
         <source>Clean original</source>
         <translation>干净原图</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="186"/>
+        <location filename="../widgets/sample_inspector.cpp" line="188"/>
         <source>Training sample #%1</source>
         <translation>训练样本 #%1</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="188"/>
+        <location filename="../widgets/sample_inspector.cpp" line="190"/>
         <source>Clean test image #%1</source>
         <translation>干净测试图像 #%1</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="189"/>
+        <location filename="../widgets/sample_inspector.cpp" line="191"/>
         <source>Triggered test image #%1</source>
         <translation>带触发器测试图像 #%1</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="190"/>
+        <location filename="../widgets/sample_inspector.cpp" line="192"/>
         <source>Label: %1 (%2)</source>
         <translation>标签：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="193"/>
+        <location filename="../widgets/sample_inspector.cpp" line="195"/>
         <source>Original label: %1 (%2)</source>
         <translation>原始标签：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="197"/>
+        <location filename="../widgets/sample_inspector.cpp" line="199"/>
         <source>Ground truth: POISONED (trigger stamped, label flipped)</source>
         <translation>真实标注：投毒（已加触发器，标签已翻转）</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="198"/>
+        <location filename="../widgets/sample_inspector.cpp" line="200"/>
         <source>Ground truth: clean</source>
         <translation>真实标注：干净</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="201"/>
+        <location filename="../widgets/sample_inspector.cpp" line="203"/>
         <source>Pixel at row %1, column %2: (%3, %4, %5)</source>
         <translation>第 %1 行、第 %2 列的像素：(%3, %4, %5)</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="219"/>
+        <location filename="../widgets/sample_inspector.cpp" line="221"/>
         <source>computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="226"/>
+        <location filename="../widgets/sample_inspector.cpp" line="228"/>
         <source>Predicted: %1 (%2 %)</source>
         <translation>预测：%1（%2 %）</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="240"/>
+        <location filename="../widgets/sample_inspector.cpp" line="242"/>
         <source>%1: &lt;b&gt;%2&lt;/b&gt;%3</source>
         <translation>%1：&lt;b&gt;%2&lt;/b&gt;%3</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="243"/>
+        <location filename="../widgets/sample_inspector.cpp" line="245"/>
         <source> · &lt;span style=&apos;color:#d55e00&apos;&gt;flagged&lt;/span&gt;</source>
         <translation> · &lt;span style=&apos;color:#d55e00&apos;&gt;已标记&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="245"/>
+        <location filename="../widgets/sample_inspector.cpp" line="247"/>
         <source>%1: not scored</source>
         <translation>%1：未评分</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="246"/>
+        <location filename="../widgets/sample_inspector.cpp" line="248"/>
         <source>Detector scores&lt;br&gt;</source>
         <translation>检测器分数&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="273"/>
+        <location filename="../widgets/sample_inspector.cpp" line="275"/>
         <source>%1 for class %2: peak at row %3, column %4</source>
         <translation>类别 %2 的%1：峰值位于第 %3 行、第 %4 列</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_inspector.cpp" line="282"/>
+        <location filename="../widgets/sample_inspector.cpp" line="284"/>
         <source> (on the trigger)</source>
         <translation>（在触发器上）</translation>
     </message>

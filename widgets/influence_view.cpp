@@ -110,11 +110,17 @@ InfluenceView::InfluenceView(Session* session, QWidget* parent)
   auto* lists = new QWidget(this);
   auto* ll = new QVBoxLayout(lists);
   ll->setContentsMargins(0, 0, 0, 0);
-  ll->addWidget(new QLabel(tr("<b>Most helpful</b> to the prediction (highest scores; red frame: "
-                              "a poison, by the ground truth)"),
-                           lists));
+  // Captions wrap: one line of the first was wider than a laptop's view in German.
+  auto caption = [lists](const QString& text) {
+    auto* l = new QLabel(text, lists);
+    l->setWordWrap(true);
+    return l;
+  };
+  ll->addWidget(
+      caption(tr("<b>Most helpful</b> to the prediction (highest scores; red frame: "
+                 "a poison, by the ground truth)")));
   ll->addWidget(helpful_, 1);
-  ll->addWidget(new QLabel(tr("<b>Most harmful</b> (lowest scores)"), lists));
+  ll->addWidget(caption(tr("<b>Most harmful</b> (lowest scores)")));
   ll->addWidget(harmful_, 1);
   auto* split = new QSplitter(Qt::Horizontal, this);
   split->addWidget(lists);

@@ -121,7 +121,9 @@ SampleInspector::SampleInspector(QWidget* parent) : QWidget(parent) {
   chart_->plotLayout()->insertRow(0);
   chart_->plotLayout()->addElement(
       0, 0,
-      new QCPTextElement(chart_, tr("Class probabilities (green: true class, red: training label)"),
+      // Two lines: one line was wider than the Inspector's dock, and a plot cannot be narrower
+      // than its title, so the whole inspector was clipped on the right.
+      new QCPTextElement(chart_, tr("Class probabilities\ngreen: true class, red: training label"),
                          QFont()));
   chart_->yAxis->setRange(0, 1.05);
   chart_->yAxis->ticker()->setTickCount(2);

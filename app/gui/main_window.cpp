@@ -14,6 +14,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
@@ -55,6 +56,11 @@ static void initWorkbenchResources() { Q_INIT_RESOURCE(resources); }
 
 namespace poisonlab::gui {
 
+namespace {
+/// Narrower than this, the Inspector's images and text are not worth a column of their own.
+constexpr int kInspectorMinimumWidth = 300;
+}  // namespace
+
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   initWorkbenchResources();
   setObjectName(QStringLiteral("mainWindow"));
@@ -87,9 +93,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   wireJobs();
 
   QSettings settings;
-  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  // The docks' arrangement first: it sets the window's minimum size (a narrow layout has no
+  // right column), which the saved geometry must not be clamped to.
   defaultDockSizes_ = !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-  if (!settings.contains(QStringLiteral("window/geometry"))) resize(1600, 1000);
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  if (!settings.contains(QStringLiteral("window/geometry"))) {
+    // First start: 1600 x 1000, or what the screen has room for (a 1366 x 768 laptop), never
+    // less than the window needs.
+    QSize size(1600, 1000);
+    if (const QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen())
+      size = size.boundedTo(s->availableGeometry().size() * 0.96);
+    resize(size.expandedTo(minimumSizeHint()));
+  }
   showNoData(tr("Looking for data…"));
 }
 
@@ -204,8 +219,19 @@ void MainWindow::showEvent(QShowEvent* event) {
     auto* inspectorDock = findChild<QDockWidget*>(QStringLiteral("inspectorDock"));
     auto* jobsDock = findChild<QDockWidget*>(QStringLiteral("jobsDock"));
     auto* trainingDock = findChild<QDockWidget*>(QStringLiteral("trainingDock"));
-    resizeDocks({experimentDock, inspectorDock}, {330, 430}, Qt::Horizontal);
     resizeDocks({trainingDock}, {std::max(300, height() * 1 / 3)}, Qt::Vertical);
+    // What the right column can get beside the left one and the views at their narrowest.
+    const int room = width() - experimentDock->minimumSizeHint().width() -
+                     centralWidget()->minimumSizeHint().width();
+    if (room < kInspectorMinimumWidth) {
+      // A narrow screen (a 1366 px laptop): the right column would be a sliver, so the Inspector
+      // and the Jobs join the Experiment and Detectors tabs on the left, at its full width.
+      tabifyDockWidget(experimentDock, inspectorDock);
+      tabifyDockWidget(experimentDock, jobsDock);
+      experimentDock->raise();
+      return;
+    }
+    resizeDocks({experimentDock, inspectorDock}, {330, 430}, Qt::Horizontal);
     resizeDocks({inspectorDock, jobsDock}, {height() * 1 / 2, 140}, Qt::Vertical);
   });
 }
