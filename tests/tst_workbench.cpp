@@ -16,6 +16,7 @@
 #include <QDockWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTabBar>
 #include <QSpinBox>
 
 #include <filesystem>
@@ -207,8 +208,23 @@ class TestWorkbench : public QObject {
     QCOMPARE(tabs.contains(inspector), tabbed);
     QCOMPARE(tabs.contains(jobs), tabbed);
     if (tabbed) {
-      QVERIFY(experiment->isVisible());  // the Experiment panel stays in front
+      // The dock tabs' bar (a tabified dock still reports itself visible).
+      auto frontTab = [&] {
+        for (auto* bar : w.findChildren<QTabBar*>())
+          for (int i = 0; i < bar->count(); ++i)
+            if (bar->tabText(i) == inspector->windowTitle())
+              return bar->tabText(bar->currentIndex());
+        return QString();
+      };
+      QCOMPARE(frontTab(), experiment->windowTitle());  // the Experiment panel stays in front
       QCOMPARE(inspector->width(), experiment->width());
+      // Enter (or a double-click) on a sample brings the Inspector's tab forward.
+      w.browser()->setDataset(pd_);
+      w.browser()->selectSample(int(pd_->poisonedIndices.front()));
+      auto* grid = w.browser()->findChild<QListView*>();
+      QVERIFY(grid);
+      QTest::keyClick(grid, Qt::Key_Return);
+      QTRY_COMPARE(frontTab(), inspector->windowTitle());
     } else {
       QVERIFY(inspector->isVisible());
       QVERIFY2(inspector->width() >= 300, qPrintable(QString::number(inspector->width())));

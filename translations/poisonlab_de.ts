@@ -1352,19 +1352,19 @@ Der Fortschritt steht im Aufträge-Bereich.</translation>
     <name>poisonlab::gui::MainWindow</name>
     <message>
         <location filename="../app/gui/main_window.cpp" line="67"/>
-        <location filename="../app/gui/main_window.cpp" line="552"/>
+        <location filename="../app/gui/main_window.cpp" line="560"/>
         <source>PoisonLab</source>
         <translation>PoisonLab</translation>
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="82"/>
-        <location filename="../app/gui/main_window.cpp" line="585"/>
+        <location filename="../app/gui/main_window.cpp" line="593"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="84"/>
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="598"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
@@ -1449,72 +1449,72 @@ Der Fortschritt steht im Aufträge-Bereich.</translation>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <location filename="../app/gui/main_window.cpp" line="325"/>
         <source>Training finished; the GUI thread&apos;s longest stall was %1 ms</source>
         <translation>Training beendet; die längste Blockade des GUI-Threads betrug %1 ms</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="323"/>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
         <source>Training cancelled; the last finished epoch is kept in %1</source>
         <translation>Training abgebrochen; die letzte abgeschlossene Epoche bleibt in %1 erhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
+        <location filename="../app/gui/main_window.cpp" line="345"/>
         <source>Train or open a run with a model first</source>
         <translation>Zuerst einen Lauf mit Modell trainieren oder öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="369"/>
+        <location filename="../app/gui/main_window.cpp" line="377"/>
         <source>The selection is empty: select samples to forget first (a lasso in Clusters, a bin in Spectral, the grid)</source>
         <translation>Die Auswahl ist leer: zuerst zu vergessende Beispiele auswählen (ein Lasso in Cluster, ein Balken in Spektral, das Raster)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="387"/>
+        <location filename="../app/gui/main_window.cpp" line="395"/>
         <source>Open a grid&apos;s results table</source>
         <translation>Die Ergebnistabelle eines Rasters öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="388"/>
+        <location filename="../app/gui/main_window.cpp" line="396"/>
         <source>Grid results (grid-results.json);;JSON (*.json)</source>
         <translation>Rasterergebnisse (grid-results.json);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="392"/>
+        <location filename="../app/gui/main_window.cpp" line="400"/>
         <source>Add a run to the comparison</source>
         <translation>Einen Lauf zum Vergleich hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="415"/>
+        <location filename="../app/gui/main_window.cpp" line="423"/>
         <source>Read run %1</source>
         <translation>Lauf %1 lesen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="421"/>
+        <location filename="../app/gui/main_window.cpp" line="429"/>
         <source>Could not read the run</source>
         <translation>Der Lauf konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="431"/>
+        <location filename="../app/gui/main_window.cpp" line="439"/>
         <source>Read grid %1</source>
         <translation>Raster %1 lesen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="444"/>
+        <location filename="../app/gui/main_window.cpp" line="452"/>
         <source>Could not read the grid table</source>
         <translation>Die Rastertabelle konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="460"/>
+        <location filename="../app/gui/main_window.cpp" line="468"/>
         <source>What if: %1</source>
         <translation>Was wäre wenn: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="463"/>
+        <location filename="../app/gui/main_window.cpp" line="471"/>
         <source>A training job is running: start the what-if run when it is done</source>
         <translation>Ein Trainingsauftrag läuft: den Was-wäre-wenn-Lauf starten, wenn er fertig ist</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="480"/>
+        <location filename="../app/gui/main_window.cpp" line="488"/>
         <source>No CIFAR-10 data found.
 
 Download the official release (163 MB) into %1,
@@ -1525,42 +1525,42 @@ Die offizielle Ausgabe (163 MB) nach %1 herunterladen
 oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="492"/>
+        <location filename="../app/gui/main_window.cpp" line="500"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="568"/>
+        <location filename="../app/gui/main_window.cpp" line="576"/>
         <source>%1 · %2 · %L3 train / %L4 test</source>
         <translation>%1 · %2 · %L3 Training / %L4 Test</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="575"/>
+        <location filename="../app/gui/main_window.cpp" line="583"/>
         <source>%1 poisons: %2 → %3 · %4 · %5%6</source>
         <translation>%1 Gifte: %2 → %3 · %4 · %5%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="580"/>
+        <location filename="../app/gui/main_window.cpp" line="588"/>
         <source>unsaved</source>
         <translation>ungespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="582"/>
+        <location filename="../app/gui/main_window.cpp" line="590"/>
         <source> · model: %1</source>
         <translation> · Modell: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="593"/>
+        <location filename="../app/gui/main_window.cpp" line="601"/>
         <source>%1: %2 %3%</source>
         <translation>%1: %2 %3 %</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="600"/>
+        <location filename="../app/gui/main_window.cpp" line="608"/>
         <source>Jobs are running</source>
         <translation>Aufträge laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="601"/>
+        <location filename="../app/gui/main_window.cpp" line="609"/>
         <source>%n job(s) still running. Cancel them and quit?</source>
         <translation>
             <numerusform>%n Auftrag läuft noch. Abbrechen und beenden?</numerusform>
@@ -2534,52 +2534,52 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
         <translation>Klasse:</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="186"/>
+        <location filename="../widgets/sample_browser.cpp" line="187"/>
         <source>Select all shown</source>
         <translation>Alle gezeigten auswählen</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="214"/>
+        <location filename="../widgets/sample_browser.cpp" line="215"/>
         <source>All classes</source>
         <translation>Alle Klassen</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="249"/>
+        <location filename="../widgets/sample_browser.cpp" line="250"/>
         <source>Any prediction</source>
         <translation>Jede Vorhersage</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="252"/>
+        <location filename="../widgets/sample_browser.cpp" line="253"/>
         <source>Misclassified</source>
         <translation>Falsch klassifiziert</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="255"/>
+        <location filename="../widgets/sample_browser.cpp" line="256"/>
         <source>Predicted %1 %2</source>
         <translation>Vorhergesagt %1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="310"/>
+        <location filename="../widgets/sample_browser.cpp" line="311"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="312"/>
+        <location filename="../widgets/sample_browser.cpp" line="313"/>
         <source>%L1 selected / %L2 shown of %L3</source>
         <translation>%L1 ausgewählt / %L2 gezeigt von %L3</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="313"/>
+        <location filename="../widgets/sample_browser.cpp" line="314"/>
         <source>%L1 of %L2 samples</source>
         <translation>%L1 von %L2 Beispielen</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="346"/>
+        <location filename="../widgets/sample_browser.cpp" line="347"/>
         <source>No detector</source>
         <translation>Kein Detektor</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="349"/>
+        <location filename="../widgets/sample_browser.cpp" line="350"/>
         <source>Detector: %1</source>
         <translation>Detektor: %1</translation>
     </message>

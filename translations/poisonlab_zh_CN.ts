@@ -1350,19 +1350,19 @@ Progress is shown in the Jobs panel.</source>
     <name>poisonlab::gui::MainWindow</name>
     <message>
         <location filename="../app/gui/main_window.cpp" line="67"/>
-        <location filename="../app/gui/main_window.cpp" line="552"/>
+        <location filename="../app/gui/main_window.cpp" line="560"/>
         <source>PoisonLab</source>
         <translation>PoisonLab</translation>
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="82"/>
-        <location filename="../app/gui/main_window.cpp" line="585"/>
+        <location filename="../app/gui/main_window.cpp" line="593"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
     <message>
         <location filename="../app/gui/main_window.cpp" line="84"/>
-        <location filename="../app/gui/main_window.cpp" line="590"/>
+        <location filename="../app/gui/main_window.cpp" line="598"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
@@ -1447,72 +1447,72 @@ Progress is shown in the Jobs panel.</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="317"/>
+        <location filename="../app/gui/main_window.cpp" line="325"/>
         <source>Training finished; the GUI thread&apos;s longest stall was %1 ms</source>
         <translation>训练完成；GUI 线程最长停顿 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="323"/>
+        <location filename="../app/gui/main_window.cpp" line="331"/>
         <source>Training cancelled; the last finished epoch is kept in %1</source>
         <translation>训练已取消；最后完成的一轮保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="337"/>
+        <location filename="../app/gui/main_window.cpp" line="345"/>
         <source>Train or open a run with a model first</source>
         <translation>请先训练或打开一个带模型的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="369"/>
+        <location filename="../app/gui/main_window.cpp" line="377"/>
         <source>The selection is empty: select samples to forget first (a lasso in Clusters, a bin in Spectral, the grid)</source>
         <translation>选择为空：请先选择要遗忘的样本（聚类中的套索、谱签名中的柱、网格）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="387"/>
+        <location filename="../app/gui/main_window.cpp" line="395"/>
         <source>Open a grid&apos;s results table</source>
         <translation>打开网格结果表</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="388"/>
+        <location filename="../app/gui/main_window.cpp" line="396"/>
         <source>Grid results (grid-results.json);;JSON (*.json)</source>
         <translation>网格结果 (grid-results.json);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="392"/>
+        <location filename="../app/gui/main_window.cpp" line="400"/>
         <source>Add a run to the comparison</source>
         <translation>将运行加入比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="415"/>
+        <location filename="../app/gui/main_window.cpp" line="423"/>
         <source>Read run %1</source>
         <translation>读取运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="421"/>
+        <location filename="../app/gui/main_window.cpp" line="429"/>
         <source>Could not read the run</source>
         <translation>无法读取运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="431"/>
+        <location filename="../app/gui/main_window.cpp" line="439"/>
         <source>Read grid %1</source>
         <translation>读取网格 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="444"/>
+        <location filename="../app/gui/main_window.cpp" line="452"/>
         <source>Could not read the grid table</source>
         <translation>无法读取网格表</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="460"/>
+        <location filename="../app/gui/main_window.cpp" line="468"/>
         <source>What if: %1</source>
         <translation>假设：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="463"/>
+        <location filename="../app/gui/main_window.cpp" line="471"/>
         <source>A training job is running: start the what-if run when it is done</source>
         <translation>有训练任务正在运行：请在其完成后再开始假设运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="480"/>
+        <location filename="../app/gui/main_window.cpp" line="488"/>
         <source>No CIFAR-10 data found.
 
 Download the official release (163 MB) into %1,
@@ -1523,42 +1523,42 @@ or open a folder or archive you already have.</source>
 或打开已有的文件夹或压缩包。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="492"/>
+        <location filename="../app/gui/main_window.cpp" line="500"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="568"/>
+        <location filename="../app/gui/main_window.cpp" line="576"/>
         <source>%1 · %2 · %L3 train / %L4 test</source>
         <translation>%1 · %2 · 训练 %L3 / 测试 %L4</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="575"/>
+        <location filename="../app/gui/main_window.cpp" line="583"/>
         <source>%1 poisons: %2 → %3 · %4 · %5%6</source>
         <translation>%1 个投毒样本：%2 → %3 · %4 · %5%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="580"/>
+        <location filename="../app/gui/main_window.cpp" line="588"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="582"/>
+        <location filename="../app/gui/main_window.cpp" line="590"/>
         <source> · model: %1</source>
         <translation> · 模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="593"/>
+        <location filename="../app/gui/main_window.cpp" line="601"/>
         <source>%1: %2 %3%</source>
         <translation>%1：%2 %3%</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="600"/>
+        <location filename="../app/gui/main_window.cpp" line="608"/>
         <source>Jobs are running</source>
         <translation>有任务正在运行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="601"/>
+        <location filename="../app/gui/main_window.cpp" line="609"/>
         <source>%n job(s) still running. Cancel them and quit?</source>
         <translation>
             <numerusform>仍有 %n 个任务在运行。取消并退出？</numerusform>
@@ -2528,52 +2528,52 @@ or open a folder or archive you already have.</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="186"/>
+        <location filename="../widgets/sample_browser.cpp" line="187"/>
         <source>Select all shown</source>
         <translation>选择所有显示的</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="214"/>
+        <location filename="../widgets/sample_browser.cpp" line="215"/>
         <source>All classes</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="249"/>
+        <location filename="../widgets/sample_browser.cpp" line="250"/>
         <source>Any prediction</source>
         <translation>任意预测</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="252"/>
+        <location filename="../widgets/sample_browser.cpp" line="253"/>
         <source>Misclassified</source>
         <translation>分类错误</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="255"/>
+        <location filename="../widgets/sample_browser.cpp" line="256"/>
         <source>Predicted %1 %2</source>
         <translation>预测为 %1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="310"/>
+        <location filename="../widgets/sample_browser.cpp" line="311"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="312"/>
+        <location filename="../widgets/sample_browser.cpp" line="313"/>
         <source>%L1 selected / %L2 shown of %L3</source>
         <translation>已选 %L1 / 显示 %L2，共 %L3</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="313"/>
+        <location filename="../widgets/sample_browser.cpp" line="314"/>
         <source>%L1 of %L2 samples</source>
         <translation>%L1 / %L2 个样本</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="346"/>
+        <location filename="../widgets/sample_browser.cpp" line="347"/>
         <source>No detector</source>
         <translation>无检测器</translation>
     </message>
     <message>
-        <location filename="../widgets/sample_browser.cpp" line="349"/>
+        <location filename="../widgets/sample_browser.cpp" line="350"/>
         <source>Detector: %1</source>
         <translation>检测器：%1</translation>
     </message>

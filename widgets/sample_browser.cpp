@@ -163,6 +163,7 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
                                          : std::nullopt);
     view_->viewport()->update();
   });
+  connect(view_, &QAbstractItemView::activated, this, &SampleBrowser::sampleActivated);
   connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this,
           [this](const QModelIndex& current) {
             emit currentSampleChanged(current);

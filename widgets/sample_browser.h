@@ -56,6 +56,8 @@ class SampleBrowser : public QWidget {
 
  signals:
   void currentSampleChanged(const QModelIndex& index);
+  /// A sample double-clicked or Enter pressed on it: the user wants it inspected.
+  void sampleActivated(const QModelIndex& index);
   /// A test image became current (a test split is listed): `triggered` for the triggered set.
   void testSampleChosen(int index, bool triggered);
 

@@ -272,6 +272,14 @@ void MainWindow::wireSession() {
   connect(session_->selection(), &SampleSelection::currentChanged, this,
           &MainWindow::showCurrentSample);
   connect(browser_, &SampleBrowser::currentSampleChanged, inspector_, &SampleInspector::showSample);
+  // Double-click or Enter on a sample brings the Inspector forward: its tab in the narrow
+  // layout, or the dock itself if it was closed.
+  connect(browser_, &SampleBrowser::sampleActivated, this, [this] {
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("inspectorDock"))) {
+      dock->show();
+      dock->raise();
+    }
+  });
   connect(inspector_, &SampleInspector::stepRequested, browser_, &SampleBrowser::step);
 }
 
