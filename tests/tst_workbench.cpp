@@ -402,6 +402,46 @@ class TestWorkbench : public QObject {
     QVERIFY_THROWS_EXCEPTION(Error, savePlot(view.accuracyPlot(), tmp_.filePath("acc.bmp")));
   }
 
+  void plotTitlesWrapInsteadOfWidening() {
+    // A title wraps at the plot's width: it neither sets the plot's minimum width (views wider
+    // than the screen) nor runs past the plot's edges; wide, it keeps one line.
+    const QString title =
+        QStringLiteral("Outlier scores (drag the dashed line to move the threshold), and more");
+    QCustomPlot* plot = makePlot(nullptr, QStringLiteral("wrapping"), title);
+    std::unique_ptr<QCustomPlot> owner(plot);
+    auto* element = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
+    QVERIFY(element);
+    QVERIFY(element->textFlags() & Qt::TextWordWrap);  // drawn wrapped in the rows below
+    QFont bold = plot->font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    const int oneLine = metrics.horizontalAdvance(title);
+    QVERIFY(plot->plotLayout()->minimumOuterSizeHint().width() < oneLine / 2);
+    for (const int width : {250, oneLine + 100}) {
+      plot->resize(width, 300);
+      plot->show();
+      QVERIFY(QTest::qWaitForWindowExposed(plot));
+      plot->replot();
+      // The title's row holds the text wrapped at the row's width: several lines when narrow,
+      // one when wide.
+      const QRect needed = metrics.boundingRect(0, 0, element->rect().width(), 0,
+                                                Qt::AlignCenter | Qt::TextWordWrap, title);
+      QVERIFY2(element->rect().height() >= needed.height(),
+               qPrintable(QStringLiteral("%1 px wide: row %2 px high, text %3")
+                              .arg(width)
+                              .arg(element->rect().height())
+                              .arg(needed.height())));
+      if (width < oneLine)
+        QVERIFY(element->rect().height() >= 2 * metrics.lineSpacing());
+      else
+        QVERIFY(element->rect().height() < 2 * metrics.lineSpacing());
+    }
+    // An export at another size lays the title out for that size.
+    const QString path = tmp_.filePath("narrow.png");
+    QVERIFY(plot->savePng(path, 250, 300));
+    QVERIFY(element->rect().height() >= 2 * metrics.lineSpacing());
+  }
+
   void stallMonitorSeesABlockedEventLoop() {
     StallMonitor m;
     m.start();

@@ -4,18 +4,18 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="40"/>
+        <location filename="../widgets/plot_export.cpp" line="43"/>
         <source>Export as PNG or PDF…</source>
         <translation>Als PNG oder PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="43"/>
-        <location filename="../widgets/plot_export.cpp" line="49"/>
+        <location filename="../widgets/plot_export.cpp" line="46"/>
+        <location filename="../widgets/plot_export.cpp" line="52"/>
         <source>Export plot</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="44"/>
+        <location filename="../widgets/plot_export.cpp" line="47"/>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf)</translation>
     </message>
@@ -2750,83 +2750,83 @@ vorhergesagt: %1 (%2 %)</translation>
         <translation>Die Beispiele der Klasse ab der Schwelle auswählen</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="46"/>
+        <location filename="../widgets/spectral_view.cpp" line="49"/>
         <source>Outlier scores (drag the dashed line to move the threshold)</source>
         <translation>Ausreißerbewertungen (die gestrichelte Linie ziehen, um die Schwelle zu verschieben)</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="47"/>
+        <location filename="../widgets/spectral_view.cpp" line="50"/>
         <source>outlier score</source>
         <translation>Ausreißerbewertung</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="48"/>
+        <location filename="../widgets/spectral_view.cpp" line="51"/>
         <source>samples</source>
         <translation>Beispiele</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="52"/>
+        <location filename="../widgets/spectral_view.cpp" line="55"/>
         <source>clean</source>
         <translation>sauber</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="56"/>
+        <location filename="../widgets/spectral_view.cpp" line="59"/>
         <source>poisoned (ground truth)</source>
         <translation>vergiftet (Grundwahrheit)</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="61"/>
+        <location filename="../widgets/spectral_view.cpp" line="64"/>
         <source>selected</source>
         <translation>ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="70"/>
+        <location filename="../widgets/spectral_view.cpp" line="73"/>
         <source>σ1 / σ2 per class (click a bar)</source>
         <translation>σ1 / σ2 je Klasse (auf einen Balken klicken)</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="71"/>
-        <location filename="../widgets/spectral_view.cpp" line="161"/>
+        <location filename="../widgets/spectral_view.cpp" line="74"/>
+        <location filename="../widgets/spectral_view.cpp" line="164"/>
         <source>σ1 / σ2</source>
         <translation>σ1 / σ2</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="76"/>
+        <location filename="../widgets/spectral_view.cpp" line="79"/>
         <source>Detector</source>
         <translation>Detektor</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="78"/>
+        <location filename="../widgets/spectral_view.cpp" line="81"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="161"/>
+        <location filename="../widgets/spectral_view.cpp" line="164"/>
         <source>flagged</source>
         <translation>markiert</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="190"/>
+        <location filename="../widgets/spectral_view.cpp" line="193"/>
         <source>Numbers above the bars: flagged samples. Red: the class the detector names as attacked (%1), by its scores&apos; concentration.</source>
         <translation>Zahlen über den Balken: markierte Beispiele. Rot: die Klasse, die der Detektor als angegriffen benennt (%1), nach der Konzentration seiner Bewertungen.</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="244"/>
+        <location filename="../widgets/spectral_view.cpp" line="247"/>
         <source>%1: %L2 samples shown, %L3 of them poisons (ground truth). σ1/σ2 %4 · detector&apos;s flagged %L5 · AUROC in class %6</source>
         <translation>%1: %L2 Beispiele gezeigt, davon %L3 Gifte (Grundwahrheit). σ1/σ2 %4 · vom Detektor markiert %L5 · AUROC in der Klasse %6</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="254"/>
+        <location filename="../widgets/spectral_view.cpp" line="257"/>
         <source>No samples of this class are shown.</source>
         <translation>Keine Beispiele dieser Klasse werden gezeigt.</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="255"/>
+        <location filename="../widgets/spectral_view.cpp" line="258"/>
         <source>No detector results yet: run Spectral signatures in the Detectors panel, or open a run that has them.</source>
         <translation>Noch keine Detektorergebnisse: Spektrale Signaturen im Detektoren-Bereich ausführen oder einen Lauf öffnen, der sie hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="292"/>
+        <location filename="../widgets/spectral_view.cpp" line="295"/>
         <source>Threshold %1: flagged %L2 of %L3 shown · precision %4 · recall %5 (against the ground truth, which the detector never sees)</source>
         <translation>Schwelle %1: markiert %L2 von %L3 gezeigten · Precision %4 · Recall %5 (gemessen an der Grundwahrheit, die der Detektor nie sieht)</translation>
     </message>

@@ -4,18 +4,18 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="40"/>
+        <location filename="../widgets/plot_export.cpp" line="43"/>
         <source>Export as PNG or PDF…</source>
         <translation>导出为 PNG 或 PDF…</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="43"/>
-        <location filename="../widgets/plot_export.cpp" line="49"/>
+        <location filename="../widgets/plot_export.cpp" line="46"/>
+        <location filename="../widgets/plot_export.cpp" line="52"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="44"/>
+        <location filename="../widgets/plot_export.cpp" line="47"/>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
     </message>
@@ -2744,83 +2744,83 @@ predicted: %1 (%2 %)</source>
         <translation>选择该类别中分数不低于阈值的样本</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="46"/>
+        <location filename="../widgets/spectral_view.cpp" line="49"/>
         <source>Outlier scores (drag the dashed line to move the threshold)</source>
         <translation>离群分数（拖动虚线以移动阈值）</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="47"/>
+        <location filename="../widgets/spectral_view.cpp" line="50"/>
         <source>outlier score</source>
         <translation>离群分数</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="48"/>
+        <location filename="../widgets/spectral_view.cpp" line="51"/>
         <source>samples</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="52"/>
+        <location filename="../widgets/spectral_view.cpp" line="55"/>
         <source>clean</source>
         <translation>干净</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="56"/>
+        <location filename="../widgets/spectral_view.cpp" line="59"/>
         <source>poisoned (ground truth)</source>
         <translation>投毒（真实标注）</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="61"/>
+        <location filename="../widgets/spectral_view.cpp" line="64"/>
         <source>selected</source>
         <translation>已选</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="70"/>
+        <location filename="../widgets/spectral_view.cpp" line="73"/>
         <source>σ1 / σ2 per class (click a bar)</source>
         <translation>各类别的 σ1 / σ2（点击柱）</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="71"/>
-        <location filename="../widgets/spectral_view.cpp" line="161"/>
+        <location filename="../widgets/spectral_view.cpp" line="74"/>
+        <location filename="../widgets/spectral_view.cpp" line="164"/>
         <source>σ1 / σ2</source>
         <translation>σ1 / σ2</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="76"/>
+        <location filename="../widgets/spectral_view.cpp" line="79"/>
         <source>Detector</source>
         <translation>检测器</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="78"/>
+        <location filename="../widgets/spectral_view.cpp" line="81"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="161"/>
+        <location filename="../widgets/spectral_view.cpp" line="164"/>
         <source>flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="190"/>
+        <location filename="../widgets/spectral_view.cpp" line="193"/>
         <source>Numbers above the bars: flagged samples. Red: the class the detector names as attacked (%1), by its scores&apos; concentration.</source>
         <translation>柱上的数字：已标记样本数。红色：检测器根据分数集中程度认定被攻击的类别（%1）。</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="244"/>
+        <location filename="../widgets/spectral_view.cpp" line="247"/>
         <source>%1: %L2 samples shown, %L3 of them poisons (ground truth). σ1/σ2 %4 · detector&apos;s flagged %L5 · AUROC in class %6</source>
         <translation>%1：显示 %L2 个样本，其中 %L3 个为投毒样本（真实标注）。σ1/σ2 %4 · 检测器标记 %L5 · 类内 AUROC %6</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="254"/>
+        <location filename="../widgets/spectral_view.cpp" line="257"/>
         <source>No samples of this class are shown.</source>
         <translation>此类别没有显示的样本。</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="255"/>
+        <location filename="../widgets/spectral_view.cpp" line="258"/>
         <source>No detector results yet: run Spectral signatures in the Detectors panel, or open a run that has them.</source>
         <translation>尚无检测器结果：请在检测器面板中运行谱签名，或打开已有结果的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/spectral_view.cpp" line="292"/>
+        <location filename="../widgets/spectral_view.cpp" line="295"/>
         <source>Threshold %1: flagged %L2 of %L3 shown · precision %4 · recall %5 (against the ground truth, which the detector never sees)</source>
         <translation>阈值 %1：在显示的 %L3 个中标记 %L2 个 · 精确率 %4 · 召回率 %5（对照检测器从不可见的真实标注）</translation>
     </message>

@@ -1,9 +1,12 @@
 #include "plot_export.h"
 
+#include <algorithm>
+
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
 
@@ -58,6 +61,49 @@ QColor seriesColour(int k) {
   return colours[static_cast<std::size_t>(k) % (sizeof colours / sizeof colours[0])];
 }
 
+namespace {
+
+/// A plot title that wraps at the plot's width instead of setting the plot's minimum width (a
+/// one-line title made views wider than a laptop's screen allows, in German above all, or was
+/// cut at both ends in a narrow splitter pane). QCPTextElement's size hints and drawing assume
+/// one line.
+class WrappingTitle : public QCPTextElement {
+ public:
+  WrappingTitle(QCustomPlot* plot, const QString& text, const QFont& font)
+      : QCPTextElement(plot, text, font) {
+    setTextFlags(Qt::AlignCenter | Qt::TextWordWrap);
+  }
+
+ protected:
+  QSize minimumOuterSizeHint() const override {
+    return QSize(widestWord() + mMargins.left() + mMargins.right(), height());
+  }
+  QSize maximumOuterSizeHint() const override { return QSize(QWIDGETSIZE_MAX, height()); }
+
+ private:
+  int widestWord() const {
+    const QFontMetrics metrics(mFont);
+    int widest = 0;
+    for (const QString& word :
+         mText.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+      widest = std::max(widest, metrics.horizontalAdvance(word));
+    return widest;
+  }
+  /// The text's height wrapped at the width the plot gives the title row (the plot's viewport:
+  /// set before every layout, on screen and for an export alike).
+  int height() const {
+    const int available =
+        (mParentPlot ? mParentPlot->viewport().width() : 0) - mMargins.left() - mMargins.right();
+    const int width = std::max(widestWord(), available);
+    const QFontMetrics metrics(mFont);
+    return metrics.boundingRect(0, 0, width, 0, Qt::AlignCenter | Qt::TextWordWrap, mText)
+               .height() +
+           mMargins.top() + mMargins.bottom();
+  }
+};
+
+}  // namespace
+
 QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title,
                       const QString& xLabel) {
   auto* p = new QCustomPlot(parent);
@@ -66,7 +112,7 @@ QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title
   p->plotLayout()->insertRow(0);
   QFont f = p->font();
   f.setBold(true);
-  p->plotLayout()->addElement(0, 0, new QCPTextElement(p, title, f));
+  p->plotLayout()->addElement(0, 0, new WrappingTitle(p, title, f));
   if (!xLabel.isEmpty()) p->xAxis->setLabel(xLabel);
   p->setNoAntialiasingOnDrag(true);
   installExportMenu(p, name);

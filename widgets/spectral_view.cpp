@@ -41,6 +41,9 @@ SpectralView::SpectralView(Session* session, QWidget* parent) : QWidget(parent),
   thresholdText_ = new QLabel(this);
   thresholdText_->setObjectName(QStringLiteral("thresholdText"));
   thresholdText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // Both lines wrap: on one line each set the view's width (829 px in German).
+  summary_->setWordWrap(true);
+  thresholdText_->setWordWrap(true);
 
   histogram_ = makePlot(this, QStringLiteral("spectralHistogram"),
                         tr("Outlier scores (drag the dashed line to move the threshold)"),
