@@ -14,13 +14,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QScreen>
-#include <QScrollArea>
-#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -36,7 +32,6 @@
 #include "experiment_panel.h"
 #include "influence_view.h"
 #include "jobs.h"
-#include "jobs_panel.h"
 #include "plot_export.h"
 #include "qcustomplot.h"
 #include "runs_view.h"
@@ -55,11 +50,6 @@
 static void initWorkbenchResources() { Q_INIT_RESOURCE(resources); }
 
 namespace poisonlab::gui {
-
-namespace {
-/// Narrower than this, the Inspector's images and text are not worth a column of their own.
-constexpr int kInspectorMinimumWidth = 300;
-}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   initWorkbenchResources();
@@ -92,19 +82,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   wireSession();
   wireJobs();
 
-  QSettings settings;
-  // The docks' arrangement first: it sets the window's minimum size (a narrow layout has no
-  // right column), which the saved geometry must not be clamped to.
-  defaultDockSizes_ = !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-  if (!settings.contains(QStringLiteral("window/geometry"))) {
-    // First start: 1600 x 1000, or what the screen has room for (a 1366 x 768 laptop), never
-    // less than the window needs.
-    QSize size(1600, 1000);
-    if (const QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen())
-      size = size.boundedTo(s->availableGeometry().size() * 0.96);
-    resize(size.expandedTo(minimumSizeHint()));
-  }
+  restoreLayout();
   showNoData(tr("Looking for data…"));
 }
 
@@ -159,81 +137,6 @@ void MainWindow::buildViews() {
   views_->addTab(comparison_, tr("Detectors compared"));
   views_->addTab(unlearn_, tr("Unlearning"));
   views_->addTab(runs_, tr("Runs (what if)"));
-}
-
-void MainWindow::buildDocks() {
-  experiment_ = new ExperimentPanel(this);
-  auto* experimentDock = new QDockWidget(tr("Experiment"), this);
-  experimentDock->setObjectName(QStringLiteral("experimentDock"));
-  experimentDock->setWidget(experiment_);
-  addDockWidget(Qt::LeftDockWidgetArea, experimentDock);
-
-  detectors_ = new DetectorPanel(session_, this);
-  auto* detectorDock = new QDockWidget(tr("Detectors"), this);
-  detectorDock->setObjectName(QStringLiteral("detectorDock"));
-  auto* detectorScroll = new QScrollArea(detectorDock);
-  detectorScroll->setWidget(detectors_);
-  detectorScroll->setWidgetResizable(true);
-  detectorScroll->setFrameShape(QFrame::NoFrame);
-  detectorDock->setWidget(detectorScroll);
-  addDockWidget(Qt::LeftDockWidgetArea, detectorDock);
-  tabifyDockWidget(experimentDock, detectorDock);
-  experimentDock->raise();
-
-  training_ = new TrainingView(this);
-  auto* trainingDock = new QDockWidget(tr("Training"), this);
-  trainingDock->setObjectName(QStringLiteral("trainingDock"));
-  trainingDock->setWidget(training_);
-  addDockWidget(Qt::BottomDockWidgetArea, trainingDock);
-
-  inspector_ = new SampleInspector(this);
-  auto* inspectorDock = new QDockWidget(tr("Inspector"), this);
-  inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
-  auto* inspectorScroll = new QScrollArea(inspectorDock);
-  inspectorScroll->setWidget(inspector_);
-  inspectorScroll->setWidgetResizable(true);
-  inspectorScroll->setFrameShape(QFrame::NoFrame);
-  inspectorScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  inspectorDock->setWidget(inspectorScroll);
-  addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
-
-  auto* jobsDock = new QDockWidget(tr("Jobs"), this);
-  jobsDock->setObjectName(QStringLiteral("jobsDock"));
-  // Scrolling, so a long list of finished jobs never squeezes the other docks.
-  auto* jobsScroll = new QScrollArea(jobsDock);
-  jobsScroll->setWidget(new JobsPanel(tasks_, jobsScroll));
-  jobsScroll->setWidgetResizable(true);
-  jobsScroll->setFrameShape(QFrame::NoFrame);
-  jobsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  jobsDock->setWidget(jobsScroll);
-  addDockWidget(Qt::RightDockWidgetArea, jobsDock);
-}
-
-void MainWindow::showEvent(QShowEvent* event) {
-  QMainWindow::showEvent(event);
-  if (!defaultDockSizes_) return;
-  defaultDockSizes_ = false;
-  // First start (no saved layout): sizes that suit the window it got, once it is laid out.
-  QTimer::singleShot(0, this, [this] {
-    auto* experimentDock = findChild<QDockWidget*>(QStringLiteral("experimentDock"));
-    auto* inspectorDock = findChild<QDockWidget*>(QStringLiteral("inspectorDock"));
-    auto* jobsDock = findChild<QDockWidget*>(QStringLiteral("jobsDock"));
-    auto* trainingDock = findChild<QDockWidget*>(QStringLiteral("trainingDock"));
-    resizeDocks({trainingDock}, {std::max(300, height() * 1 / 3)}, Qt::Vertical);
-    // What the right column can get beside the left one and the views at their narrowest.
-    const int room = width() - experimentDock->minimumSizeHint().width() -
-                     centralWidget()->minimumSizeHint().width();
-    if (room < kInspectorMinimumWidth) {
-      // A narrow screen (a 1366 px laptop): the right column would be a sliver, so the Inspector
-      // and the Jobs join the Experiment and Detectors tabs on the left, at its full width.
-      tabifyDockWidget(experimentDock, inspectorDock);
-      tabifyDockWidget(experimentDock, jobsDock);
-      experimentDock->raise();
-      return;
-    }
-    resizeDocks({experimentDock, inspectorDock}, {330, 430}, Qt::Horizontal);
-    resizeDocks({inspectorDock, jobsDock}, {height() * 1 / 2, 140}, Qt::Vertical);
-  });
 }
 
 void MainWindow::wireSession() {
@@ -613,9 +516,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     tasks_->cancelAllAndWait(10000);
   }
-  QSettings settings;
-  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-  settings.setValue(QStringLiteral("window/state"), saveState());
+  saveLayout();
   event->accept();
 }
 

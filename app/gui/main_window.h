@@ -98,6 +98,8 @@ class MainWindow : public QMainWindow {
   QWidget* buildWelcomePage();
   void buildViews();
   void buildDocks();
+  void restoreLayout();  ///< the saved layout, or the first start's size
+  void saveLayout();
   void buildActions();
   void wireSession();
   void wireJobs();
