@@ -14,7 +14,7 @@ packages=(
   libqcustomplot-dev
   libopencv-dev libarchive-dev zlib1g-dev nlohmann-json3-dev
   libcurl4-openssl-dev libssl-dev
-  python3 clang-format
+  python3 clang-format ccache
   xvfb xauth imagemagick
   appstream desktop-file-utils dpkg-dev man-db
   fonts-noto-cjk qt6-translations-l10n poppler-utils

@@ -76,6 +76,20 @@ std::map<std::string, std::vector<std::uint8_t>> binaryLayout(const Dataset& ds)
   return files;
 }
 
+std::vector<std::uint8_t> encodeJpeg(const std::uint8_t* chw) {
+  QImage img(kImageSide, kImageSide, QImage::Format_RGB888);
+  for (int y = 0; y < kImageSide; ++y)
+    for (int x = 0; x < kImageSide; ++x) {
+      const int off = y * kImageSide + x;
+      img.setPixel(x, y, qRgb(chw[off], chw[kPlaneBytes + off], chw[2 * kPlaneBytes + off]));
+    }
+  QByteArray bytes;
+  QBuffer buf(&bytes);
+  buf.open(QIODevice::WriteOnly);
+  if (!img.save(&buf, "JPEG", 95)) throw std::runtime_error("JPEG encoding failed");
+  return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
+}
+
 std::vector<std::uint8_t> encodePng(const std::uint8_t* chw, int width, int height) {
   QImage img(width, height, QImage::Format_RGB888);
   for (int y = 0; y < height; ++y)

@@ -47,6 +47,9 @@ void writeTarGz(const std::string& path,
                 const std::map<std::string, std::vector<std::uint8_t>>& files,
                 const std::vector<std::string>& dirs = {});
 
+/// Encodes a planar 3x32x32 image as JPEG (Qt's encoder, quality 95).
+std::vector<std::uint8_t> encodeJpeg(const std::uint8_t* chw);
+
 /// Encodes a planar 3x32x32 image (or any w x h RGB image) as PNG.
 std::vector<std::uint8_t> encodePng(const std::uint8_t* chw, int width = kImageSide,
                                     int height = kImageSide);

@@ -61,6 +61,16 @@ class TestCli : public QObject {
     QCOMPARE(one.code, 0);
     QVERIFY(one.out.contains("--decay-norms"));
     QVERIFY(!one.out.contains("--export-features"));
+    // COMMAND --help and -h, as git and cargo take them: that command's help, exit 0, wherever
+    // an option would stand (not as an option's value).
+    for (const QStringList& args : {QStringList{"train", "--help"}, QStringList{"train", "-h"},
+                                    QStringList{"train", "--run", "x", "--help"}}) {
+      const Result h = run(args);
+      QCOMPARE(h.code, 0);
+      QCOMPARE(h.out, one.out);
+    }
+    QCOMPARE(run({"grid", "-h"}).out,
+             QString::fromStdString(cli::commandHelp(cli::commandDoc("grid"))));
     const Result unknown = run({"help", "trian"});
     QCOMPARE(unknown.code, 1);
     QVERIFY(unknown.err.contains("unknown command 'trian'"));
@@ -132,6 +142,29 @@ class TestCli : public QObject {
     QCOMPARE(fa.readAll(), fb.readAll());
   }
 
+  void poisonKeepsSomeoneElsesFiles() {
+    // A folder that is no run but holds a poison.csv: not overwritten without --force.
+    const QString dir = tmp_.filePath("not-a-run");
+    QVERIFY(QDir().mkpath(dir));
+    {
+      QFile f(dir + "/poison.csv");
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write("my own table\n");
+    }
+    Result r = run({"poison", "--data", data_, "--out", dir, "--count", "10"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("holds a poison.csv but no experiment"), qPrintable(r.err));
+    QFile f(dir + "/poison.csv");
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("my own table\n"));
+    QVERIFY(!QFile::exists(dir + "/experiment.json"));
+    // A poison refused for its settings leaves no folder behind.
+    const QString fresh = tmp_.filePath("refused-poison");
+    r = run({"poison", "--data", data_, "--out", fresh, "--count", "100000"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(!QFileInfo::exists(fresh), qPrintable(r.err));
+  }
+
   void poisonForceClearsWhatTheOldPoisonGave() {
     // Poisoning a run folder anew (--force) leaves no model, checkpoint, metrics, cached
     // predictions, detector or unlearning result of the old poison behind.
@@ -173,6 +206,10 @@ class TestCli : public QObject {
         << QStringList{"--count", "4", "--rate", "0.1"} << "give one of them";
     QTest::newRow("unknown option")
         << QStringList{"--colour", "1,2,3"} << "unknown option --colour";
+    // strtoull skips blanks and wraps a minus: " -1" was read as 2^64 - 1.
+    QTest::newRow("seed with a blank and a minus")
+        << QStringList{"--seed", " -1"} << "--seed: expected a non-negative integer, got ' -1'";
+    QTest::newRow("seed with a plus") << QStringList{"--seed", "+5"} << "--seed: expected a";
     QTest::newRow("trigger type") << QStringList{"--trigger", "star"}
                                   << "'star' is not a trigger type";
   }

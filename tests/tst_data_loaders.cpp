@@ -188,6 +188,41 @@ class TestDataLoaders : public QObject {
     bomb["data/train/cat/0001.png"] = png;
     QTest::newRow("PNG bomb") << bomb
                               << "data/train/cat/0001.png: image is 100000x100000, expected 32x32";
+    // Formats docs/inputs.md does not promise are not decoded at all, whatever their size: a
+    // well-formed 32x32 PPM (which OpenCV decodes, as it does TIFF, WebP, JPEG 2000 and EXR,
+    // without any size check of ours) is refused by its name's promise, not loaded.
+    Files ppm = folderLayout(small);
+    std::vector<std::uint8_t> pnm = {'P', '6',  '\n', '3', '2', ' ', '3',
+                                     '2', '\n', '2',  '5', '5', '\n'};
+    pnm.resize(pnm.size() + 32 * 32 * 3, 128);
+    ppm["data/train/cat/0001.png"] = pnm;
+    QTest::newRow("PPM, not one of ours")
+        << ppm << "data/train/cat/0001.png: not a decodable image (JPEG, PNG or BMP expected)";
+    // A JPEG whose marker chain the header walk cannot follow exactly as the decoder does
+    // (stray bytes after its start, which libjpeg skips while looking for a frame) is refused,
+    // not decoded to find out its size.
+    Files stray = folderLayout(small);
+    std::vector<std::uint8_t> jpeg = encodeJpeg(small.train.image(0));
+    QVERIFY(jpeg.size() > 4 && jpeg[0] == 0xff && jpeg[1] == 0xd8);
+    jpeg.insert(jpeg.begin() + 2, {0x00, 0x00});
+    stray["data/train/cat/0001.jpg"] = jpeg;
+    stray.erase("data/train/cat/0001.png");
+    QTest::newRow("JPEG with stray bytes")
+        << stray << "data/train/cat/0001.jpg: a JPEG whose markers before its frame header";
+    Files noIhdr = folderLayout(small);
+    std::vector<std::uint8_t> pngFirst = encodePng(small.train.image(0));
+    pngFirst[12] = 'i';  // the first chunk's type: no longer IHDR
+    noIhdr["data/train/cat/0001.png"] = pngFirst;
+    QTest::newRow("PNG without IHDR first")
+        << noIhdr << "data/train/cat/0001.png: a PNG whose first chunk is not IHDR";
+  }
+
+  void archiveNamesAreCapped() {
+    // A folder entry's name past PATH_MAX is refused (folders counted too: names of folders
+    // were kept without a cap, 2.3 MB of archive took +470 MB).
+    const std::string path = tmp_.filePath("long-names.tar.gz").toStdString();
+    writeTarGz(path, binaryLayout(ref_), {std::string(5000, 'd')});
+    expectError(path, "has a name of 5001 bytes (at most 4096)");
   }
 
   void archiveEntriesAreCapped() {

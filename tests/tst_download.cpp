@@ -128,6 +128,28 @@ class TestDownload : public QObject {
     QCOMPARE(readTextFile(r.path), body_);
   }
 
+  void stalePartLargerThanTheFileIsDropped() {
+    // No MD5 and no size to check against (download --url alone): a .part larger than the
+    // file gets a 416 whose Content-Range names the real size; it is dropped and the file
+    // fetched afresh (it was taken as the finished download).
+    LocalHttpServer server(body_);
+    auto o = options(server, "stale");
+    o.md5.clear();
+    o.expectedSize = 0;
+    fs::create_directories(o.destDir);
+    writeFileAtomic(o.destDir + "/cifar-10-binary.tar.gz.part", body_ + "stale tail");
+    const DownloadResult r = downloadFile(o);
+    QCOMPARE(readTextFile(r.path), body_);
+    QCOMPARE(r.resumedFrom, std::int64_t(0));
+    // A .part exactly the server's size is complete, as before.
+    auto same = options(server, "same");
+    same.md5.clear();
+    same.expectedSize = 0;
+    fs::create_directories(same.destDir);
+    writeFileAtomic(same.destDir + "/cifar-10-binary.tar.gz.part", body_);
+    QCOMPARE(readTextFile(downloadFile(same).path), body_);
+  }
+
   void httpErrorIsReported() {
     LocalHttpServer server(body_);
     server.setBehaviour({-1, false, 404, 0});

@@ -3,6 +3,7 @@
 // slurmctld and slurmd), collects one results table, and the workbench's run comparison opens
 // it.
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -13,7 +14,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
+
 #include "core/run/grid.h"
+#include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "main_window.h"
 #include "runs_view.h"
@@ -126,6 +130,29 @@ class TestGrid : public QObject {
     h.write(R"({"vary": {"recipe": [{"weight_decay_norms": true}, {"epochs": 3}]}})");
     h.close();
     const GridPlan recipes = readGridSpec(bad.toStdString());
+    // Numbers are never narrowed: a fraction, a value past the type and a negative seed are
+    // refused, naming the field (they were read as 1, 11 and 2^64 - 1).
+    const QList<QPair<QByteArray, QString>> narrowed{
+        {R"({"base": {"poison": {"count": 1.9}}, "vary": {"recipe": [{"epochs": 1}]}})",
+         "point 0 poison.count: 1.9 is not a whole number"},
+        {R"({"base": {"trigger": {"pos": [4294967307, 16]}}, "vary": {"recipe": [{"epochs": 1}]}})",
+         "point 0 trigger.pos[0]: 4294967307 is outside"},
+        {R"({"base": {"poison": {"seed": -1}}, "vary": {"recipe": [{"epochs": 1}]}})",
+         "point 0 poison.seed: -1 is outside 0.."},
+        {R"({"base": {"trigger": {"color": [101, 0, 4294967321]}}, "vary": {"recipe": [{"epochs": 1}]}})",
+         "point 0 trigger.color[2]: 4294967321 is outside"}};
+    for (const auto& [text, needle] : narrowed) {
+      QFile n(bad);
+      n.open(QIODevice::WriteOnly | QIODevice::Truncate);
+      n.write(text);
+      n.close();
+      try {
+        readGridSpec(bad.toStdString());
+        QFAIL(text.constData());
+      } catch (const Error& e) {
+        QVERIFY2(QString(e.what()).contains(needle), e.what());
+      }
+    }
     QCOMPARE(recipes.points[0].train.decayNorms, true);
     QCOMPARE(recipes.points[1].train.decayNorms, false);
     // Small crops on a recipe axis: read into the points, a side past the image named.
@@ -168,6 +195,158 @@ class TestGrid : public QObject {
     QVERIFY2(r.err.contains("holds another grid"), qPrintable(r.err));
   }
 
+  /// A point's error text that is not UTF-8 (a file name from another system) is collected with
+  /// its bad bytes replaced: the CSV and the JSON are both written, and agree.
+  void collectSurvivesErrorsThatAreNotUtf8() {
+    const QString out = tmp_.filePath("not-utf8");
+    writeGridPlan(out.toStdString(), writeSpec("not-utf8.json").toStdString());
+    const GridPlan plan = readGridPlan(out.toStdString());
+    const std::string run0 = gridRunDir(out.toStdString(), plan.points[0]);
+    std::filesystem::create_directories(run0);
+    writeFileAtomic(run0 + "/grid-error.txt", std::string("cannot read /data/caf\xe9.png\n"));
+    const auto rows = collectGrid(out.toStdString());
+    QCOMPARE(rows.size(), std::size_t(4));
+    QCOMPARE(QString::fromStdString(rows[0].status), QString("failed"));
+    const QJsonArray runs = readJson(out + "/grid-results.json").value("runs").toArray();
+    QCOMPARE(runs.size(), 4);
+    QCOMPARE(runs[0].toObject().value("status").toString(), QString("failed"));
+    QVERIFY2(runs[0].toObject().value("error").toString().contains(QStringLiteral("caf\ufffd.png")),
+             qPrintable(runs[0].toObject().value("error").toString()));
+    QFile csv(out + "/grid-results.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().count('\n'), 5);
+  }
+
+  /// The job script holds exactly its own lines, whatever the paths hold: a quote, `$()`, a
+  /// space, non-ASCII letters reach the program as one argument each and run nothing; a value
+  /// that would start a line of its own (a newline in --time, --partition, --mem or a path) or
+  /// is not Slurm's syntax is refused, naming the option, before anything is written.
+  void slurmScriptHoldsExactlyItsLines() {
+    const QString dir = tmp_.filePath(QStringLiteral("q'$(touch pwned) bob's grid \u00fc"));
+    QVERIFY(QDir().mkpath(dir + "/bin"));
+    const QString program = dir + "/bin/record";
+    {
+      QFile f(program);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write("#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > \"$RECORD\"\n");
+    }
+    QFile::setPermissions(program, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    SlurmOptions o;
+    o.program = program.toStdString();
+    o.data = (dir + "/data.tar.gz").toStdString();
+    o.partition = "cpu,gpu-2";
+    o.mem = "4G";
+    o.time = "1-00:30:00";
+    o.cpus = 3;
+    const GridPlan plan = readGridSpec(writeSpec("quoted.json").toStdString());
+    const QString out = dir + "/out";
+    const QString script = QString::fromStdString(writeSlurmScript(out.toStdString(), plan, o));
+    QCOMPARE(script, out + "/grid.sbatch");
+    QFile f(script);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n');
+    const QStringList header{"#!/bin/bash",
+                             "#SBATCH --job-name=poisonlab-grid",
+                             "#SBATCH --array=0-3",
+                             "#SBATCH --cpus-per-task=3",
+                             "#SBATCH --ntasks=1",
+                             "#SBATCH --time=1-00:30:00",
+                             "#SBATCH --output=logs/task-%a.out",
+                             "#SBATCH --partition=cpu,gpu-2",
+                             "#SBATCH --mem=4G"};
+    QCOMPARE(lines.mid(0, header.size()), header);
+    for (const QString& l : lines.mid(header.size()))
+      QVERIFY2(l.isEmpty() || l.startsWith("# ") || l.startsWith("export POISONLAB_THREADS=") ||
+                   l.startsWith("exec "),
+               qPrintable(l));
+    // Run as an array task would: every path arrives whole, and nothing else ran.
+    QProcess task;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("RECORD", tmp_.filePath("record.txt"));
+    env.insert("SLURM_ARRAY_TASK_ID", "2");
+    task.setProcessEnvironment(env);
+    task.setWorkingDirectory(tmp_.path());
+    task.start("bash", {script});
+    QVERIFY(task.waitForFinished(30000));
+    QCOMPARE(task.exitCode(), 0);
+    QFile record(tmp_.filePath("record.txt"));
+    QVERIFY(record.open(QIODevice::ReadOnly));
+    QCOMPARE(
+        QString::fromUtf8(record.readAll()).split('\n', Qt::SkipEmptyParts),
+        (QStringList{"grid-task", "--out", out, "--index", "2", "--data", dir + "/data.tar.gz"}));
+    QVERIFY(!QFile::exists(tmp_.filePath("pwned")));
+    QVERIFY(!QFile::exists(out + "/pwned"));
+
+    const QByteArray before = [&] {
+      QFile s(script);
+      s.open(QIODevice::ReadOnly);
+      return s.readAll();
+    }();
+    const auto refused = [&](SlurmOptions bad, const QString& outDir, const QString& field) {
+      try {
+        writeSlurmScript(outDir.toStdString(), plan, bad);
+        QFAIL(qPrintable("accepted a bad " + field));
+      } catch (const Error& e) {
+        QVERIFY2(QString(e.what()).startsWith(field), e.what());
+      }
+    };
+    for (const char* t : {"00:10:00\n/bin/touch x", "10 min", "1:2:3:4", "", "-1"}) {
+      SlurmOptions bad = o;
+      bad.time = t;
+      refused(bad, out, "--time");
+    }
+    for (const char* p : {"cpu\n#SBATCH --x", "a b", "cpu;id", "cpu,"}) {
+      SlurmOptions bad = o;
+      bad.partition = p;
+      refused(bad, out, "--partition");
+    }
+    for (const char* m : {"4 GB", "4G\n", "G", "4GB"}) {
+      SlurmOptions bad = o;
+      bad.mem = m;
+      refused(bad, out, "--mem");
+    }
+    SlurmOptions bad = o;
+    bad.data = o.data + "\nrm -rf x";
+    refused(bad, out, "--data");
+    refused(o, out + "\nid", "--out");
+    QFile again(script);
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    QCOMPARE(again.readAll(), before);
+  }
+
+  /// `grid --slurm` runs sbatch with an argument vector, never through a shell: an output
+  /// folder with a quote, `$()`, spaces and non-ASCII letters is one argument, and a bad
+  /// option is refused before the grid's folder is written.
+  void sbatchGetsOneArgumentPerPath() {
+    const QString fake = tmp_.filePath("fake-sbatch");
+    {
+      QFile f(fake);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(
+          "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > \"$0.args\"\n"
+          "echo 4242\n");
+    }
+    QFile::setPermissions(fake, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    const QString out = tmp_.filePath(QStringLiteral("q'$(touch pwned) bob's grid \u00e9"));
+    Result r = run({"grid", "--spec", writeSpec("fake.json"), "--out", out, "--data", data_,
+                    "--slurm", "--no-wait", "--sbatch", fake});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains("submitted job array 4242"), qPrintable(r.err));
+    QFile args(fake + ".args");
+    QVERIFY(args.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(args.readAll()).split('\n', Qt::SkipEmptyParts),
+             (QStringList{"--parsable", "--chdir=" + out, out + "/grid.sbatch"}));
+    for (const QString& where : {tmp_.path(), out, QDir::currentPath()})
+      QVERIFY2(!QFile::exists(where + "/pwned"), qPrintable(where));
+    // A newline in --time: refused, naming it, and no grid folder written.
+    const QString other = tmp_.filePath("refused-grid");
+    r = run({"grid", "--spec", writeSpec("fake2.json"), "--out", other, "--data", data_, "--slurm",
+             "--no-wait", "--sbatch", fake, "--time", "00:10:00\ntouch x"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("--time:"), qPrintable(r.err));
+    QVERIFY(!QFile::exists(other + "/grid.json"));
+  }
+
   void slurmJobArray() {
     const QString cluster = tmp_.filePath("slurm");
     QProcess start;
@@ -186,7 +365,9 @@ class TestGrid : public QObject {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("SLURM_CONF", cluster + "/slurm.conf");
     env.insert("PATH", env.value("PATH") + ":/usr/sbin");
-    const QString out = tmp_.filePath("slurm-grid");
+    // An output folder with a quote, `$()`, spaces and non-ASCII letters: submitted, run and
+    // collected as any other, and nothing in its name runs.
+    const QString out = tmp_.filePath(QStringLiteral("slurm grid q'$(touch pwned) \u00fc"));
     Result r = run({"grid", "--spec", writeSpec("slurm.json"), "--out", out, "--data", data_,
                     "--slurm", "--partition", "pltest", "--cpus", "1", "--time", "00:10:00"},
                    env, 400000);
@@ -200,6 +381,8 @@ class TestGrid : public QObject {
       QVERIFY(log.readAll().contains(QString("grid point %1").arg(i).toUtf8()));
     }
     QVERIFY(QFile::exists(out + "/grid.sbatch"));
+    for (const QString& where : {tmp_.path(), out, QDir::currentPath()})
+      QVERIFY2(!QFile::exists(where + "/pwned"), qPrintable(where));
   }
 
   void workbenchOpensTheTable() {

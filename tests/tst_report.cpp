@@ -4,6 +4,7 @@
 // pdfinfo and pdftotext where they are installed, else from the PDF's page objects), and a
 // failed write names the file and leaves nothing behind.
 #include <QApplication>
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -16,6 +17,7 @@
 #include "core/run/run_folder.h"
 #include "core/util/error.h"
 #include "qcustomplot.h"
+#include "report_parts.h"
 #include "run_report.h"
 #include "session.h"
 #include "test_support.h"
@@ -260,6 +262,92 @@ class TestReport : public QObject {
     QDir dir(tmp_.path());
     for (const QString& name : dir.entryList(QDir::Files))
       QVERIFY2(name.startsWith("report.") || name.endsWith(".ini"), qPrintable(name));
+  }
+
+  /// Record, version and run-folder names are the user's (a mailed run folder's): in the HTML
+  /// they are text, never markup. The property: the file parses, every element and attribute
+  /// is one the report itself writes, every id a slug, every picture one of its own, and each
+  /// hostile name reads back verbatim as text.
+  void hostileNamesStayText() {
+    const QStringList hostile{QStringLiteral("x\"><img src=x onerror=alert(3)>"),
+                              QStringLiteral("<script>alert(1)</script>"),
+                              QStringLiteral("Spectral!")};  // its slug is taken: made unique
+    const QString versionName = QStringLiteral("v\"><img src=\"/dev/zero\">");
+    const QString runName = QStringLiteral("run\" onmouseover=\"alert(2)");
+    const QString runDir = tmp_.filePath(runName);
+    writeRun(runDir.toStdString(), describeExperiment(*d_.pd), *d_.pd);
+    Session s;
+    fillRun(s);
+    s.setRunDir(runDir);
+    for (const QString& n : hostile)
+      s.addDetection(madeUpReport(*d_.pd, n.toStdString(), "spectral", 0.7));
+    QVector<ModelVersion> versions = s.versions();
+    versions << unlearned(versionName, "ssd", 6, 6, 0.1);
+    s.setVersions(versions);
+    // "Spectral!" is another detector whose slug "detector-spectral" is fillRun's: it gets
+    // the next free one.
+    const RunReport report(s);
+    QStringList ids;
+    for (const auto& sec : report.sections()) ids << sec.id;
+    QVERIFY2(ids.contains("detector-x-img-src-x-onerror-alert-3"), qPrintable(ids.join(' ')));
+    QVERIFY2(ids.contains("detector-script-alert-1-script"), qPrintable(ids.join(' ')));
+    QVERIFY2(ids.contains("detector-spectral-2"), qPrintable(ids.join(' ')));
+    QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), ids.size());
+
+    const QSet<QString> elements{"html", "head", "meta", "title", "style", "body",
+                                 "h1",   "h2",   "h3",   "p",     "table", "tr",
+                                 "td",   "th",   "span", "br",    "img",   "b"};
+    const QSet<QString> attributes{"xmlns", "charset", "http-equiv",  "content",     "id",
+                                   "style", "class",   "cellspacing", "cellpadding", "align",
+                                   "src",   "width",   "height",      "alt"};
+    const QRegularExpression slugId("^[a-z0-9_-]+$");
+    QXmlStreamReader xml(report.html());
+    QString text;
+    while (!xml.atEnd()) {
+      xml.readNext();
+      if (xml.isCharacters()) text += xml.text();
+      if (!xml.isStartElement()) continue;
+      const QString name = xml.name().toString();
+      QVERIFY2(elements.contains(name), qPrintable(name));
+      for (const auto& a : xml.attributes()) {
+        QVERIFY2(attributes.contains(a.name().toString()), qPrintable(a.name().toString()));
+        if (a.name() == QLatin1String("id"))
+          QVERIFY2(slugId.match(a.value()).hasMatch(), qPrintable(a.value().toString()));
+        if (a.name() == QLatin1String("src"))
+          QVERIFY2(a.value().startsWith(QLatin1String("data:image/png;base64,")),
+                   qPrintable(a.value().left(40).toString()));
+      }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    for (const QString& n : hostile + QStringList{versionName, runName})
+      QVERIFY2(text.contains(n), qPrintable(n));
+    // The file itself says it loads nothing from outside.
+    QVERIFY(report.html().contains("Content-Security-Policy"));
+  }
+
+  /// The PDF's layout loads no resource but the report's own pictures: an <img> naming a
+  /// local file (or a device) draws nothing, where Qt's default would embed the file.
+  void pdfLoadsNoOutsideResource() {
+    QImage local(77, 53, QImage::Format_RGB32);
+    local.fill(Qt::red);
+    const QString png = tmp_.filePath("local.png");
+    QVERIFY(local.save(png));
+    auto imagesIn = [](const QString& body, const QMap<QString, QImage>& images) {
+      QBuffer out;
+      out.open(QIODevice::WriteOnly);
+      report::printA4(out, QStringLiteral("t"), body, images);
+      return out.data().count("/Subtype /Image");
+    };
+    // Its own pictures are drawn (the count sees them) ...
+    QVERIFY(imagesIn(QStringLiteral("<p>own</p><img src=\"img:own\" width=\"50\"/>"),
+                     {{QStringLiteral("own"), local}}) >= 1);
+    // ... a file named by path or URL is not.
+    for (const QString& src : {png, QUrl::fromLocalFile(png).toString()})
+      QCOMPARE(imagesIn(QStringLiteral("<p>x</p><img src=\"%1\" width=\"50\"/>"
+                                       "<p style=\"background-image: url(%1)\">y</p>")
+                            .arg(src.toHtmlEscaped()),
+                        {}),
+               0);
   }
 
   void sweepPlotHasALinePerSettingAndTheOriginal() {

@@ -2,6 +2,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <atomic>
 #include <chrono>
@@ -114,6 +118,10 @@ class TestRunFolder : public QObject {
     const std::string run5 = makeRun("run5");
     editJson(run5, [](auto& j) { j["trigger"]["color"] = {1, 2, 300}; });
     expectError([&] { readExperiment(run5); }, "trigger colour: blue value 300");
+    const std::string run8 = makeRun("run8");
+    editJson(run8, [](auto& j) { j["trigger"]["color"] = {1, 2, 4294967397LL}; });  // 2^32 + 101
+    expectError([&] { readExperiment(run8); },
+                "field 'trigger.color': 4294967397 is outside the range of an integer");
     const std::string run7 = makeRun("run7");
     editJson(run7, [](auto& j) { j["trigger"]["row"] = 4294967307LL; });  // 2^32 + 11
     expectError([&] { readExperiment(run7); },
@@ -162,6 +170,35 @@ class TestRunFolder : public QObject {
     expectError([&] { openRun(run, other); }, "is not the one this run was made on");
   }
 
+  /// A run folder's files are read only where they are regular files within their kind's size:
+  /// experiment.json as a link to /dev/zero or a FIFO, or a poison.csv past its limit (a
+  /// sparse file: nothing is read to find out), is an error naming the file, at once.
+  void runFilesAreRegularAndBounded() {
+    const std::string run = makeRun("bounded");
+    const std::string experiment = experimentPath(run);
+    fs::remove(experiment);
+    fs::create_symlink("/dev/zero", experiment);
+    expectError([&] { readExperiment(run); }, "experiment.json: not a regular file");
+    fs::remove(experiment);
+    QCOMPARE(::mkfifo(experiment.c_str(), 0600), 0);
+    expectError([&] { readExperiment(run); }, "experiment.json: not a regular file");
+    fs::remove(experiment);
+    // A link to a regular file is followed (a run folder assembled from links still opens).
+    const std::string elsewhere = tmp_.filePath("experiment-elsewhere.json").toStdString();
+    writeFileAtomic(elsewhere, readTextFile(experimentPath(makeRun("bounded-source"))));
+    fs::create_symlink(elsewhere, experiment);
+    QCOMPARE(readExperiment(run).poison.count, smallSpec().count);
+    const std::string csv = poisonCsvPath(run);
+    fs::resize_file(csv, kCsvFileLimit + 1);
+    expectError([&] { readPoisonCsv(run); }, "poison.csv: larger than the 1024 MiB");
+    // The limit itself, both sides of it.
+    const std::string small = tmp_.filePath("ten.txt").toStdString();
+    writeFileAtomic(small, std::string(10, 'x'));
+    QCOMPARE(readTextFile(small, 10).size(), std::size_t(10));
+    expectError([&] { readTextFile(small, 9); }, "ten.txt: larger than");
+    expectError([&] { readTextFile(tmp_.path().toStdString()); }, "not a regular file");
+  }
+
   void atomicWriteReplacesWhole() {
     const std::string path = tmp_.filePath("atomic.txt").toStdString();
     writeFileAtomic(path, std::string("first"));
@@ -192,19 +229,32 @@ class TestRunFolder : public QObject {
   void staleTemporariesAreCleanedWhenARunOpens() {
     // A write killed between its temporary and its rename leaves NAME.tmp-PID-N behind:
     // opening the run removes old ones and leaves a fresh one (a write in progress) alone.
+    // A writer still alive keeps its temporary, however old (a read-only command must not
+    // delete another process's write in progress).
+    const pid_t dead = ::fork();
+    if (dead == 0) ::_exit(0);
+    QVERIFY(dead > 0);
+    ::waitpid(dead, nullptr, 0);
+    const std::string deadTag = ".tmp-" + std::to_string(dead);
+    const std::string liveTag = ".tmp-" + std::to_string(::getpid());
     const std::string run = makeRun("stale");
     std::filesystem::create_directories(run + "/unlearn/x");
-    const std::string old = run + "/unlearn/x/model.pt.tmp-123-1";
-    const std::string fresh = run + "/metrics.json.tmp-456-2";
+    const std::string old = run + "/unlearn/x/model.pt" + deadTag + "-1";
+    const std::string fresh = run + "/metrics.json" + deadTag + "-2";
+    const std::string alive = run + "/checkpoint.pt" + liveTag + "-3";
     writeFileAtomic(old, std::string("half"));
     writeFileAtomic(fresh, std::string("writing"));
-    std::filesystem::last_write_time(
-        old, std::filesystem::file_time_type::clock::now() - std::chrono::hours(2));
+    writeFileAtomic(alive, std::string("a long write"));
+    for (const auto& p : {old, alive})
+      std::filesystem::last_write_time(
+          p, std::filesystem::file_time_type::clock::now() - std::chrono::hours(2));
     openRun(run);
     QVERIFY(!std::filesystem::exists(old));
     QVERIFY(std::filesystem::exists(fresh));
+    QVERIFY(std::filesystem::exists(alive));
     QCOMPARE(removeStaleTemporaries(run, 0).size(), std::size_t(1));
     QVERIFY(!std::filesystem::exists(fresh));
+    QVERIFY(std::filesystem::exists(alive));
   }
 
   void unlearningRecordsAreChecked() {

@@ -4,6 +4,8 @@
 #include <QThread>
 #include <QtTest>
 
+#include <atomic>
+
 #include "core/util/error.h"
 #include "task_manager.h"
 #include "test_support.h"
@@ -37,6 +39,23 @@ class TestTaskManager : public QObject {
     QVERIFY(onGuiThread);
     QVERIFY(worker != nullptr && worker != thread());
     QVERIFY(!manager.hasActiveTasks());
+  }
+
+  /// Many short tasks, each posting to the GUI thread while the GUI drains and the manager
+  /// prunes (deletes) finished ones: no task may be deleted while its worker still posts to it
+  /// (a heap-use-after-free under the ASan suite when the wake-up was posted after the lock).
+  void tasksArePrunedOnlyAfterTheirWorkersAreDone() {
+    TaskManager manager;
+    std::atomic<int> done{0};
+    const int n = 700;  // past the 256 finished tasks kept: the oldest are deleted
+    for (int i = 0; i < n; ++i)
+      manager.start(QStringLiteral("t%1").arg(i), [&done](TaskContext& ctx) {
+        for (int k = 0; k < 20; ++k) ctx.post(k);
+        ctx.progress(1.0, "done");
+        ++done;
+      });
+    QTRY_VERIFY_WITH_TIMEOUT(done.load() == n && !manager.hasActiveTasks(),
+                             60000 * testing::timeScale());
   }
 
   void cancelWithinASecond() {

@@ -127,6 +127,55 @@ class TestUnlearn : public QObject {
     }
   }
 
+  /// A tensor record marked deflated, declaring 1 GiB: refused from the zip's directory before
+  /// anything is inflated (a 1 MB file took +1 GB and loaded before). LibTorch writes tensor
+  /// data stored, so a model of ours never has one.
+  void compressedTensorRecordsAreRefused() {
+    const std::string file = path("bomb.pt");
+    {
+      std::ifstream in(model_, std::ios::binary);
+      std::ofstream out(file, std::ios::binary);
+      out << in.rdbuf();
+    }
+    nn::loadModel(file);  // as written: fine
+    std::string bytes;
+    {
+      std::ifstream in(file, std::ios::binary);
+      bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    auto le16 = [&](std::size_t at) {
+      return unsigned(std::uint8_t(bytes[at])) | unsigned(std::uint8_t(bytes[at + 1])) << 8;
+    };
+    auto put16 = [&](std::size_t at, unsigned v) {
+      bytes[at] = char(v & 0xff);
+      bytes[at + 1] = char(v >> 8);
+    };
+    auto put32 = [&](std::size_t at, std::uint32_t v) {
+      for (int k = 0; k < 4; ++k) bytes[at + k] = char((v >> (8 * k)) & 0xff);
+    };
+    int patched = 0;
+    for (std::size_t at = bytes.find("PK\x01\x02"); at != std::string::npos;
+         at = bytes.find("PK\x01\x02", at + 4)) {
+      const std::string name = bytes.substr(at + 46, le16(at + 28));
+      if (name.size() < 7 || name.compare(name.size() - 7, 7, "/data/0") != 0) continue;
+      put16(at + 10, 8);         // method: deflate
+      put32(at + 24, 1u << 30);  // uncompressed size: 1 GiB
+      ++patched;
+    }
+    QCOMPARE(patched, 1);
+    {
+      std::ofstream out(file, std::ios::binary | std::ios::trunc);
+      out << bytes;
+    }
+    try {
+      nn::loadModel(file);
+      QFAIL("a compressed tensor record was accepted");
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains("bomb.pt: "), e.what());
+      QVERIFY2(QString(e.what()).contains("data/0 is a compressed tensor record"), e.what());
+    }
+  }
+
   void fisherMatchesBruteForce_data() {
     QTest::addColumn<double>("smoothing");
     QTest::newRow("plain cross-entropy") << 0.0;

@@ -29,6 +29,7 @@
 #include "experiment_model.h"
 #include "experiment_panel.h"
 #include "influence_view.h"
+#include "jobs_panel.h"
 #include "plot_select.h"
 #include "qcustomplot.h"
 #include "runs_view.h"
@@ -37,6 +38,7 @@
 #include "sample_model.h"
 #include "session.h"
 #include "spectral_view.h"
+#include "task_manager.h"
 #include "test_support.h"
 #include "unlearn_panel.h"
 #include "view_fixtures.h"
@@ -124,6 +126,67 @@ class TestViews : public QObject {
     s.setData(clean_, pd_, QString());
     QCOMPARE(s.undoStack()->count(), 0);
     QVERIFY(s.versions().isEmpty());
+  }
+
+  /// A detector's and a version's name are the user's (or a mailed run folder's): every label
+  /// and tooltip that shows them shows text. Rich text would load what an <img src> names
+  /// (here /dev/zero, until memory runs out). The property, over every label and tooltip of
+  /// each widget: where it is rich text, the name is escaped; and the name is shown somewhere.
+  void hostileNamesAreTextInTheWindow() {
+    const QString evil = QStringLiteral("<img src=\"/dev/zero\">evil");
+    Session s;
+    fill(s);
+    s.addDetection(madeUpReport(*pd_, evil.toStdString(), "spectral", 0.7));
+    ModelVersion v;
+    v.name = evil;
+    v.method = "ssd";
+    v.eval = s.versions()[0].eval;
+    v.forgetSize = 3;
+    s.addVersion(v);  // current: the unlearning panel's headline names it
+    UnlearnPanel unlearn(&s);
+    SpectralView spectral(&s);
+    spectral.setDetector(evil);
+    ClusterView cluster(&s);
+    cluster.setColouring(ClusterView::Colour::Score, evil);
+    SampleInspector inspector;
+    inspector.setScores({{evil, 1.5, true}});
+    TaskManager tasks;
+    JobsPanel jobs(&tasks);
+    Task* t = tasks.start(QStringLiteral("Unlearn %1").arg(evil), [](TaskContext&) {});
+    QTRY_VERIFY(t->state() == Task::State::Succeeded);
+
+    const auto isRich = [](Qt::TextFormat f, const QString& text) {
+      return f == Qt::RichText || (f == Qt::AutoText && Qt::mightBeRichText(text));
+    };
+    for (QWidget* root :
+         std::initializer_list<QWidget*>{&unlearn, &spectral, &cluster, &inspector, &jobs}) {
+      int shown = 0;
+      const auto check = [&](const QString& where, Qt::TextFormat f, const QString& text) {
+        if (isRich(f, text)) {
+          QVERIFY2(!text.contains(QLatin1String("<img")), qPrintable(where + ": " + text));
+          shown += text.contains(evil.toHtmlEscaped());
+        } else {
+          shown += text.contains(evil);
+        }
+      };
+      QList<QWidget*> widgets = root->findChildren<QWidget*>();
+      widgets << root;
+      for (QWidget* w : widgets) {
+        const QString where =
+            root->metaObject()->className() + QStringLiteral("/") + w->objectName();
+        check(where + " tooltip", Qt::AutoText, w->toolTip());
+        if (auto* l = qobject_cast<QLabel*>(w)) check(where, l->textFormat(), l->text());
+        if (auto* box = qobject_cast<QComboBox*>(w))  // items are always plain text
+          for (int i = 0; i < box->count(); ++i) shown += box->itemText(i).contains(evil);
+        if (auto* table = qobject_cast<QTableWidget*>(w))
+          for (int r = 0; r < table->rowCount(); ++r)
+            for (int c = 0; c < table->columnCount(); ++c)
+              if (auto* item = table->item(r, c))
+                check(where + " item tooltip", Qt::AutoText, item->toolTip());
+      }
+      QVERIFY2(shown > 0, root->metaObject()->className());
+    }
+    QVERIFY(inspector.scoresText().contains(evil.toHtmlEscaped()));
   }
 
   void scoresOfASample() {

@@ -59,6 +59,7 @@ ClusterView::ClusterView(Session* session, QWidget* parent) : QWidget(parent), s
       tr("Drag on the plot to select; Shift adds, Ctrl removes. The wheel zooms; "
          "the right button drags the view."));
   info_ = new QLabel(this);
+  info_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   info_->setObjectName(QStringLiteral("clusterInfo"));
   info_->setWordWrap(true);
   info_->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -29,6 +29,7 @@ namespace {
 
 QLabel* errorLabel(QWidget* parent, const QString& name) {
   auto* l = new QLabel(parent);
+  l->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   l->setObjectName(name);
   l->setWordWrap(true);
   l->setStyleSheet(QStringLiteral("color: #c0392b;"));
@@ -104,6 +105,7 @@ ExperimentPanel::ExperimentPanel(QWidget* parent)
 QGroupBox* ExperimentPanel::buildData() {
   auto* g = new QGroupBox(tr("Data"), this);
   dataSource_ = new QLabel(tr("No data set loaded"), g);
+  dataSource_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   dataSource_->setObjectName(QStringLiteral("dataSource"));
   dataSource_->setWordWrap(true);
   dataSource_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -202,6 +204,7 @@ QGroupBox* ExperimentPanel::buildPoison() {
   poisonSeed_ = spin(g, QStringLiteral("poisonSeed"), 0, INT_MAX);
   poisonError_ = errorLabel(g, QStringLiteral("poisonError"));
   poisonSummary_ = new QLabel(g);
+  poisonSummary_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   poisonSummary_->setObjectName(QStringLiteral("poisonSummary"));
   poisonSummary_->setWordWrap(true);
   auto* amount = new QHBoxLayout;

@@ -22,6 +22,7 @@
 #include "sample_inspector.h"
 #include "lazy_refresh.h"
 #include "session.h"
+#include "ui_format.h"
 
 namespace poisonlab::gui {
 
@@ -75,6 +76,7 @@ InfluenceView::InfluenceView(Session* session, QWidget* parent)
   preview_ = new PixelView(this);
   preview_->setFixedSize(96, 96);
   previewText_ = new QLabel(this);
+  previewText_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   previewText_->setWordWrap(true);
   run_ = new QPushButton(tr("Rank the training set"), this);
   run_->setObjectName(QStringLiteral("runInfluenceButton"));
@@ -82,6 +84,7 @@ InfluenceView::InfluenceView(Session* session, QWidget* parent)
   result_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   result_->setObjectName(QStringLiteral("influenceResult"));
   summary_ = new QLabel(this);
+  summary_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   summary_->setWordWrap(true);
   helpful_ = thumbnailList(this, QStringLiteral("helpfulList"));
   harmful_ = thumbnailList(this, QStringLiteral("harmfulList"));
@@ -244,11 +247,11 @@ void InfluenceView::showResult() {
         new QListWidgetItem(thumbnail(toQImage(data->train.image(idx)), d->poisoned[k]),
                             QStringLiteral("#%1\n%2").arg(idx).arg(d->scores[k], 0, 'g', 3));
     item->setData(Qt::UserRole, int(idx));
-    item->setToolTip(tr("Training sample %1, labelled %2, score %3%4")
-                         .arg(idx)
-                         .arg(names.value(d->labels[k]))
-                         .arg(d->scores[k], 0, 'g', 5)
-                         .arg(d->poisoned[k] ? tr(" (a poison)") : QString()));
+    item->setToolTip(plainToolTip(tr("Training sample %1, labelled %2, score %3%4")
+                                      .arg(idx)
+                                      .arg(names.value(d->labels[k]))
+                                      .arg(d->scores[k], 0, 'g', 5)
+                                      .arg(d->poisoned[k] ? tr(" (a poison)") : QString())));
     list->addItem(item);
   };
   const std::size_t n = std::min<std::size_t>(kThumbnails, order.size());

@@ -10,6 +10,8 @@
 
 #include <memory>
 
+#include "ui_format.h"
+
 #include "task_manager.h"
 
 namespace poisonlab::gui {
@@ -31,15 +33,17 @@ void JobsPanel::addTask(Task* task) {
   empty_->hide();
   auto* row = new QWidget(this);
   auto* title = new QLabel(task->title(), row);
+  title->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   auto* bar = new QProgressBar(row);
   bar->setRange(0, 1000);
   bar->setTextVisible(false);
   bar->setMaximumHeight(12);
   auto* text = new QLabel(tr("queued"), row);
+  text->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   text->setEnabled(false);
   auto* cancel = new QToolButton(row);
   cancel->setText(tr("Cancel"));
-  cancel->setToolTip(tr("Cancel %1").arg(task->title()));
+  cancel->setToolTip(plainToolTip(tr("Cancel %1").arg(task->title())));
   auto* top = new QHBoxLayout;
   top->addWidget(title, 1);
   top->addWidget(cancel);

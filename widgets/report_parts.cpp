@@ -6,7 +6,10 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QTextDocument>
+#include <QSet>
 #include <QUrl>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
 #include <QPainter>
 #include <QTableWidget>
 
@@ -35,6 +38,21 @@ std::uint64_t tieOrder(std::int64_t index) { return Rng(std::uint64_t(index)).ne
 QString compactScore(double v) {
   const double a = std::abs(v);
   return QStringLiteral("%L1").arg(v, 0, 'f', a >= 100 ? 0 : a >= 1 ? 1 : 3);
+}
+
+QString slug(const QString& text) {
+  QString out;
+  for (const QChar c : text) {
+    const char16_t u = c.unicode();
+    const bool keep = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+                      u == '_' || u == '-';
+    if (keep)
+      out += QChar(u >= 'A' && u <= 'Z' ? u - 'A' + 'a' : u);
+    else if (!out.isEmpty() && !out.endsWith(QLatin1Char('-')))
+      out += QLatin1Char('-');
+  }
+  while (out.endsWith(QLatin1Char('-'))) out.chop(1);
+  return out.isEmpty() ? QStringLiteral("section") : out;
 }
 
 QString esc(const QString& s) { return s.toHtmlEscaped(); }
@@ -155,6 +173,72 @@ QString styleSheet() {
       ".warn { color: #a03000; font-weight: bold; }\n");
 }
 
+QString closedMarkup(const QString& body, const QMap<QString, QImage>& images) {
+  static const QSet<QString> elements{"h1", "h2",   "h3", "p",   "table", "tr", "td",
+                                      "th", "span", "br", "img", "b",     "i"};
+  static const QSet<QString> voids{"br", "img"};
+  static const QSet<QString> attributes{"id",    "style", "class", "cellspacing", "cellpadding",
+                                        "align", "src",   "width", "height",      "alt"};
+  QXmlStreamReader in(QStringLiteral("<closed-markup>") + body +
+                      QStringLiteral("</closed-markup>"));
+  QString out;
+  QXmlStreamWriter w(&out);
+  int skip = 0;  // depth inside an element that is dropped with its content
+  while (!in.atEnd()) {
+    in.readNext();
+    if (skip > 0) {
+      skip += in.isStartElement() ? 1 : in.isEndElement() ? -1 : 0;
+      continue;
+    }
+    const QString name = in.name().toString();
+    if (in.isStartElement()) {
+      if (name == QLatin1String("closed-markup")) continue;
+      const QXmlStreamAttributes a = in.attributes();
+      const QString src = a.value(QLatin1String("src")).toString();
+      const bool ownPicture = src.startsWith(QLatin1String("img:")) && images.contains(src.mid(4));
+      if (!elements.contains(name) || (name == QLatin1String("img") && !ownPicture)) {
+        skip = 1;
+        continue;
+      }
+      w.writeStartElement(name);
+      for (const QXmlStreamAttribute& attr : a) {
+        const QString key = attr.name().toString();
+        if (!attributes.contains(key) ||
+            (key == QLatin1String("src") && name != QLatin1String("img")) ||
+            attr.value().contains(QLatin1String("url("), Qt::CaseInsensitive))
+          continue;
+        w.writeAttribute(key, attr.value().toString());
+      }
+      // Non-void elements stay open and closed (<td></td>, not <td/>, which Qt's HTML reader
+      // takes as an open cell).
+      if (!voids.contains(name)) w.writeCharacters(QString());
+    } else if (in.isEndElement()) {
+      if (name != QLatin1String("closed-markup")) w.writeEndElement();
+    } else if (in.isCharacters()) {
+      w.writeCharacters(in.text().toString());
+    }
+  }
+  if (in.hasError())
+    throw Error("the report's markup is not well-formed (" + in.errorString().toStdString() +
+                "); nothing was laid out");
+  return out;
+}
+
+namespace {
+
+/// A text document that loads nothing by itself: its resources are the ones added to it.
+/// QTextDocument::loadResource would read any file an <img src> or CSS url() names (a local
+/// picture into the PDF, /dev/zero until memory runs out).
+class ClosedDocument : public QTextDocument {
+ public:
+  using QTextDocument::QTextDocument;
+
+ protected:
+  QVariant loadResource(int, const QUrl&) override { return {}; }
+};
+
+}  // namespace
+
 int printA4(QIODevice& out, const QString& title, const QString& body,
             const QMap<QString, QImage>& images) {
   QPdfWriter pdf(&out);
@@ -164,7 +248,7 @@ int printA4(QIODevice& out, const QString& title, const QString& body,
   pdf.setPageMargins(QMarginsF(15, 14, 15, 12), QPageLayout::Millimeter);
   pdf.setResolution(300);
 
-  QTextDocument doc;
+  ClosedDocument doc;
   // Laid out for the PDF's resolution: fonts in points, pictures at their CSS size (96 per inch).
   doc.documentLayout()->setPaintDevice(&pdf);
   doc.setDefaultStyleSheet(styleSheet());
@@ -174,8 +258,10 @@ int printA4(QIODevice& out, const QString& title, const QString& body,
   for (auto it = images.begin(); it != images.end(); ++it)
     doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("img:") + it.key()),
                     QVariant(it.value()));
+  // Only the report's own markup and pictures reach the layout: Qt's image handler reads any
+  // file an <img src> names (and /dev/zero until memory runs out), past loadResource.
   doc.setHtml(QStringLiteral("<html><head><title>%1</title></head><body>%2</body></html>")
-                  .arg(title.toHtmlEscaped(), body));
+                  .arg(title.toHtmlEscaped(), closedMarkup(body, images)));
 
   QFont footerFont = font;
   footerFont.setPointSizeF(8);

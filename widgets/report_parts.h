@@ -43,6 +43,10 @@ constexpr double kHalfZoom = 1.3;
 std::uint64_t tieOrder(std::int64_t index);
 /// A score short enough for a thumbnail's caption: "2,760", "24.9", "0.387".
 QString compactScore(double v);
+/// `text` as an HTML id or picture name: ASCII letters, digits, '-' and '_' (lower-case; every
+/// other run of characters one '-'), never empty ("section" for nothing left).
+QString slug(const QString& text);
+/// Text for HTML content and double-quoted attributes (&, <, >, " escaped).
 QString esc(const QString& s);
 QString esc(const std::string& s);
 QString percent(double v);
@@ -67,9 +71,16 @@ QImage thumbnail(const std::uint8_t* chw, const QColor& frame,
 /// "PoisonLab report: <run folder's name>".
 QString reportTitle(const Session& s);
 /// Lays `body` (XHTML, pictures as "img:NAME" from `images`) out on A4 pages at 300 dpi with a
-/// footer (title, "page N of M") and writes it as PDF to `out`; returns the pages.
+/// footer (title, "page N of M") and writes it as PDF to `out`; returns the pages. The layout
+/// loads no resource but `images`: an <img> or CSS url() naming a file, "/dev/zero" or any
+/// other URL draws nothing (Qt's default would read local files into the PDF).
 int printA4(QIODevice& out, const QString& title, const QString& body,
             const QMap<QString, QImage>& images);
+/// `body` (the report's XHTML) with only what the report itself writes: its elements and
+/// attributes, pictures only as one of `images` ("img:NAME"), no attribute that names a url();
+/// anything else is dropped with its content. Throws Error when `body` is not well-formed.
+/// printA4 lays out only this.
+QString closedMarkup(const QString& body, const QMap<QString, QImage>& images);
 /// The report's CSS (the subset QTextDocument and browsers share).
 QString styleSheet();
 

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QPainter>
 #include <QSaveFile>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -67,21 +68,30 @@ class Builder {
   }
 
  private:
+  /// A picture; `name` is built from section ids (slugs) and fixed words, and escaped all the
+  /// same: nothing read from the run reaches an attribute as markup.
   QString image(const QString& name, const QImage& img, int width) {
+    Q_ASSERT(slug(name) == name);
     images_.insert(name, img);
     const int height = int(std::lround(double(width) * img.height() / std::max(1, img.width())));
     return QStringLiteral("<img src=\"img:%1\" width=\"%2\" height=\"%3\" alt=\"%1\"/>")
-        .arg(name)
+        .arg(esc(name))
         .arg(width)
         .arg(height);
   }
 
-  /// A section; in the PDF each after the first starts a page.
-  void section(const QString& id, const QString& title) {
+  /// A section; in the PDF each after the first starts a page. `id` is made a slug, unique in
+  /// the report (a record's name is the user's: "x\"><img ..." becomes "x-img"); returns it.
+  QString section(const QString& id, const QString& title) {
+    QString unique = slug(id);
+    for (int n = 2; usedIds_.contains(unique); ++n)
+      unique = slug(id) + QStringLiteral("-%1").arg(n);
+    usedIds_.insert(unique);
     const QString brk =
         sections_.isEmpty() ? QString() : QStringLiteral(" style=\"page-break-before: always\"");
-    sections_.append({id, title});
-    html_ += QStringLiteral("<h2 id=\"%1\"%2>%3</h2>\n").arg(id, brk, esc(title));
+    sections_.append({unique, title});
+    html_ += QStringLiteral("<h2 id=\"%1\"%2>%3</h2>\n").arg(unique, brk, esc(title));
+    return unique;
   }
 
   void summary() {
@@ -344,8 +354,8 @@ class Builder {
 
   void detector(const DetectionReport& d) {
     const QString name = QString::fromStdString(d.name);
-    const QString id = QStringLiteral("detector-") + name;
-    section(id, RunReport::tr("Detector: %1").arg(name));
+    const QString id =
+        section(QStringLiteral("detector-") + name, RunReport::tr("Detector: %1").arg(name));
     const QStringList names = s_.classNames();
     const int cls = attackedClass(*s_.data());
     QList<QPair<QString, QString>> facts;
@@ -514,6 +524,7 @@ class Builder {
   }
 
   Session s_;
+  QSet<QString> usedIds_;
   QMap<QString, QImage>& images_;
   QList<RunReport::Section>& sections_;
   QString html_;
@@ -535,7 +546,12 @@ QString RunReport::html() const {
   QString doc = QStringLiteral(
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
                     "<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n"
-                    "<meta charset=\"utf-8\"/>\n<title>%1</title>\n<style>\n%2</style>\n"
+                    "<meta charset=\"utf-8\"/>\n"
+                    // Defence in depth: the file loads nothing and runs nothing, whatever a
+                    // browser makes of it (its pictures are data: URIs, its style inline).
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                    "img-src data:; style-src 'unsafe-inline'\"/>\n"
+                    "<title>%1</title>\n<style>\n%2</style>\n"
                     "</head>\n<body>\n")
                     .arg(title_.toHtmlEscaped(), styleSheet());
   QString b = body(QStringLiteral("img:"));

@@ -154,7 +154,7 @@ void RunsView::rebuild() {
         detectors.join(QStringLiteral(" · "))};
     for (int c = 0; c < cells.size(); ++c) {
       auto* item = new QTableWidgetItem(cells[c]);
-      item->setToolTip(r.dir);
+      item->setToolTip(plainToolTip(r.dir));
       item->setForeground(seriesColour(int(i)));
       table_->setItem(int(i), c, item);
     }
@@ -209,8 +209,10 @@ WhatIfDialog::WhatIfDialog(const TriggerSpec& trigger, const PoisonSpec& poison,
   value_ = new QLineEdit(this);
   value_->setObjectName(QStringLiteral("whatIfValue"));
   hint_ = new QLabel(this);
+  hint_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   hint_->setWordWrap(true);
   errorLabel_ = new QLabel(this);
+  errorLabel_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   errorLabel_->setObjectName(QStringLiteral("whatIfError"));
   errorLabel_->setStyleSheet(QStringLiteral("color: #b00020"));
   errorLabel_->setWordWrap(true);

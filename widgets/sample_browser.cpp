@@ -90,6 +90,7 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
   markTrigger_->setObjectName(QStringLiteral("markTrigger"));
   markTrigger_->setToolTip(tr("Outline the trigger's position on every thumbnail"));
   count_ = new QLabel(this);
+  count_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   count_->setObjectName(QStringLiteral("sampleCount"));
 
   // Two rows, so the grid fits beside the docks on a laptop screen. The boxes of fixed items

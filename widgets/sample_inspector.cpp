@@ -85,6 +85,7 @@ SampleInspector::SampleInspector(QWidget* parent) : QWidget(parent) {
       tr("Where the current model version looks: |d logit / d pixel| or "
          "Grad-CAM on the last stage, for the predicted class"));
   saliencyText_ = new QLabel(this);
+  saliencyText_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   saliencyText_->setObjectName(QStringLiteral("saliencyText"));
   saliencyText_->setWordWrap(true);
   scores_ = new QLabel(this);
@@ -101,11 +102,13 @@ SampleInspector::SampleInspector(QWidget* parent) : QWidget(parent) {
   saliencyView_->setVisible(false);
   cleanView_->setObjectName(QStringLiteral("cleanView"));
   title_ = new QLabel(tr("No sample selected"), this);
+  title_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   QFont f = title_->font();
   f.setBold(true);
   f.setPointSizeF(f.pointSizeF() * 1.2);
   title_->setFont(f);
   details_ = new QLabel(this);
+  details_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   details_->setObjectName(QStringLiteral("details"));
   details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   details_->setWordWrap(true);
@@ -240,11 +243,11 @@ void SampleInspector::setScores(const QVector<Score>& scores) {
   for (const Score& s : scores)
     rows << (std::isfinite(s.score)
                  ? tr("%1: <b>%2</b>%3")
-                       .arg(s.detector)
+                       .arg(s.detector.toHtmlEscaped())
                        .arg(s.score, 0, 'g', 4)
                        .arg(s.flagged ? tr(" · <span style='color:#d55e00'>flagged</span>")
                                       : QString())
-                 : tr("%1: not scored").arg(s.detector));
+                 : tr("%1: not scored").arg(s.detector.toHtmlEscaped()));
   scores_->setText(rows.isEmpty() ? QString() : tr("Detector scores<br>") + rows.join("<br>"));
 }
 

@@ -37,8 +37,10 @@ SpectralView::SpectralView(Session* session, QWidget* parent) : QWidget(parent),
   selectFlagged_->setObjectName(QStringLiteral("selectFlaggedButton"));
   selectFlagged_->setToolTip(tr("Select the class's samples at or above the threshold"));
   summary_ = new QLabel(this);
+  summary_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   summary_->setObjectName(QStringLiteral("spectralSummary"));
   thresholdText_ = new QLabel(this);
+  thresholdText_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   thresholdText_->setObjectName(QStringLiteral("thresholdText"));
   thresholdText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   // Both lines wrap: on one line each set the view's width (829 px in German).

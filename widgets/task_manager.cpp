@@ -42,12 +42,13 @@ void Task::postProgress(double fraction, const std::string& text) {
 }
 
 void Task::postToGui(std::function<void()> fn) {
-  bool wake = false;
-  {
-    std::lock_guard<std::mutex> lock(outboxMutex_);
-    wake = outbox_.empty();  // a drain is already on its way otherwise
-    outbox_.push_back(std::move(fn));
-  }
+  // The wake-up is posted under the lock: once the lock is released the worker touches this
+  // task no more. Posted after it, a drain already running on the GUI thread could run the
+  // worker's last closure (the task finished), prune would delete the task, and the worker's
+  // invokeMethod would then reach a deleted object.
+  std::lock_guard<std::mutex> lock(outboxMutex_);
+  const bool wake = outbox_.empty();  // a drain is already on its way otherwise
+  outbox_.push_back(std::move(fn));
   if (wake) QMetaObject::invokeMethod(this, "drainOutbox", Qt::QueuedConnection);
 }
 

@@ -56,11 +56,13 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
   asr_ = bigNumber(this, QStringLiteral("attackSuccessRate"));
   time_ = bigNumber(this, QStringLiteral("trainingTime"));
   asrMirrored_ = new QLabel(this);
+  asrMirrored_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   asrMirrored_->setObjectName(QStringLiteral("attackSuccessRateMirrored"));
   asrMirrored_->setToolTip(
       tr("The same with the trigger mirrored left-right (column 31 - c): a recipe that flips "
          "images trains on both orientations, so the backdoor may answer to both"));
   detail_ = new QLabel(this);
+  detail_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   detail_->setObjectName(QStringLiteral("trainingDetail"));
   detail_->setWordWrap(true);
   detail_->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QTextDocument>
 #include <cmath>
 
 namespace poisonlab::gui {
@@ -13,6 +14,13 @@ namespace poisonlab::gui {
 inline QString uiPercent(double fraction, int decimals = 2) {
   if (!std::isfinite(fraction)) return QCoreApplication::translate("poisonlab::gui", "n/a");
   return QStringLiteral("%L1 %").arg(100.0 * fraction, 0, 'f', decimals);
+}
+
+/// A tooltip that shows `text` as it is. Qt takes any tooltip that looks like markup as rich
+/// text, and rich text loads what an <img src> names (a local file, /dev/zero): a run, version
+/// or class name is the user's (or a mailed run folder's), so it goes through this.
+inline QString plainToolTip(const QString& text) {
+  return text.isEmpty() ? QString() : Qt::convertFromPlainText(text, Qt::WhiteSpaceNormal);
 }
 
 }  // namespace poisonlab::gui

@@ -86,8 +86,9 @@ UnlearnPanel::UnlearnPanel(Session* session, QWidget* parent) : QWidget(parent),
   connect(redo_, &QPushButton::clicked, stack, &QUndoStack::redo);
   connect(stack, &QUndoStack::canUndoChanged, undo_, &QPushButton::setEnabled);
   connect(stack, &QUndoStack::canRedoChanged, redo_, &QPushButton::setEnabled);
-  connect(stack, &QUndoStack::undoTextChanged, undo_,
-          [this](const QString& t) { undo_->setToolTip(tr("Undo %1 (Ctrl+Z)").arg(t)); });
+  connect(stack, &QUndoStack::undoTextChanged, undo_, [this](const QString& t) {
+    undo_->setToolTip(plainToolTip(tr("Undo %1 (Ctrl+Z)").arg(t)));
+  });
   undo_->setEnabled(false);
   redo_->setEnabled(false);
 
@@ -175,7 +176,9 @@ QWidget* UnlearnPanel::buildControls() {
   alpha_ = logSlider(0.1, 100, 10, QStringLiteral("alphaSlider"));
   lambda_ = logSlider(0.01, 10, 1, QStringLiteral("lambdaSlider"));
   alphaText_ = new QLabel(ssdBox);
+  alphaText_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   lambdaText_ = new QLabel(ssdBox);
+  lambdaText_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   alpha_->setToolTip(
       tr("Selection: dampen a parameter where its forget-set importance exceeds "
          "alpha times its importance on the whole training set"));
@@ -396,7 +399,7 @@ void UnlearnPanel::refreshVersions() {
         v.seconds > 0 ? QString::number(v.seconds, 'f', 1) : QString()};
     for (int c = 0; c < cells.size(); ++c) {
       auto* item = new QTableWidgetItem(cells[c]);
-      item->setToolTip(v.name);
+      item->setToolTip(plainToolTip(v.name));
       if (i == current) {
         QFont f = item->font();
         f.setBold(true);
@@ -425,9 +428,9 @@ void UnlearnPanel::refreshVersions() {
     headline_->setText(
         tr("<b>%1</b>: clean %2 (was %3) · <b>ASR %4</b> (was %5) · mirrored %6 (was %7) · "
            "forget set %L8 samples, %L9 poisons")
-            .arg(cur->name, percent(cur->eval->cleanAcc), percent(original->cleanAcc),
-                 percent(cur->eval->asr), percent(original->asr), percent(cur->eval->asrMirrored),
-                 percent(original->asrMirrored))
+            .arg(cur->name.toHtmlEscaped(), percent(cur->eval->cleanAcc),
+                 percent(original->cleanAcc), percent(cur->eval->asr), percent(original->asr),
+                 percent(cur->eval->asrMirrored), percent(original->asrMirrored))
             .arg(cur->forgetSize)
             .arg(cur->forgetPoisons));
   }

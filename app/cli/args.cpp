@@ -17,6 +17,7 @@ Args::Args(std::string command, std::set<std::string> valued, std::set<std::stri
 void Args::parse(int argc, char** argv, int first) {
   for (int i = first; i < argc; ++i) {
     std::string a = argv[i];
+    if (a == "--help" || a == "-h") throw HelpRequested{command_};
     if (a.rfind("--", 0) != 0)
       throw Error("unexpected argument '" + a + "' for '" + command_ + "' (options start with --)");
     std::string name = a.substr(2), value;
@@ -80,7 +81,9 @@ std::uint64_t Args::seed(const std::string& name, std::uint64_t fallback) const 
   errno = 0;
   char* end = nullptr;
   const unsigned long long v = std::strtoull(t.c_str(), &end, 10);
-  if (t.empty() || t[0] == '-' || *end != '\0' || errno == ERANGE)
+  // Digits only: strtoull skips leading blanks and takes " -1" as 2^64 - 1.
+  if (t.empty() || t.find_first_not_of("0123456789") != std::string::npos || *end != '\0' ||
+      errno == ERANGE)
     throw Error("--" + name + ": expected a non-negative integer, got '" + t + "'");
   return v;
 }

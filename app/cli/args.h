@@ -12,13 +12,20 @@
 
 namespace poisonlab::cli {
 
+/// `COMMAND --help` or `-h`, as git and cargo take it: thrown by Args::parse where an option
+/// would stand; main prints that command's help and exits 0.
+struct HelpRequested {
+  std::string command;
+};
+
 class Args {
  public:
   /// `valued` options take a value (--name VALUE or --name=VALUE); `flags` take none.
   Args(std::string command, std::set<std::string> valued, std::set<std::string> flags);
   /// The options of a command as its documentation (usage.cpp) declares them.
   explicit Args(const CommandDoc& doc) : Args(doc.name, doc.valued, doc.flags) {}
-  /// Parses argv[first..argc). Throws poisonlab::Error on unknown options or missing values.
+  /// Parses argv[first..argc). Throws poisonlab::Error on unknown options or missing values,
+  /// HelpRequested at a `--help` or `-h` where an option would stand (not an option's value).
   void parse(int argc, char** argv, int first);
 
   bool flag(const std::string& name) const { return flags_.count(name) > 0; }

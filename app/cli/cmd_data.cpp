@@ -90,6 +90,12 @@ int cmdPoison(int argc, char** argv) {
   if (fs::exists(experimentPath(run)) && !a.flag("force"))
     throw Error("--out: " + run +
                 " already holds an experiment; choose another folder or pass --force");
+  // A folder that is not a run but holds a poison.csv (someone else's file): not overwritten
+  // without --force either.
+  if (!fs::exists(experimentPath(run)) && fs::exists(poisonCsvPath(run)) && !a.flag("force"))
+    throw Error("--out: " + run +
+                " holds a poison.csv but no experiment (not a PoisonLab run); choose another "
+                "folder or pass --force to overwrite it");
   nlohmann::json out;
   auto ds = loadResolvedData(a, out);
   const PoisonedDataset pd = applyPoison(ds, trigger, spec);

@@ -1,10 +1,15 @@
 // grid and grid-task: what-if grids, run here one after another or as a Slurm job array.
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -19,15 +24,42 @@ namespace fs = std::filesystem;
 namespace poisonlab::cli {
 namespace {
 
-/// Runs a shell command; returns its exit status and standard output.
-std::pair<int, std::string> shell(const std::string& command) {
-  std::FILE* p = ::popen((command + " 2>&1").c_str(), "r");
-  if (!p) throw Error("cannot run: " + command);
+/// Runs `argv[0]` (looked up in PATH) with exactly these arguments, no shell between: a path
+/// with quotes, `$()` or spaces is one argument. Returns its exit status and its standard
+/// output and error together (standard input is /dev/null).
+std::pair<int, std::string> runProgram(const std::vector<std::string>& argv) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0)
+    throw Error("cannot run " + argv[0] + ": " + std::strerror(errno));
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  const int rc = ::posix_spawnp(&pid, argv[0].c_str(), &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(fds[1]);
+  if (rc != 0) {
+    ::close(fds[0]);
+    throw Error("cannot run " + argv[0] + ": " + std::strerror(rc));
+  }
   std::string out;
   char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  const int status = ::pclose(p);
+  for (;;) {
+    const ssize_t n = ::read(fds[0], buf, sizeof buf);
+    if (n > 0)
+      out.append(buf, std::size_t(n));
+    else if (n == 0 || errno != EINTR)
+      break;
+  }
+  ::close(fds[0]);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
@@ -123,9 +155,9 @@ void runLocally(const Args& a, const std::string& out, const GridPlan& plan) {
   if (failed) std::fprintf(stderr, "%zu run(s) failed; see grid-error.txt in each\n", failed);
 }
 
-/// Submits the job array and, unless --no-wait, waits for it (Ctrl-C stops waiting, not the
-/// jobs).
-void runOnSlurm(const Args& a, const std::string& out, const GridPlan& plan) {
+/// The Slurm options as typed, validated (the first error names the option) before any file
+/// is written.
+SlurmOptions slurmOptions(const Args& a, const std::string& out, const GridPlan& plan) {
   SlurmOptions o;
   o.partition = a.value("partition");
   o.time = a.value("time", o.time);
@@ -134,15 +166,26 @@ void runOnSlurm(const Args& a, const std::string& out, const GridPlan& plan) {
   o.program = selfPath();
   const std::string data = a.value("data", plan.data);
   if (!data.empty()) o.data = fs::absolute(data).lexically_normal().string();
+  validateSlurmOptions(o, out);
+  return o;
+}
+
+/// Submits the job array and, unless --no-wait, waits for it (Ctrl-C stops waiting, not the
+/// jobs).
+void runOnSlurm(const Args& a, const std::string& out, const GridPlan& plan,
+                const SlurmOptions& o) {
   const std::string script = writeSlurmScript(out, plan, o);
   const std::string sbatch = a.value("sbatch", "sbatch");
-  const auto [status, text] = shell(sbatch + " --parsable '" + script + "'");
+  const std::string chdir = fs::absolute(out).lexically_normal().string();
+  const auto [status, text] = runProgram({sbatch, "--parsable", "--chdir=" + chdir, script});
   if (status != 0)
     throw Error("sbatch failed (exit " + std::to_string(status) + "): " + trim(text) +
                 "; the job script is " + script);
   std::string job = trim(text);
   if (const auto nl = job.rfind('\n'); nl != std::string::npos) job = job.substr(nl + 1);
   job = job.substr(0, job.find(';'));  // "id;cluster"
+  if (job.empty() || job.find_first_not_of("0123456789") != std::string::npos)
+    throw Error("sbatch answered '" + trim(text) + "', not a job id; the job script is " + script);
   std::fprintf(stderr, "submitted job array %s: %zu tasks (%s)\n", job.c_str(), plan.points.size(),
                script.c_str());
   if (a.flag("no-wait")) {
@@ -154,7 +197,7 @@ void runOnSlurm(const Args& a, const std::string& out, const GridPlan& plan) {
   const std::string squeue = a.value("squeue", "squeue");
   TerminalProgress bar("slurm");
   for (;;) {
-    const auto [qs, q] = shell(squeue + " -h -r -j " + job + " -o %t");
+    const auto [qs, q] = runProgram({squeue, "-h", "-r", "-j", job, "-o", "%t"});
     if (qs != 0 && q.find("Invalid job id") == std::string::npos)
       throw Error("squeue failed (exit " + std::to_string(qs) + "): " + trim(q));
     std::size_t running = 0, queued = 0;
@@ -206,9 +249,11 @@ int cmdGrid(int argc, char** argv) {
       emit(a, {{"runs", names}}, h.str());
       return 0;
     }
+    std::optional<SlurmOptions> slurm;
+    if (a.flag("slurm")) slurm = slurmOptions(a, out, plan);
     writeGridPlan(out, spec);
-    if (a.flag("slurm"))
-      runOnSlurm(a, out, plan);
+    if (slurm)
+      runOnSlurm(a, out, plan, *slurm);
     else
       runLocally(a, out, plan);
     if (a.flag("slurm") && a.flag("no-wait")) {

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "args.h"
 #include "commands.h"
 #include "usage.h"
 #include "core/util/error.h"
@@ -23,6 +24,9 @@ bool wantsJson(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace poisonlab;
+  // The token is made here, not on the handler's first call: its construction allocates, and
+  // a signal handler may only touch what already exists (the flag is a lock-free atomic).
+  static_cast<void>(cli::interruptToken());
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
   const std::string command = argc > 1 ? argv[1] : "help";
@@ -70,6 +74,9 @@ int main(int argc, char** argv) {
     }
     std::cerr << "poisonlab-cli: unknown command '" << command << "'\n\n" << cli::usageText();
     return 2;
+  } catch (const cli::HelpRequested& h) {
+    std::cout << cli::commandHelp(cli::commandDoc(h.command));
+    return 0;
   } catch (const Cancelled&) {
     if (wantsJson(argc, argv))
       std::cout << nlohmann::json{{"error", "cancelled"}}.dump() << std::endl;

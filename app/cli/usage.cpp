@@ -228,7 +228,11 @@ std::vector<CommandDoc> makeDocs() {
                {},
                "--out DIR --index I [--data D]",
                "One run of a grid (what each Slurm array task runs)."});
-  d.push_back({"help", {}, {}, "[COMMAND]", "Show this text, or one command's."});
+  d.push_back({"help",
+               {},
+               {},
+               "[COMMAND]",
+               "Show this text, or one command's (as does COMMAND --help or -h)."});
   return d;
 }
 

@@ -70,8 +70,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   buildActions();
 
   dataStatus_ = new QLabel(tr("No data"), this);
+  dataStatus_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   runStatus_ = new QLabel(this);
+  runStatus_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   jobStatus_ = new QLabel(tr("Idle"), this);
+  jobStatus_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   statusBar()->addWidget(dataStatus_, 1);
   statusBar()->addWidget(runStatus_);
   statusBar()->addPermanentWidget(jobStatus_);
@@ -93,6 +96,7 @@ QWidget* MainWindow::buildWelcomePage() {
   auto* welcome = new QWidget(pages_);
   welcome->setObjectName(QStringLiteral("noDataPage"));
   noDataText_ = new QLabel(welcome);
+  noDataText_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   noDataText_->setWordWrap(true);
   noDataText_->setAlignment(Qt::AlignCenter);
   noDataText_->setTextInteractionFlags(Qt::TextSelectableByMouse);

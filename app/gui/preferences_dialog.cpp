@@ -25,6 +25,7 @@ PreferencesDialog::PreferencesDialog(const QString& current, QWidget* parent)
   const QString stored = QSettings().value(QLatin1String(kLanguageSetting)).toString();
   language_->setCurrentIndex(std::max(0, language_->findData(stored)));
   note_ = new QLabel(this);
+  note_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   note_->setWordWrap(true);
   auto* form = new QFormLayout;
   form->addRow(tr("Language"), language_);

@@ -12,6 +12,8 @@
 #include <mutex>
 #include <set>
 
+#include <variant>
+
 #include "core/util/error.h"
 #include "core/util/parallel.h"
 #include "core/data/file_source.h"
@@ -19,9 +21,13 @@
 namespace poisonlab {
 namespace {
 
-/// Width and height from a PNG, JPEG or BMP header, without decoding; nullopt when the header
-/// is not one of those (the decoder then says what it is).
-std::optional<std::pair<int, int>> encodedImageSize(const std::vector<std::uint8_t>& b) {
+/// Width and height from a PNG, JPEG or BMP header, without decoding; otherwise what is wrong.
+/// Only these three formats are decoded (docs/inputs.md): anything else (TIFF, WebP, JPEG 2000,
+/// PxM, EXR, which OpenCV would decode in full whatever their size) is refused here, and so is
+/// a header this walk cannot follow exactly as the decoder will.
+using HeaderSize = std::variant<std::pair<int, int>, std::string>;
+HeaderSize encodedImageSize(const std::vector<std::uint8_t>& b) {
+  const std::string notOurs = "not a decodable image (JPEG, PNG or BMP expected)";
   auto be16 = [&](std::size_t o) { return (int(b[o]) << 8) | int(b[o + 1]); };
   auto be32 = [&](std::size_t o) {
     return (std::int64_t(b[o]) << 24) | (std::int64_t(b[o + 1]) << 16) |
@@ -31,8 +37,12 @@ std::optional<std::pair<int, int>> encodedImageSize(const std::vector<std::uint8
     return int(std::clamp<std::int64_t>(v, 0, std::numeric_limits<int>::max()));
   };
   static const std::uint8_t kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-  if (b.size() >= 24 && std::equal(kPng, kPng + 8, b.begin()))
+  if (b.size() >= 8 && std::equal(kPng, kPng + 8, b.begin())) {
+    // The first chunk must be IHDR (the PNG specification; libpng refuses anything else).
+    if (b.size() < 24 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R')
+      return std::string("a PNG whose first chunk is not IHDR");
     return std::make_pair(clampInt(be32(16)), clampInt(be32(20)));
+  }
   if (b.size() >= 26 && b[0] == 'B' && b[1] == 'M') {
     auto le32 = [&](std::size_t o) {
       return std::int32_t(std::uint32_t(b[o]) | (std::uint32_t(b[o + 1]) << 8) |
@@ -42,22 +52,31 @@ std::optional<std::pair<int, int>> encodedImageSize(const std::vector<std::uint8
     return std::make_pair(clampInt(w), clampInt(h < 0 ? -h : h));
   }
   if (b.size() >= 4 && b[0] == 0xff && b[1] == 0xd8) {
-    // JPEG: walk the segments to the first start-of-frame marker.
+    // JPEG: walk the segments to the first start-of-frame marker, strictly: a byte where a
+    // marker belongs (libjpeg skips such bytes and may find another frame), a marker without
+    // a length before the frame, a length under 2 or past the end are refused, not decoded.
+    const std::string broken = "a JPEG whose markers before its frame header are not well formed";
     std::size_t o = 2;
-    while (o + 9 < b.size()) {
-      if (b[o] != 0xff) return std::nullopt;
+    for (;;) {
+      if (o + 4 > b.size() || b[o] != 0xff) return broken;
+      while (o + 1 < b.size() && b[o + 1] == 0xff) ++o;  // fill bytes (allowed by the standard)
+      if (o + 4 > b.size()) return broken;
       const int marker = b[o + 1];
-      if (marker == 0xff) {
-        ++o;
-        continue;
-      }
+      const bool standalone = marker == 0x00 || marker == 0x01 || marker == 0xd8 ||
+                              marker == 0xd9 || (marker >= 0xd0 && marker <= 0xd7);
+      if (standalone) return broken;
+      const std::size_t length = std::size_t(be16(o + 2));
+      if (length < 2 || o + 2 + length > b.size()) return broken;
       const bool sof =
           marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
-      if (sof) return std::make_pair(be16(o + 7), be16(o + 5));
-      o += 2 + std::size_t(be16(o + 2));
+      if (sof) {
+        if (length < 8) return broken;
+        return std::make_pair(be16(o + 7), be16(o + 5));
+      }
+      o += 2 + length;
     }
   }
-  return std::nullopt;
+  return notOurs;
 }
 
 // ---- official binary layout ------------------------------------------------------------
@@ -217,12 +236,18 @@ void decodeInto(const std::string& root, std::vector<const EncodedImage*>& order
         cv::Mat bgr;
         // The header's size first: a 100,000 x 100,000 PNG is a few bytes and gigabytes
         // decoded.
-        if (const auto size = encodedImageSize(e.bytes);
-            size && (size->first != kImageSide || size->second != kImageSide)) {
+        const HeaderSize header = encodedImageSize(e.bytes);
+        if (const auto* why = std::get_if<std::string>(&header)) {
+          std::lock_guard<std::mutex> lock(errMutex);
+          if (firstError.empty()) firstError = root + "/" + e.path + ": " + *why;
+          continue;
+        }
+        if (const auto size = std::get<std::pair<int, int>>(header);
+            size.first != kImageSide || size.second != kImageSide) {
           std::lock_guard<std::mutex> lock(errMutex);
           if (firstError.empty())
-            firstError = root + "/" + e.path + ": image is " + std::to_string(size->first) + "x" +
-                         std::to_string(size->second) + ", expected 32x32";
+            firstError = root + "/" + e.path + ": image is " + std::to_string(size.first) + "x" +
+                         std::to_string(size.second) + ", expected 32x32";
           continue;
         }
         try {

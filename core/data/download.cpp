@@ -3,7 +3,9 @@
 #include <curl/curl.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -39,8 +41,29 @@ struct Transfer {
   const ProgressFn* progress = nullptr;
   const CancelToken* cancel = nullptr;
   std::int64_t expected = 0;
+  std::int64_t serverTotal = -1;  // from "Content-Range: bytes */N" (a 416's answer)
   std::chrono::steady_clock::time_point lastReport{};
 };
+
+/// Reads the whole file's size from a Content-Range header ("bytes */N" or "bytes A-B/N").
+std::size_t onHeader(char* data, std::size_t size, std::size_t n, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const std::string line(data, size * n);
+  static const std::string key = "content-range:";
+  if (line.size() > key.size()) {
+    std::string head = line.substr(0, key.size());
+    for (char& c : head) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (head == key) {
+      const auto slash = line.rfind('/');
+      if (slash != std::string::npos) {
+        char* end = nullptr;
+        const long long total = std::strtoll(line.c_str() + slash + 1, &end, 10);
+        if (end != line.c_str() + slash + 1 && total >= 0) t->serverTotal = total;
+      }
+    }
+  }
+  return size * n;
+}
 
 std::size_t onData(char* data, std::size_t size, std::size_t n, void* user) {
   auto* t = static_cast<Transfer*>(user);
@@ -129,6 +152,8 @@ DownloadResult downloadFile(const DownloadOptions& o, const ProgressFn& progress
   curl_easy_setopt(curl.get(), CURLOPT_FOLLOWLOCATION, 1L);
   curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, onData);
   curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, onHeader);
+  curl_easy_setopt(curl.get(), CURLOPT_HEADERDATA, &t);
   curl_easy_setopt(curl.get(), CURLOPT_NOPROGRESS, 0L);
   curl_easy_setopt(curl.get(), CURLOPT_XFERINFOFUNCTION, onProgress);
   curl_easy_setopt(curl.get(), CURLOPT_XFERINFODATA, &t);
@@ -160,7 +185,16 @@ DownloadResult downloadFile(const DownloadOptions& o, const ProgressFn& progress
   if (t.writeError || !closedOk)
     throw Error(partPath + ": write failed (disk full?)" + keepOrDrop());
   if (t.status == 416 && offset > 0) {
-    // The range starts at the end: the partial file may already be complete. Verify below.
+    // The range starts at or past the end: the partial file may already be complete. Only
+    // where something says so (the server's size, the expected size, or the MD5 below); a
+    // stale .part larger than the file, or one nothing can vouch for, is dropped and the file
+    // fetched afresh.
+    const bool sizeAgrees = t.serverTotal >= 0 ? t.serverTotal == offset
+                                               : o.expectedSize > 0 && o.expectedSize == offset;
+    if (!sizeAgrees && o.md5.empty()) {
+      fs::remove(partPath, ec);
+      return downloadFile(o, progress, cancel);  // offset 0 now: no range, no 416
+    }
   } else if (rc != CURLE_OK) {
     throw Error(o.url + ": download interrupted after " + humanBytes(onDisk) +
                 (o.expectedSize > 0 ? " of " + humanBytes(o.expectedSize) : "") + ": " +

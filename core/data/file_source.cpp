@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <archive.h>
 #include <archive_entry.h>
+#include <cstring>
 
 #include <filesystem>
 #include <fstream>
@@ -25,6 +26,10 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 constexpr std::size_t kMaxEntryBytes = std::size_t(64) << 20;
 constexpr std::size_t kMaxArchiveBytes = std::size_t(2) << 30;
 constexpr std::size_t kMaxArchiveEntries = 1'000'000;
+/// An entry's name (PATH_MAX), and all names together (CIFAR-10's image folders: 60,000
+/// names of about 40 bytes, 2.4 MB).
+constexpr std::size_t kMaxEntryNameBytes = 4096;
+constexpr std::size_t kMaxArchiveNameBytes = std::size_t(64) << 20;
 
 std::string mib(std::size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
@@ -124,7 +129,7 @@ void walkArchive(const fs::path& path, const std::function<bool(const SourceEntr
   if (archive_read_open_filename(a.get(), name.c_str(), 1 << 16) != ARCHIVE_OK)
     throw Error(name + ": not a readable tar archive: " + archiveError(a.get()));
   archive_entry* entry = nullptr;
-  std::size_t count = 0, totalBytes = 0;
+  std::size_t count = 0, totalBytes = 0, nameBytes = 0;
   for (;;) {
     const int r = archive_read_next_header(a.get(), &entry);
     if (r == ARCHIVE_EOF) break;
@@ -135,7 +140,21 @@ void walkArchive(const fs::path& path, const std::function<bool(const SourceEntr
     }
     ++count;
     if (cancel) cancel->throwIfCancelled();
-    std::string rel = archive_entry_pathname(entry) ? archive_entry_pathname(entry) : "";
+    // Every entry counts, folders and links too (each costs a name kept in memory).
+    if (count > kMaxArchiveEntries)
+      throw Error(name + ": more than " + std::to_string(kMaxArchiveEntries) +
+                  " entries; not a CIFAR-10 archive");
+    const char* pathname = archive_entry_pathname(entry);
+    const std::size_t nameLength = pathname ? std::strlen(pathname) : 0;
+    if (nameLength > kMaxEntryNameBytes)
+      throw Error(name + ": entry " + std::to_string(count) + " has a name of " +
+                  std::to_string(nameLength) + " bytes (at most " +
+                  std::to_string(kMaxEntryNameBytes) + ")");
+    nameBytes += nameLength;
+    if (nameBytes > kMaxArchiveNameBytes)
+      throw Error(name + ": more than " + std::to_string(kMaxArchiveNameBytes) +
+                  " bytes of entry names; not a CIFAR-10 archive");
+    std::string rel = pathname ? pathname : "";
     while (rel.rfind("./", 0) == 0) rel.erase(0, 2);
     if (!rel.empty() && rel.back() == '/') rel.pop_back();
     const auto type = archive_entry_filetype(entry);
@@ -144,9 +163,6 @@ void walkArchive(const fs::path& path, const std::function<bool(const SourceEntr
       want(se);
       continue;
     }
-    if (count > kMaxArchiveEntries)
-      throw Error(name + ": more than " + std::to_string(kMaxArchiveEntries) +
-                  " entries; not a CIFAR-10 archive");
     if (!want(se)) continue;
     // Caps before anything is allocated: a small gzip can declare (or inflate to) gigabytes.
     const la_int64_t declared = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1;

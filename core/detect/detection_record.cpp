@@ -139,7 +139,7 @@ DetectionReport readDetection(const std::string& runDir, const std::string& name
   } catch (const json::exception& e) {
     throw Error(jsonPath + ": not a detection record: " + e.what());
   }
-  std::istringstream in(readTextFile(csvPath));
+  std::istringstream in(readTextFile(csvPath, kCsvFileLimit));
   std::string line;
   if (!std::getline(in, line)) throw Error(csvPath + ": empty file");
   if (!line.empty() && line.back() == '\r') line.pop_back();

@@ -7,6 +7,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <type_traits>
+#include <regex>
 #include <sstream>
 
 #include "core/run/run_folder.h"
@@ -23,24 +26,52 @@ namespace {
 constexpr std::size_t kMaxPoints = 10000;
 
 ojson parseFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path + ": cannot open the grid spec");
-  std::stringstream ss;
-  ss << in.rdbuf();
+  const std::string text = readTextFile(path);
   try {
-    return ojson::parse(ss.str());
+    return ojson::parse(text);
   } catch (const ojson::exception& e) {
     throw Error(path + ": not JSON: " + e.what());
   }
 }
 
 /// Reads field `key` of `o` as T, with an error naming `where.key`.
+/// A whole number of type T, or an Error naming `field`: nlohmann's get<int> narrows
+/// silently (1.9 -> 1, 4294967307 -> 11, and -1 as an unsigned -> 2^64 - 1).
+template <typename T>
+T wholeNumber(const ojson& v, const std::string& field) {
+  static_assert(std::is_integral_v<T> && !std::is_same_v<T, bool>);
+  if (!v.is_number_integer()) throw Error(field + ": " + v.dump() + " is not a whole number");
+  const bool fits =
+      v.is_number_unsigned()
+          ? v.get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<T>::max())
+          : v.get<std::int64_t>() >= std::int64_t(std::numeric_limits<T>::min()) &&
+                (v.get<std::int64_t>() < 0 || std::uint64_t(v.get<std::int64_t>()) <=
+                                                  std::uint64_t(std::numeric_limits<T>::max()));
+  if (!fits)
+    throw Error(field + ": " + v.dump() + " is outside " +
+                std::to_string(std::numeric_limits<T>::min()) + ".." +
+                std::to_string(std::numeric_limits<T>::max()));
+  return v.is_number_unsigned() ? T(v.get<std::uint64_t>()) : T(v.get<std::int64_t>());
+}
+
 template <typename T>
 T get(const ojson& o, const std::string& key, const std::string& where) {
-  try {
-    return o.at(key).get<T>();
-  } catch (const ojson::exception&) {
-    throw Error(where + "." + key + ": " + o.at(key).dump() + " is not the expected type");
+  const ojson& v = o.at(key);
+  const std::string field = where + "." + key;
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    return wholeNumber<T>(v, field);
+  } else if constexpr (std::is_same_v<T, std::vector<int>>) {
+    if (!v.is_array()) throw Error(field + ": " + v.dump() + " is not a list of whole numbers");
+    std::vector<int> out;
+    for (std::size_t i = 0; i < v.size(); ++i)
+      out.push_back(wholeNumber<int>(v[i], field + "[" + std::to_string(i) + "]"));
+    return out;
+  } else {
+    try {
+      return v.get<T>();
+    } catch (const ojson::exception&) {
+      throw Error(field + ": " + v.dump() + " is not the expected type");
+    }
   }
 }
 
@@ -375,8 +406,12 @@ std::vector<GridResult> collectGrid(const std::string& outDir) {
       }
     } else if (fs::exists(errorPath(r.runDir))) {
       r.status = "failed";
-      std::ifstream in(errorPath(r.runDir));
-      std::getline(in, error);
+      try {
+        std::istringstream in(readTextFile(errorPath(r.runDir)));
+        std::getline(in, error);
+      } catch (const Error& e) {
+        error = e.what();
+      }
     }
     const bool done = r.status == "done";
     auto num = [&](double v, int digits) {
@@ -421,8 +456,11 @@ std::vector<GridResult> collectGrid(const std::string& outDir) {
     rows.push_back(std::move(r));
   }
   const ojson out{{"schema_version", 1}, {"axes", plan.axes}, {"runs", runs}};
+  // Both made before either is written, so they never disagree; an error text that is not
+  // UTF-8 (a file name from another system) has its bad bytes replaced, not thrown on.
+  const std::string json = out.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
   writeFileAtomic(gridResultsCsvPath(outDir), csv.str());
-  writeFileAtomic(gridResultsJsonPath(outDir), out.dump(2) + "\n");
+  writeFileAtomic(gridResultsJsonPath(outDir), json);
   return rows;
 }
 
@@ -444,8 +482,36 @@ std::vector<std::string> gridResultRuns(const std::string& resultsJson) {
   return dirs;
 }
 
+void validateSlurmOptions(const SlurmOptions& o, const std::string& outDir) {
+  static const std::regex time(
+      R"(^(\d{1,7}(:\d{1,2}){0,2}|\d{1,5}-\d{1,2}(:\d{1,2}){0,2}|UNLIMITED|INFINITE)$)");
+  static const std::regex mem(R"(^\d{1,12}[KMGT]?$)");
+  static const std::regex partition(R"(^[A-Za-z0-9_.-]{1,64}(,[A-Za-z0-9_.-]{1,64}){0,31}$)");
+  if (!std::regex_match(o.time, time))
+    throw Error("--time: '" + o.time +
+                "' is not a Slurm time limit (MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS)");
+  if (!o.mem.empty() && !std::regex_match(o.mem, mem))
+    throw Error("--mem: '" + o.mem + "' is not a memory size (a whole number, unit K, M, G or T)");
+  if (!o.partition.empty() && !std::regex_match(o.partition, partition))
+    throw Error("--partition: '" + o.partition +
+                "' is not a partition name (letters, digits, '_', '-', '.'; a list by commas)");
+  if (o.cpus < 1 || o.cpus > 1024)
+    throw Error("--cpus: " + std::to_string(o.cpus) + " is not in 1-1024");
+  const auto plain = [](const std::string& field, const std::string& value) {
+    for (const char c : value)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+        throw Error(field +
+                    ": holds a control character (a newline or the like): not written "
+                    "into a job script");
+  };
+  plain("--out", outDir);
+  plain("--data", o.data);
+  plain("poisonlab-cli's path", o.program);
+}
+
 std::string writeSlurmScript(const std::string& outDir, const GridPlan& plan,
                              const SlurmOptions& o) {
+  validateSlurmOptions(o, outDir);
   auto quote = [](const std::string& s) {
     std::string q = "'";
     for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -461,11 +527,11 @@ std::string writeSlurmScript(const std::string& outDir, const GridPlan& plan,
     << "#SBATCH --cpus-per-task=" << o.cpus << "\n"
     << "#SBATCH --ntasks=1\n"
     << "#SBATCH --time=" << o.time << "\n"
-    << "#SBATCH --output=" << out << "/logs/task-%a.out\n";
+    << "#SBATCH --output=logs/task-%a.out\n";
   if (!o.partition.empty()) s << "#SBATCH --partition=" << o.partition << "\n";
   if (!o.mem.empty()) s << "#SBATCH --mem=" << o.mem << "\n";
-  if (!o.extra.empty()) s << o.extra << (o.extra.back() == '\n' ? "" : "\n");
   s << "# One task per grid point: poison + train OUT/runs/<point> (see grid.json).\n"
+    << "# Submit from the grid's folder (logs/ is relative to it): sbatch --chdir=OUT grid.sbatch\n"
     << "export POISONLAB_THREADS=${SLURM_CPUS_PER_TASK:-" << o.cpus << "}\n"
     << "exec " << quote(o.program) << " grid-task --out " << quote(out)
     << " --index \"$SLURM_ARRAY_TASK_ID\"" << (o.data.empty() ? "" : " --data " + quote(o.data))

@@ -1,8 +1,15 @@
 #include "core/run/run_folder.h"
 
+#include <signal.h>
+#include <sys/types.h>
+
+#include <cerrno>
+#include <cstdlib>
+
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <climits>
 #include <ctime>
 #include <filesystem>
 #include <limits>
@@ -99,6 +106,12 @@ TriggerSpec triggerFromJson(const Fields& f) {
   if (!c.is_array() || c.size() != 3) f.fail("color", "expected [red, green, blue]");
   for (int i = 0; i < 3; ++i) {
     if (!c[i].is_number_integer()) f.fail("color", "expected three integers, got " + c.dump());
+    // Range-checked before narrowing: 4294967397 must not be read as 101 (validate() names
+    // what is outside 0..255 within an integer).
+    if (c[i].is_number_unsigned()
+            ? c[i].get<std::uint64_t>() > std::uint64_t(INT_MAX)
+            : (c[i].get<std::int64_t>() < INT_MIN || c[i].get<std::int64_t>() > INT_MAX))
+      f.fail("color", c[i].dump() + " is outside the range of an integer");
     t.color[i] = c[i].get<int>();
   }
   return t;
@@ -231,7 +244,7 @@ Experiment readExperiment(const std::string& runDir) {
 
 std::vector<PoisonRow> readPoisonCsv(const std::string& runDir) {
   const std::string file = poisonCsvPath(runDir);
-  std::istringstream in(readTextFile(file));
+  std::istringstream in(readTextFile(file, kCsvFileLimit));
   std::string line;
   std::vector<PoisonRow> rows;
   int lineNo = 0;
@@ -310,9 +323,14 @@ std::vector<std::string> removeStaleTemporaries(const std::string& runDir, doubl
   const auto now = fs::file_time_type::clock::now();
   for (fs::recursive_directory_iterator it(runDir, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    if (!it->is_regular_file(ec) || name.find(".tmp-") == std::string::npos) continue;
+    const auto at = name.rfind(".tmp-");
+    if (!it->is_regular_file(ec) || at == std::string::npos) continue;
     const auto age = std::chrono::duration<double>(now - it->last_write_time(ec)).count();
     if (ec || age < minAgeSeconds) continue;  // perhaps another process's write in progress
+    // NAME.tmp-PID-N: a writer still alive on this machine (a long checkpoint, a slow disk) is
+    // never touched, however old its temporary.
+    const long pid = std::strtol(name.c_str() + at + 5, nullptr, 10);
+    if (pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM)) continue;
     if (fs::remove(it->path(), ec)) removed.push_back(it->path().string());
   }
   return removed;

@@ -47,9 +47,10 @@ void writeRun(const std::string& runDir, const Experiment& exp, const PoisonedDa
 /// A digest of what a model is trained on (data set size, trigger, poison and the poisoned
 /// indices): a checkpoint records it, and resuming on another experiment is refused.
 std::string experimentDigest(const PoisonedDataset& pd);
-/// Removes the temporaries a killed write left in a run folder (NAME.tmp-PID-N older than
-/// `minAgeSeconds`, so another process's write in progress is left alone); opening a run does
-/// this. Returns what it removed.
+/// Removes the temporaries a killed write left in a run folder: NAME.tmp-PID-N older than
+/// `minAgeSeconds` whose process PID is no longer alive on this machine (another process's
+/// write in progress is left alone, however long it takes); opening a run does this. Returns
+/// what it removed.
 std::vector<std::string> removeStaleTemporaries(const std::string& runDir,
                                                 double minAgeSeconds = 600);
 /// Removes everything a run folder derived from its experiment (model.pt, checkpoint.pt,

@@ -29,6 +29,7 @@ std::uint64_t le64(const std::string& b, std::size_t at) {
 constexpr std::size_t kMaxEntries = 100'000;
 constexpr std::size_t kMaxCodeBytes = 64 << 10;
 constexpr std::size_t kMaxPickleBytes = 16 << 20;
+constexpr std::size_t kMaxSmallRecordBytes = 4 << 10;  // version, byteorder, serialization_id
 
 /// The entries LibTorch 1.13 (and later versions' extras) writes: ARCHIVE/data.pkl, its
 /// tensors ARCHIVE/data/N, constants, version records and the module declarations.
@@ -317,7 +318,27 @@ void checkModelArchive(const std::string& path) {
     const std::string inner = name.substr(slash + 1);
     if (!names.insert(inner).second) throw Error(path + ": two entries named '" + name + "'");
     const bool code = endsWith(inner, ".py"), pickle = endsWith(inner, "pkl");
-    if (!code && !pickle) continue;
+    if (inner.compare(0, 5, "data/") == 0) {
+      // A tensor's storage: LibTorch writes it stored, never compressed, so no record can
+      // inflate past the bytes the file itself holds (a deflated 1 MB record declaring 1 GB
+      // was inflated in full before). Its size against its tensor's shape is checked after
+      // loading (every tensor the recorded network's shape and type).
+      if (method != 0 || size != packed)
+        throw Error(path + ": " + name +
+                    " is a compressed tensor record (LibTorch stores tensor data uncompressed); "
+                    "the file is refused");
+      if (local > fileSize || size > fileSize - local)
+        throw Error(path + ": corrupt model file (" + name + " declares " + std::to_string(size) +
+                    " bytes, past the end of the file)");
+      continue;
+    }
+    if (!code && !pickle) {
+      // version, byteorder, serialization_id: a few bytes each.
+      if (size > kMaxSmallRecordBytes || packed > kMaxSmallRecordBytes)
+        throw Error(path + ": " + name + " declares " + std::to_string(size) +
+                    " bytes (a record of this kind holds a few); the file is refused");
+      continue;
+    }
     // Declarations and pickles: read (stored, or deflated as LibTorch does for the larger
     // ones) and checked before LibTorch compiles or unpickles them.
     const std::uint64_t cap = code ? kMaxCodeBytes : kMaxPickleBytes;

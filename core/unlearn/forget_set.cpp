@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/detect/detect.h"
+#include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/util/rng.h"
 
@@ -38,8 +39,7 @@ bool isInteger(const std::string& s) {
 
 std::vector<std::int64_t> readIndexCsv(const std::string& path, std::size_t limit,
                                        bool flaggedOnly) {
-  std::ifstream in(path);
-  if (!in) throw Error(path + ": cannot open");
+  std::istringstream in(readTextFile(path, kCsvFileLimit));
   std::vector<std::int64_t> out;
   std::string line;
   std::size_t lineNo = 0, indexCol = 0, flagCol = std::string::npos;

@@ -1,6 +1,7 @@
 #include "core/util/atomic_file.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -29,9 +30,16 @@ void syncParentDirectory(const std::string& path) {
 void writeAll(const std::string& path, const char* data, std::size_t size) {
   // Unique per process and per write: two writers of one file never share a temporary.
   static std::atomic<unsigned long> counter{0};
-  const std::string tmp =
-      path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // O_EXCL | O_NOFOLLOW: a new file of our own, never one planted under the name (a link
+  // would be followed and its target overwritten); a leftover of a process that had this PID
+  // takes the next name.
+  std::string tmp;
+  int fd = -1;
+  for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
+    tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0 && errno != EEXIST) break;
+  }
   if (fd < 0) throw Error(path + ": cannot write: " + std::strerror(errno));
   std::size_t done = 0;
   while (done < size) {
@@ -68,12 +76,36 @@ void writeFileAtomic(const std::string& path, const std::vector<std::uint8_t>& c
   writeAll(path, reinterpret_cast<const char*>(contents.data()), contents.size());
 }
 
-std::string readTextFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+std::string readTextFile(const std::string& path, std::size_t limit) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw Error(path + ": cannot read (" + std::strerror(errno) + ")");
+  if (!S_ISREG(st.st_mode)) throw Error(path + ": not a regular file; refused");
+  const auto tooBig = [&] {
+    return Error(path + ": larger than the " + std::to_string(limit >> 20) +
+                 " MiB a file of this kind may hold; refused");
+  };
+  if (std::uint64_t(st.st_size) > limit) throw tooBig();
+  std::string out;
+  out.reserve(std::size_t(st.st_size));
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw Error(path + ": cannot read (" + std::strerror(errno) + ")");
+    }
+    if (n == 0) break;
+    if (out.size() + std::size_t(n) > limit) throw tooBig();
+    out.append(buf, std::size_t(n));
+  }
+  return out;
 }
 
 }  // namespace poisonlab
