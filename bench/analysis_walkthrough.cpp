@@ -16,20 +16,20 @@
 #include <filesystem>
 #include <numeric>
 
-#include "cluster_view.h"
-#include "comparison_view.h"
-#include "detector_panel.h"
-#include "influence_view.h"
+#include "views/cluster_view.h"
+#include "views/comparison_view.h"
+#include "panels/detector_panel.h"
+#include "views/influence_view.h"
 #include "main_window.h"
 #include "qcustomplot.h"
-#include "runs_view.h"
-#include "sample_browser.h"
-#include "sample_inspector.h"
-#include "session.h"
-#include "spectral_view.h"
-#include "stall_monitor.h"
-#include "task_manager.h"
-#include "unlearn_panel.h"
+#include "views/runs_view.h"
+#include "views/sample_browser.h"
+#include "views/sample_inspector.h"
+#include "state/session.h"
+#include "views/spectral_view.h"
+#include "state/stall_monitor.h"
+#include "state/task_manager.h"
+#include "panels/unlearn_panel.h"
 
 namespace poisonlab::gui {
 

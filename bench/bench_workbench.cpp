@@ -27,13 +27,13 @@
 
 #include "analysis_walkthrough.h"
 #include "core/train/training.h"
-#include "experiment_panel.h"
+#include "panels/experiment_panel.h"
 #include "main_window.h"
-#include "sample_browser.h"
-#include "sample_model.h"
-#include "stall_monitor.h"
-#include "task_manager.h"
-#include "training_view.h"
+#include "views/sample_browser.h"
+#include "state/sample_model.h"
+#include "state/stall_monitor.h"
+#include "state/task_manager.h"
+#include "views/training_view.h"
 
 using namespace poisonlab;
 using namespace poisonlab::gui;

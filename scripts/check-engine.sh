@@ -24,7 +24,8 @@ if ldd "$cli" | grep -i 'libQt6'; then
 fi
 "$cli" --version
 "$cli" --help >/dev/null
-# The report is drawn by the workbench's Qt views: this build says so instead of failing oddly.
+# The report is drawn with Qt (widgets/report/ and its plots): this build says so instead of
+# failing oddly.
 if "$cli" report --run build-engine 2>build-engine/report.err; then
   echo "check-engine: report ran in a build without Qt" >&2
   exit 1

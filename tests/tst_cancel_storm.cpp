@@ -15,12 +15,12 @@
 #include <unistd.h>
 
 #include "core/detect/detect.h"
-#include "experiment_panel.h"
+#include "panels/experiment_panel.h"
 #include "jobs.h"
 #include "main_window.h"
-#include "session.h"
-#include "stall_monitor.h"
-#include "task_manager.h"
+#include "state/session.h"
+#include "state/stall_monitor.h"
+#include "state/task_manager.h"
 #include "test_support.h"
 #include "tiny_backdoor.h"
 

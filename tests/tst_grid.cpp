@@ -17,11 +17,12 @@
 #include <filesystem>
 
 #include "core/run/grid.h"
+#include "core/run/slurm_script.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "main_window.h"
-#include "runs_view.h"
-#include "task_manager.h"
+#include "views/runs_view.h"
+#include "state/task_manager.h"
 #include "test_support.h"
 
 using namespace poisonlab;

@@ -20,15 +20,16 @@
 #include <QXmlStreamReader>
 #include <QProcess>
 #include <QDir>
+#include <QDirIterator>
 #include <QtTest>
 
 #include "core/data/dataset.h"
-#include "i18n.h"
+#include "state/i18n.h"
 #include "main_window.h"
 #include "preferences_dialog.h"
-#include "run_report.h"
-#include "session.h"
-#include "task_manager.h"
+#include "report/run_report.h"
+#include "state/session.h"
+#include "state/task_manager.h"
 #include "test_support.h"
 #include "view_fixtures.h"
 
@@ -184,11 +185,20 @@ class TestI18n : public QObject {
     QFile::remove(copy);
     QVERIFY(QFile::copy(QStringLiteral(POISONLAB_SOURCE_DIR "/translations/") + file, copy));
     QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
-    QStringList args{"-silent", "-locations", "none"};
+    // Includes name their room ("plot/training_plots.h"): lupdate needs widgets/ on its path
+    // to see the classes and their namespace.
+    QStringList args{"-silent",
+                     "-locations",
+                     "none",
+                     "-I",
+                     QStringLiteral(POISONLAB_SOURCE_DIR "/widgets"),
+                     "-I",
+                     QStringLiteral(POISONLAB_SOURCE_DIR "/app/gui")};
     for (const char* dir : {"/widgets", "/app/gui"})
-      for (const QFileInfo& f : QDir(QStringLiteral(POISONLAB_SOURCE_DIR) + dir)
-                                    .entryInfoList({"*.cpp", "*.h"}, QDir::Files))
-        args << f.absoluteFilePath();
+      for (QDirIterator it(QStringLiteral(POISONLAB_SOURCE_DIR) + dir, {"*.cpp", "*.h"},
+                           QDir::Files, QDirIterator::Subdirectories);
+           it.hasNext();)
+        args << it.next();
     args << "-ts" << copy;
     QProcess lupdate;
     lupdate.start(QStringLiteral(POISONLAB_LUPDATE), args);

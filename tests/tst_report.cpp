@@ -17,11 +17,11 @@
 #include "core/run/run_folder.h"
 #include "core/util/error.h"
 #include "qcustomplot.h"
-#include "report_parts.h"
-#include "run_report.h"
-#include "session.h"
+#include "report/report_parts.h"
+#include "report/run_report.h"
+#include "state/session.h"
 #include "test_support.h"
-#include "unlearn_panel.h"
+#include "panels/unlearn_panel.h"
 #include "view_fixtures.h"
 
 using namespace poisonlab;

@@ -7,7 +7,7 @@
 #include <atomic>
 
 #include "core/util/error.h"
-#include "task_manager.h"
+#include "state/task_manager.h"
 #include "test_support.h"
 
 using namespace poisonlab;

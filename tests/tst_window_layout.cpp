@@ -15,13 +15,13 @@
 #include "core/run/train_report.h"
 #include "core/util/error.h"
 #include "main_window.h"
-#include "plot_export.h"
+#include "plot/plot_export.h"
 #include "qcustomplot.h"
-#include "sample_browser.h"
-#include "sample_inspector.h"
-#include "sample_model.h"
+#include "views/sample_browser.h"
+#include "views/sample_inspector.h"
+#include "state/sample_model.h"
 #include "test_support.h"
-#include "training_view.h"
+#include "views/training_view.h"
 #include "view_fixtures.h"
 
 using namespace poisonlab;

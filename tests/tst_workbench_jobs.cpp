@@ -21,25 +21,25 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "cluster_view.h"
-#include "comparison_view.h"
+#include "views/cluster_view.h"
+#include "views/comparison_view.h"
 #include "core/detect/detect.h"
 #include "core/train/saliency.h"
-#include "detector_panel.h"
-#include "experiment_panel.h"
-#include "influence_view.h"
+#include "panels/detector_panel.h"
+#include "panels/experiment_panel.h"
+#include "views/influence_view.h"
 #include "jobs.h"
 #include "main_window.h"
-#include "sample_browser.h"
-#include "sample_inspector.h"
-#include "sample_model.h"
-#include "session.h"
-#include "spectral_view.h"
-#include "task_manager.h"
+#include "views/sample_browser.h"
+#include "views/sample_inspector.h"
+#include "state/sample_model.h"
+#include "state/session.h"
+#include "views/spectral_view.h"
+#include "state/task_manager.h"
 #include "test_support.h"
 #include "tiny_backdoor.h"
-#include "runs_view.h"
-#include "unlearn_panel.h"
+#include "views/runs_view.h"
+#include "panels/unlearn_panel.h"
 
 using namespace poisonlab;
 using namespace poisonlab::gui;

@@ -7,7 +7,7 @@
 
 #include "core/attack/poison.h"
 #include "core/detect/detect.h"
-#include "session.h"
+#include "state/session.h"
 #include "test_support.h"
 
 namespace poisonlab::testing {

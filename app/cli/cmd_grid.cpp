@@ -15,6 +15,7 @@
 
 #include "commands.h"
 #include "core/run/grid.h"
+#include "core/run/slurm_script.h"
 #include "core/util/error.h"
 #include "core/util/format.h"
 #include "terminal_progress.h"

@@ -12,10 +12,10 @@
 #include <sstream>
 
 #include "core/util/error.h"
-#include "i18n.h"
-#include "run_contents.h"
-#include "run_report.h"
-#include "session.h"
+#include "state/i18n.h"
+#include "state/run_contents.h"
+#include "report/run_report.h"
+#include "state/session.h"
 
 #undef emit  // Qt's signal keyword; here the CLI's emit() prints the result
 

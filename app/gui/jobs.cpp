@@ -1,4 +1,4 @@
-#include "ui_describe.h"
+#include "state/ui_describe.h"
 #include "jobs.h"
 
 #include <QDateTime>
@@ -19,10 +19,10 @@
 #include "core/run/train_report.h"
 #include "core/unlearn/sweep.h"
 #include "core/util/error.h"
-#include "run_contents.h"
-#include "run_report.h"
-#include "session.h"
-#include "task_manager.h"
+#include "state/run_contents.h"
+#include "report/run_report.h"
+#include "state/session.h"
+#include "state/task_manager.h"
 
 namespace poisonlab::gui {
 

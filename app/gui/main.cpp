@@ -7,7 +7,7 @@
 #include <cstdio>
 
 #include "core/version.h"
-#include "i18n.h"
+#include "state/i18n.h"
 #include "main_window.h"
 
 int main(int argc, char** argv) {

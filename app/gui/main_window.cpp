@@ -1,4 +1,4 @@
-#include "ui_describe.h"
+#include "state/ui_describe.h"
 #include "main_window.h"
 
 #include <QAction>
@@ -23,27 +23,27 @@
 
 #include <algorithm>
 
-#include "cluster_view.h"
-#include "comparison_view.h"
+#include "views/cluster_view.h"
+#include "views/comparison_view.h"
 #include "core/data/data_location.h"
 #include "core/run/grid.h"
 #include "core/util/error.h"
-#include "detector_panel.h"
-#include "experiment_panel.h"
-#include "influence_view.h"
+#include "panels/detector_panel.h"
+#include "panels/experiment_panel.h"
+#include "views/influence_view.h"
 #include "jobs.h"
-#include "plot_export.h"
+#include "plot/plot_export.h"
 #include "qcustomplot.h"
-#include "runs_view.h"
-#include "sample_browser.h"
-#include "sample_inspector.h"
-#include "sample_model.h"
-#include "session.h"
-#include "spectral_view.h"
-#include "stall_monitor.h"
-#include "task_manager.h"
-#include "training_view.h"
-#include "unlearn_panel.h"
+#include "views/runs_view.h"
+#include "views/sample_browser.h"
+#include "views/sample_inspector.h"
+#include "state/sample_model.h"
+#include "state/session.h"
+#include "views/spectral_view.h"
+#include "state/stall_monitor.h"
+#include "state/task_manager.h"
+#include "views/training_view.h"
+#include "panels/unlearn_panel.h"
 
 // The icons are compiled into the (static) workbench library; Q_INIT_RESOURCE must be called
 // outside any namespace.

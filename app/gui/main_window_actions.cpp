@@ -14,17 +14,17 @@
 #include <QToolBar>
 #include <QUndoStack>
 
-#include "detector_panel.h"
+#include "panels/detector_panel.h"
 #include "jobs.h"
 #include "main_window.h"
-#include "run_report.h"
-#include "plot_export.h"
+#include "report/run_report.h"
+#include "plot/plot_export.h"
 #include "preferences_dialog.h"
 #include "qcustomplot.h"
-#include "sample_browser.h"
-#include "session.h"
-#include "task_manager.h"
-#include "training_view.h"
+#include "views/sample_browser.h"
+#include "state/session.h"
+#include "state/task_manager.h"
+#include "views/training_view.h"
 
 namespace poisonlab::gui {
 

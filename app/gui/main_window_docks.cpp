@@ -8,13 +8,13 @@
 
 #include <algorithm>
 
-#include "detector_panel.h"
-#include "experiment_panel.h"
-#include "jobs_panel.h"
+#include "panels/detector_panel.h"
+#include "panels/experiment_panel.h"
+#include "panels/jobs_panel.h"
 #include "main_window.h"
-#include "sample_inspector.h"
-#include "task_manager.h"
-#include "training_view.h"
+#include "views/sample_inspector.h"
+#include "state/task_manager.h"
+#include "views/training_view.h"
 
 // The main window's docks and their layout: built, restored, laid out on the first start,
 // saved on close.

@@ -7,7 +7,7 @@
 #include <QSettings>
 #include <QVBoxLayout>
 
-#include "i18n.h"
+#include "state/i18n.h"
 
 namespace poisonlab::gui {
 
