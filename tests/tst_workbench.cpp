@@ -336,7 +336,10 @@ class TestWorkbench : public QObject {
     QCOMPARE(view->confusionPlot(true)->plottableCount(), 1);
     QVERIFY(view->findChild<QLabel*>("cleanAccuracy")->text().contains('%'));
     QVERIFY(view->findChild<QLabel*>("attackSuccessRate")->text().contains('%'));
-    QVERIFY(w.lastTrainingStallMs() >= 0);
+    // The GUI thread never waits on the engine: its longest stall during training stays far
+    // under the seconds a blocking call would take (2 s at this machine's time scale).
+    QVERIFY2(w.lastTrainingStallMs() < 2000.0 * timeScale(),
+             qPrintable(QString::number(w.lastTrainingStallMs())));
     qInfo("GUI-thread longest stall during training: %.1f ms", w.lastTrainingStallMs());
     const QString run = w.runFolder();
     QVERIFY(run.startsWith(tmp_.filePath("runs")));
