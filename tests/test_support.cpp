@@ -76,21 +76,11 @@ std::map<std::string, std::vector<std::uint8_t>> binaryLayout(const Dataset& ds)
   return files;
 }
 
-std::vector<std::uint8_t> encodeJpeg(const std::uint8_t* chw) {
-  QImage img(kImageSide, kImageSide, QImage::Format_RGB888);
-  for (int y = 0; y < kImageSide; ++y)
-    for (int x = 0; x < kImageSide; ++x) {
-      const int off = y * kImageSide + x;
-      img.setPixel(x, y, qRgb(chw[off], chw[kPlaneBytes + off], chw[2 * kPlaneBytes + off]));
-    }
-  QByteArray bytes;
-  QBuffer buf(&bytes);
-  buf.open(QIODevice::WriteOnly);
-  if (!img.save(&buf, "JPEG", 95)) throw std::runtime_error("JPEG encoding failed");
-  return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
-}
+namespace {
 
-std::vector<std::uint8_t> encodePng(const std::uint8_t* chw, int width, int height) {
+/// A planar 3x32x32 image as a w x h RGB QImage (tiled past 32), and its encoding.
+std::vector<std::uint8_t> encodeImage(const std::uint8_t* chw, int width, int height,
+                                      const char* format, int quality = -1) {
   QImage img(width, height, QImage::Format_RGB888);
   for (int y = 0; y < height; ++y)
     for (int x = 0; x < width; ++x) {
@@ -100,8 +90,19 @@ std::vector<std::uint8_t> encodePng(const std::uint8_t* chw, int width, int heig
   QByteArray bytes;
   QBuffer buf(&bytes);
   buf.open(QIODevice::WriteOnly);
-  if (!img.save(&buf, "PNG")) throw std::runtime_error("PNG encoding failed");
+  if (!img.save(&buf, format, quality))
+    throw std::runtime_error(std::string(format) + " encoding failed");
   return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> encodeJpeg(const std::uint8_t* chw) {
+  return encodeImage(chw, kImageSide, kImageSide, "JPEG", 95);
+}
+
+std::vector<std::uint8_t> encodePng(const std::uint8_t* chw, int width, int height) {
+  return encodeImage(chw, width, height, "PNG");
 }
 
 std::map<std::string, std::vector<std::uint8_t>> folderLayout(const Dataset& ds,

@@ -16,6 +16,7 @@
 #include "core/detect/detect.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
+#include "core/util/temp_file.h"
 #include "core/run/run_folder.h"
 #include "core/run/train_report.h"
 #include "core/unlearn/forget_set.h"
@@ -197,6 +198,32 @@ class TestRunFolder : public QObject {
     QCOMPARE(readTextFile(small, 10).size(), std::size_t(10));
     expectError([&] { readTextFile(small, 9); }, "ten.txt: larger than");
     expectError([&] { readTextFile(tmp_.path().toStdString()); }, "not a regular file");
+  }
+
+  /// A write's temporary is a new file of its own: links planted under the next names (they
+  /// follow PATH.tmp-PID-N) are skipped, never followed, and what they point to is untouched.
+  void temporariesNeverFollowAPlantedLink() {
+    const std::string path = tmp_.filePath("planted.json").toStdString();
+    const std::string victim = tmp_.filePath("victim.txt").toStdString();
+    writeFileAtomic(victim, std::string("keep me"));
+    std::string first;
+    ::close(createTemporary(path, first));
+    fs::remove(first);
+    const std::string stem = path + ".tmp-" + std::to_string(::getpid()) + "-";
+    QVERIFY2(first.rfind(stem, 0) == 0, first.c_str());
+    const long n = std::stol(first.substr(stem.size()));
+    for (long k = n + 1; k <= n + 5; ++k) fs::create_symlink(victim, stem + std::to_string(k));
+    writeFileAtomic(path, std::string("{}"));
+    QCOMPARE(readTextFile(victim), std::string("keep me"));
+    QCOMPARE(readTextFile(path), std::string("{}"));
+    std::string next;
+    const int fd = createTemporary(path, next);
+    QVERIFY(fd >= 0);
+    ::close(fd);
+    QCOMPARE(next, stem + std::to_string(n + 7));  // n + 6 was the write's own temporary
+    QVERIFY(fs::is_regular_file(fs::symlink_status(next)));
+    fs::remove(next);
+    for (long k = n + 1; k <= n + 5; ++k) fs::remove(stem + std::to_string(k));
   }
 
   void atomicWriteReplacesWhole() {

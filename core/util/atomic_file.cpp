@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/util/error.h"
+#include "core/util/temp_file.h"
 
 namespace poisonlab {
 namespace {
@@ -28,19 +29,8 @@ void syncParentDirectory(const std::string& path) {
 }
 
 void writeAll(const std::string& path, const char* data, std::size_t size) {
-  // Unique per process and per write: two writers of one file never share a temporary.
-  static std::atomic<unsigned long> counter{0};
-  // O_EXCL | O_NOFOLLOW: a new file of our own, never one planted under the name (a link
-  // would be followed and its target overwritten); a leftover of a process that had this PID
-  // takes the next name.
   std::string tmp;
-  int fd = -1;
-  for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
-    tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0 && errno != EEXIST) break;
-  }
-  if (fd < 0) throw Error(path + ": cannot write: " + std::strerror(errno));
+  const int fd = createTemporary(path, tmp);
   std::size_t done = 0;
   while (done < size) {
     const ssize_t n = ::write(fd, data + done, size - done);
@@ -67,6 +57,19 @@ void writeAll(const std::string& path, const char* data, std::size_t size) {
 }
 
 }  // namespace
+
+int createTemporary(const std::string& path, std::string& tmp) {
+  // Unique per process and per write: two writers of one file never share a temporary.
+  static std::atomic<unsigned long> counter{0};
+  int fd = -1;
+  for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
+    tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
+    fd = ::open(tmp.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0 && errno != EEXIST) break;
+  }
+  if (fd < 0) throw Error(path + ": cannot write: " + std::strerror(errno));
+  return fd;
+}
 
 void writeFileAtomic(const std::string& path, const std::string& contents) {
   writeAll(path, contents.data(), contents.size());

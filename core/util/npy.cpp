@@ -1,15 +1,14 @@
 #include "core/util/npy.h"
 
-#include <fcntl.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <regex>
 
 #include "core/util/error.h"
+#include "core/util/temp_file.h"
 
 namespace poisonlab {
 namespace {
@@ -33,16 +32,7 @@ std::string header(std::size_t rows, std::size_t cols) {
 
 NpyWriter::NpyWriter(std::string path, std::size_t rows, std::size_t cols)
     : path_(std::move(path)), rows_(rows), cols_(cols) {
-  // A new file of our own (O_EXCL | O_NOFOLLOW: never a link or file planted under the name),
-  // unique per process and writer, as writeFileAtomic's temporaries.
-  static std::atomic<unsigned long> counter{0};
-  int fd = -1;
-  for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
-    tmp_ = path_ + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
-    fd = ::open(tmp_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0 && errno != EEXIST) break;
-  }
-  if (fd < 0) throw Error(path_ + ": cannot write: " + std::strerror(errno));
+  const int fd = createTemporary(path_, tmp_);
   file_ = ::fdopen(fd, "wb");
   if (!file_) {
     const std::string why = std::strerror(errno);
