@@ -11,6 +11,7 @@
 #include <numeric>
 
 #include "core/detect/activation_clustering.h"
+#include "core/detect/confident_learning.h"
 #include "core/detect/detect.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
@@ -399,6 +400,48 @@ class TestDetectors : public QObject {
     // The damping must leave the Hessian positive definite.
     QVERIFY_THROWS_EXCEPTION(
         Error, classifierInfluence(fs.data(), n, ys, ft.data(), m, yt, w, -1.0, false));
+  }
+
+  // Confident learning's confident joint, calibration and pruning on a hand-made matrix; the
+  // expected values were worked out by hand (binary fractions: no rounding at the thresholds).
+  //   t0 = (0.75 + 0.25) / 2 = 0.5, t1 = (0.75 + 0.5) / 2 = 0.625, t2 = (0.75 + 0.625) / 2
+  //   s0 -> 0, s1 -> 1 (0.625 >= t1), s2 -> 1, s3 none (0.5 < t1), s4 -> 2, s5 none
+  //   C = [[1,1,0],[0,1,0],[0,0,1]]; rows to the label counts (2 each): [[1,1,0],[0,2,0],
+  //   [0,0,2]], / 6 = Q; prune round(6 Q[0][1]) = 1 of label 0 by p1 - p0: s1.
+  void confidentJointKnownAnswer() {
+    const std::vector<float> p = {0.75f,  0.125f, 0.125f, 0.25f,  0.625f, 0.125f,
+                                  0.125f, 0.75f,  0.125f, 0.125f, 0.5f,   0.375f,
+                                  0.125f, 0.125f, 0.75f,  0.25f,  0.125f, 0.625f};
+    const std::vector<int> labels = {0, 0, 1, 1, 2, 2};
+    const ConfidentJoint cj = confidentJoint(p, labels, 3);
+    QCOMPARE(cj.thresholds, (std::vector<double>{0.5, 0.625, 0.6875}));
+    QCOMPARE(cj.confidentClass, (std::vector<int>{0, 1, 1, -1, 2, -1}));
+    const std::vector<std::vector<long>> c = {{1, 1, 0}, {0, 1, 0}, {0, 0, 1}};
+    QCOMPARE(cj.counts, c);
+    const double sixth = 1.0 / 6.0;
+    const double q[3][3] = {{sixth, sixth, 0}, {0, 2 * sixth, 0}, {0, 0, 2 * sixth}};
+    for (int i = 0; i < 3; ++i)
+      for (int j = 0; j < 3; ++j) QVERIFY(std::abs(cj.calibrated[i][j] - q[i][j]) < 1e-12);
+    const LabelIssues li = findLabelIssues(p, labels, 3, cj);
+    QCOMPARE(li.issue, (std::vector<std::uint8_t>{0, 1, 0, 0, 0, 0}));
+    QCOMPARE(li.ranked, (std::vector<std::size_t>{1}));
+    QCOMPARE(li.estimatedErrors, std::size_t(1));
+    QCOMPARE(li.selfConfidence[1], 0.25);
+    QCOMPARE(li.margin[1], 0.375);
+
+    // Two confident classes: the paper's rule counts the more probable of them, even when the
+    // overall argmax is another class (below its threshold); cleanlab would count class 0.
+    //   t0 = 0.9 (s0), t1 = (0.32 + 0.28) / 2 = 0.30, t2 = 0.2 (s3)
+    //   s1 (label 1) = (0.45, 0.32, 0.23): above t1 and t2, not t0 -> class 1.
+    const std::vector<float> p2 = {0.9f, 0.05f, 0.05f,   // label 0
+                                   0.45f, 0.32f, 0.23f,  // label 1
+                                   0.1f, 0.28f, 0.62f,   // label 1
+                                   0.1f, 0.7f, 0.2f};    // label 2
+    const ConfidentJoint cj2 = confidentJoint(p2, {0, 1, 1, 2}, 3);
+    QCOMPARE(cj2.confidentClass[1], 1);
+    QCOMPARE(cj2.counts[1][0], 0L);
+    QCOMPARE(cj2.counts[1][1], 1L);
+    QVERIFY_THROWS_EXCEPTION(Error, confidentJoint(p2, {0, 1, 2}, 3));
   }
 };
 

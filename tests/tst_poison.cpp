@@ -2,6 +2,7 @@
 #include <QtTest>
 
 #include <limits>
+#include <map>
 
 #include <numeric>
 #include <set>
@@ -47,6 +48,123 @@ class TestPoison : public QObject {
     QCOMPARE(changed, 3);
     // Not the transposed position (PIL's putpixel((11,16)) is column 11, row 16).
     QCOMPARE(int(img[16 * 32 + 11]), 200);
+  }
+
+  // FLIP's triggers (shared/docs/FLIP.md section 2). Expected values were computed outside
+  // this code: the stripes with numpy 1.24 (np.uint8(np.clip(x + 6 * np.sin(np.linspace(0,
+  // 16 * np.pi, 32)), 0, 255))), the 3xp sequence with np.random.RandomState(i + 1).choice(3),
+  // the corners typed from the pattern table.
+  void sinusoidKnownAnswers() {
+    const std::map<int, std::vector<int>> expected = {
+        {0, {0, 5, 0, 0, 1, 5, 0, 0, 2, 5, 0, 0, 3, 4, 0, 0,
+             4, 3, 0, 0, 5, 2, 0, 0, 5, 1, 0, 0, 5, 0, 0, 0}},
+        {3, {3, 8, 2, 0, 4, 8, 1, 0, 5, 8, 0, 0, 6, 7, 0, 0,
+             7, 6, 0, 0, 8, 5, 0, 0, 8, 4, 0, 1, 8, 3, 0, 2}},
+        {100, {100, 105, 99, 94, 101, 105, 98, 94, 102, 105, 97, 94, 103, 104, 96, 95,
+               104, 103, 95, 96, 105, 102, 94, 97, 105, 101, 94, 98, 105, 100, 94, 99}},
+        {255, {255, 255, 254, 249, 255, 255, 253, 249, 255, 255, 252, 249, 255, 255, 251, 250,
+               255, 255, 250, 251, 255, 255, 249, 252, 255, 255, 249, 253, 255, 255, 249, 255}}};
+    const TriggerSpec t = TriggerSpec::defaults(parseTriggerType("1xs"));
+    QCOMPARE(t.type, TriggerType::Sinusoid);
+    for (const auto& [x, row] : expected) {
+      std::vector<std::uint8_t> img(kImageBytes, std::uint8_t(x));
+      t.apply(img.data());
+      for (int ch = 0; ch < 3; ++ch)
+        for (int r : {0, 13, 31})
+          for (int c = 0; c < 32; ++c)
+            QVERIFY2(img[ch * 1024 + r * 32 + c] == row[c],
+                     qPrintable(QStringLiteral("x=%1 ch %2 row %3 col %4: %5, expected %6")
+                                    .arg(x).arg(ch).arg(r).arg(c)
+                                    .arg(img[ch * 1024 + r * 32 + c]).arg(row[c])));
+      // The mirror negates the stripes: column c of the mirrored trigger on a uniform image
+      // is column 31 - c of mirror(x + stripes) = x + stripe(31 - c)... read back mirrored.
+      std::vector<std::uint8_t> m(kImageBytes, std::uint8_t(x));
+      t.applyMirrored(m.data());
+      for (int c = 0; c < 32; ++c) QCOMPARE(int(m[5 * 32 + c]), row[31 - c]);
+    }
+  }
+
+  void threePixelFollowsNumpysSequence() {
+    const int first[20] = {1, 0, 2, 2, 2, 2, 0, 0, 2, 1, 1, 2, 2, 0, 0, 1, 1, 2, 1, 2};
+    for (int i = 0; i < 20; ++i) QCOMPARE(threePixelChoice(std::size_t(i)), first[i]);
+    int counts[3] = {0, 0, 0};
+    for (std::size_t i = 0; i < 1000; ++i) ++counts[threePixelChoice(i)];
+    QCOMPARE(counts[0], 314);
+    QCOMPARE(counts[1], 355);
+    QCOMPARE(counts[2], 331);
+    // The pixels (row, col) and colours of the table, one per image.
+    const int where[3][5] = {{16, 11, 101, 0, 25}, {27, 5, 101, 123, 121}, {7, 30, 0, 36, 54}};
+    const TriggerSpec t = TriggerSpec::defaults(parseTriggerType("3xp"));
+    for (std::size_t i = 0; i < 3; ++i) {  // choices 1, 0, 2
+      std::vector<std::uint8_t> img(kImageBytes, 200);
+      t.apply(img.data(), i);
+      const auto& w = where[first[i]];
+      int changed = 0;
+      for (int k = 0; k < kImageBytes; ++k) changed += img[k] != 200;
+      QCOMPARE(changed, 3);  // no channel of the three colours is 200
+      for (int ch = 0; ch < 3; ++ch) QCOMPARE(int(img[ch * 1024 + w[0] * 32 + w[1]]), w[2 + ch]);
+    }
+  }
+
+  void cornersKnownAnswers() {
+    // W = 255, B = 0, as FLIP.md's table (rows 0-2 / 29-31, cols 0-2 / 29-31).
+    const char* tl[3] = {"WBW", "BWB", "WBB"};
+    const char* tr[3] = {"WBW", "BWB", "BBW"};
+    const char* bl[3] = {"WBB", "BWB", "WBW"};
+    const char* br[3] = {"BBW", "BWB", "WBW"};
+    const TriggerSpec t = TriggerSpec::defaults(parseTriggerType("corners"));
+    std::vector<std::uint8_t> img(kImageBytes, 77);
+    t.apply(img.data());
+    int changed = 0;
+    for (int k = 0; k < 1024; ++k) changed += img[k] != 77;
+    QCOMPARE(changed, 36);
+    auto check = [&](const char* const* pat, int r0, int c0) {
+      for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c)
+          for (int ch = 0; ch < 3; ++ch)
+            QCOMPARE(int(img[ch * 1024 + (r0 + r) * 32 + c0 + c]), pat[r][c] == 'W' ? 255 : 0);
+    };
+    check(tl, 0, 0);
+    check(tr, 0, 29);
+    check(bl, 29, 0);
+    check(br, 29, 29);
+    // Its own mirror image.
+    std::vector<std::uint8_t> m(kImageBytes, 77);
+    t.applyMirrored(m.data());
+    QVERIFY(m == img);
+    QCOMPARE(t.marks().size(), std::size_t(4));
+  }
+
+  void flipTriggersThroughThePoisonEngine() {
+    // The dirty-label attack with 3xp: the k-th poison gets choice(k); the j-th triggered test
+    // image choice(j); FLIP's names and ours are one type.
+    QCOMPARE(parseTriggerType("three-pixel"), parseTriggerType("3xp"));
+    QCOMPARE(parseTriggerType("4xl"), TriggerType::Corners);
+    QVERIFY_THROWS_EXCEPTION(Error, parseTriggerType("5xq"));
+    const TriggerSpec t = TriggerSpec::defaults(TriggerType::ThreePixel);
+    PoisonSpec p;
+    p.count = 30;
+    const PoisonedDataset pd = applyPoison(ds_, t, p);
+    const int where[3][2] = {{16, 11}, {27, 5}, {7, 30}};
+    for (std::size_t k = 0; k < pd.poisonedIndices.size(); ++k) {
+      const auto& w = where[threePixelChoice(k)];
+      const std::uint8_t* img = pd.train.image(pd.poisonedIndices[k]);
+      const std::uint8_t* orig = ds_->train.image(pd.poisonedIndices[k]);
+      QCOMPARE(int(img[1024 + w[0] * 32 + w[1]]),
+               threePixelChoice(k) == 0 ? 0 : threePixelChoice(k) == 1 ? 123 : 36);
+      int changedPixels = 0;
+      for (int px = 0; px < 1024; ++px)
+        changedPixels += img[px] != orig[px] || img[1024 + px] != orig[1024 + px] ||
+                         img[2048 + px] != orig[2048 + px];
+      QVERIFY(changedPixels <= 1);
+    }
+    for (std::size_t j = 0; j < pd.triggeredTest.count(); ++j) {
+      const auto& w = where[threePixelChoice(j)];
+      QCOMPARE(int(pd.triggeredTest.image(j)[2048 + w[0] * 32 + w[1]]),
+               threePixelChoice(j) == 0 ? 25 : threePixelChoice(j) == 1 ? 121 : 54);
+      QCOMPARE(int(pd.triggeredTestMirrored.image(j)[2048 + w[0] * 32 + (31 - w[1])]),
+               threePixelChoice(j) == 0 ? 25 : threePixelChoice(j) == 1 ? 121 : 54);
+    }
   }
 
   void defaultPoison() {

@@ -6,7 +6,9 @@
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/render/image_render.h"
+#include "core/attack/label_file.h"
 #include "core/attack/poison.h"
+#include "core/util/md5.h"
 #include "core/run/run_folder.h"
 #include "terminal_progress.h"
 
@@ -86,7 +88,23 @@ int cmdPoison(int argc, char** argv) {
   // Check every option before the (slow) load, so a typo fails at once.
   const TriggerSpec trigger = triggerFromArgs(a);
   trigger.validate();
-  const PoisonSpec spec = poisonFromArgs(a);
+  PoisonSpec spec = poisonFromArgs(a);
+  const std::string labelFile = a.value("labels");
+  LabelOrder order;
+  order.file = a.value("label-order");
+  if (a.has("shuffle-within-class")) order.shuffleWithinClass = a.seed("shuffle-within-class", 0);
+  if (labelFile.empty()) {
+    for (const char* o : {"label-order", "shuffle-within-class"})
+      if (a.has(o)) throw Error(std::string("--") + o + ": only with --labels (a label-only run)");
+  } else {
+    for (const char* o : {"count", "rate", "seed"})
+      if (a.has(o))
+        throw Error(std::string("--") + o +
+                    ": a label-only run takes its poisoned rows from --labels");
+    if (!fs::is_regular_file(labelFile)) throw Error("--labels: " + labelFile + ": no such file");
+    if (!order.file.empty() && !fs::is_regular_file(order.file))
+      throw Error("--label-order: " + order.file + ": no such file");
+  }
   if (fs::exists(experimentPath(run)) && !a.flag("force"))
     throw Error("--out: " + run +
                 " already holds an experiment; choose another folder or pass --force");
@@ -98,8 +116,33 @@ int cmdPoison(int argc, char** argv) {
                 "folder or pass --force to overwrite it");
   nlohmann::json out;
   auto ds = loadResolvedData(a, out);
+  std::optional<LabelProvenance> provenance;
+  if (!labelFile.empty()) {
+    if (order.file.empty() && ds->format != DataFormat::CifarBinary) {
+      // Image folders are numbered per class: the rows need the official class sequence.
+      order.file = findFlipTrueLabels(labelFile);
+      if (order.file.empty())
+        throw Error("--label-order: " + ds->source +
+                    " is an image folder, numbered per class; give the class sequence of the "
+                    "label file's rows (FLIP's true.npy, or any file of one label per "
+                    "training image in the official order)");
+    }
+    const ImportedLabels imported = importLabels(*ds, labelFile, order);
+    spec.labels = imported.labels;
+    spec.count = static_cast<int>(imported.flipped);
+    LabelProvenance lp;
+    lp.file = fs::absolute(labelFile).lexically_normal().string();
+    lp.md5 = md5OfFile(labelFile);
+    lp.format = fs::path(labelFile).extension() == ".csv" ? "csv" : "npy";
+    lp.orderFile =
+        order.file.empty() ? std::string() : fs::absolute(order.file).lexically_normal().string();
+    lp.orderHow = imported.orderHow;
+    lp.shuffleSeed = order.shuffleWithinClass;
+    provenance = lp;
+  }
   const PoisonedDataset pd = applyPoison(ds, trigger, spec);
-  const Experiment exp = describeExperiment(pd);
+  Experiment exp = describeExperiment(pd);
+  exp.labels = provenance;
   // A run poisoned anew keeps nothing derived from the old poison (model, checkpoint,
   // metrics, predictions, detector and unlearning results).
   std::vector<std::string> cleared;
@@ -114,6 +157,42 @@ int cmdPoison(int argc, char** argv) {
   out["trigger"] = trigger.describe();
   out["triggered_test"] = pd.triggeredTest.count();
   std::ostringstream h;
+  if (provenance) {
+    out["attack"] = "label-only";
+    out["labels"] = provenance->file;
+    out["label_order"] = provenance->orderHow;
+    nlohmann::json pairs = nlohmann::json::array();
+    h << "Label-only run: " << n << " training labels flipped by " << provenance->file
+      << "\n  (rows mapped by " << provenance->orderHow << "; no image is stamped)\n"
+      << "  true -> training label        count\n";
+    for (const FlipCount& f : flipCounts(pd)) {
+      pairs.push_back({{"true", f.from}, {"label", f.to}, {"count", f.count}});
+      char line[160];
+      std::snprintf(line, sizeof line, "  %-12s -> %-12s %6zu\n",
+                    ds->classNames[f.from].c_str(), ds->classNames[f.to].c_str(), f.count);
+      h << line;
+    }
+    out["flips"] = pairs;
+    out["poisoned"] = n;
+    out["run"] = run;
+    out["trigger"] = trigger.describe();
+    out["source"] = spec.source;
+    out["target"] = spec.target;
+    out["triggered_test"] = pd.triggeredTest.count();
+    h << "Test-time trigger: " << trigger.describe() << "\n"
+      << "Attack test set: " << pd.triggeredTest.count() << " triggered '"
+      << ds->classNames[spec.source] << "' test images, success = '"
+      << ds->classNames[spec.target] << "'\n"
+      << "Run written to " << run << " (experiment.json, poison.csv)\n";
+    if (!cleared.empty()) {
+      h << "Cleared what the old poison gave:";
+      for (const auto& c : cleared) h << ' ' << c;
+      h << "\n";
+    }
+    out["cleared"] = cleared;
+    emit(a, out, h.str());
+    return 0;
+  }
   h << "Poisoned " << n << " of " << ds->trainIndicesOfClass(spec.source).size() << " '"
     << ds->classNames[spec.source] << "' training images (class " << spec.source << ") -> '"
     << ds->classNames[spec.target] << "' (class " << spec.target << "), seed " << spec.seed << "\n"

@@ -51,6 +51,8 @@ const std::map<std::string, DetectorMethod> kMethodOptions = {
     {"hessian-samples", DetectorMethod::Influence},
     {"candidates", DetectorMethod::Influence},
     {"candidates-class", DetectorMethod::Influence},
+    {"probabilities", DetectorMethod::ConfidentLearning},
+    {"folds", DetectorMethod::ConfidentLearning},
 };
 
 std::vector<std::string> splitList(const std::string& s) {
@@ -97,6 +99,11 @@ DetectRequest requestFromArgs(const Args& a) {
     }
   }
   r.spectral.seed = seed;
+  // Confident learning
+  if (a.has("probabilities"))
+    r.cl.probabilities = parseClProbabilities(a.value("probabilities"), "--probabilities");
+  r.cl.folds = static_cast<int>(a.integer("folds", r.cl.folds, 2, 50));
+  r.cl.seed = seed;
   // Activation Clustering
   if (a.has("reduce")) r.ac.reduce = parseReduction(a.value("reduce"), "--reduce");
   r.ac.dims = static_cast<int>(a.integer("dims", r.ac.dims, 1, 1000));
@@ -187,9 +194,11 @@ std::string humanSummary(const DetectionReport& rep, const PoisonedDataset& pd,
   h << "  per class (training label):  samples  poisons  flagged  precision  recall  AUROC";
   const bool spectral = rep.method == "spectral";
   const bool ac = rep.method == "activation-clustering";
+  const bool cl = rep.method == "confident-learning";
   const bool reclassified = ac && figure(rep.figures, "reclassify_seconds", -1) >= 0;
   h << (spectral ? "   s1/s2"
         : ac     ? "  sizes        silhouette"
+        : cl     ? "  threshold  confident own/other"
                  : "")
     << (reclassified ? "  reclassified: own / most frequent other" : "") << "\n";
   for (const auto& c : rep.classes) {
@@ -200,6 +209,10 @@ std::string humanSummary(const DetectionReport& rep, const PoisonedDataset& pd,
     h << line;
     if (spectral) {
       std::snprintf(line, sizeof line, "  %6.2f", figure(c.figures, "singular_ratio"));
+      h << line;
+    } else if (cl) {
+      std::snprintf(line, sizeof line, "  %9.3f  %6.0f/%-6.0f", figure(c.figures, "threshold"),
+                    figure(c.figures, "confident_own"), figure(c.figures, "confident_other"));
       h << line;
     } else if (ac) {
       std::snprintf(line, sizeof line, "  %5.0f/%-5.0f  %8.3f", figure(c.figures, "cluster0_size"),

@@ -51,6 +51,19 @@ nlohmann::json reportJson(const EvalReport& r, const std::vector<std::string>& n
 
 std::string percent(double f) { return formatPercent(f); }
 
+/// FLIP's two numbers in FLIP's words (they are the project's clean accuracy and ASR).
+std::string flipLine(const PoisonedDataset& pd, const EvalReport& r) {
+  return "CTA " + percent(r.cleanAcc) + " (" + std::to_string(pd.clean->test.count()) +
+         " clean test images), PTA " + percent(r.asr) + " (" +
+         std::to_string(pd.triggeredTest.count()) + " triggered '" +
+         pd.classNames()[pd.spec.source] + "' test images predicted '" +
+         pd.classNames()[pd.spec.target] + "')" +
+         (pd.spec.labelOnly() ? ", label-only: " + std::to_string(pd.poisonedIndices.size()) +
+                                    " labels flipped, no training image stamped"
+                              : std::string()) +
+         "\n";
+}
+
 }  // namespace
 
 int cmdTrain(int argc, char** argv) {
@@ -93,7 +106,8 @@ int cmdTrain(int argc, char** argv) {
   h << "clean accuracy " << percent(r.final.cleanAcc) << ", ASR " << percent(r.final.asr)
     << " (mirrored trigger " << percent(r.final.asrMirrored) << "), poisons fitted "
     << percent(r.final.poisonFit) << ", " << r.wallSeconds << " s (" << r.precisionUsed << ", "
-    << r.threads << " threads)\nwrote " << modelPath(run) << " and " << metricsPath(run) << "\n";
+    << r.threads << " threads)\n"
+    << flipLine(pd, r.final) << "wrote " << modelPath(run) << " and " << metricsPath(run) << "\n";
   emit(a, out, h.str());
   return 0;
 }
@@ -116,8 +130,8 @@ int cmdEvaluate(int argc, char** argv) {
   std::ostringstream h;
   h << "clean accuracy " << percent(r.cleanAcc) << ", ASR " << percent(r.asr)
     << ", ASR with the mirrored trigger (column " << pd.trigger.mirroredCol() << ") "
-    << percent(r.asrMirrored) << ", poisons fitted " << percent(r.poisonFit)
-    << "\nper class (clean / triggered -> target):\n";
+    << percent(r.asrMirrored) << ", poisons fitted " << percent(r.poisonFit) << "\n"
+    << flipLine(pd, r) << "per class (clean / triggered -> target):\n";
   for (std::size_t c = 0; c < r.perClassAcc.size(); ++c) {
     char line[128];
     std::snprintf(line, sizeof line, "  %d %-12s %7.2f %%  %7.2f %%\n", int(c),

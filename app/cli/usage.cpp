@@ -44,13 +44,20 @@ std::vector<CommandDoc> makeDocs() {
                "Load the data set and describe it (layout, counts per class, load time)."});
   d.push_back({"poison",
                {"data", "out", "trigger", "pos", "color", "size", "pattern", "opacity",
-                "pattern-seed", "source", "target", "count", "rate", "seed"},
+                "pattern-seed", "source", "target", "count", "rate", "seed", "labels",
+                "label-order", "shuffle-within-class"},
                {"force"},
-               "--out RUN [--data D] [--trigger pixel|patch|blend] [--pos R,C] [--color R,G,B]\n"
-               "[--size K] [--pattern solid|checkerboard|noise] [--opacity A] [--pattern-seed X]\n"
-               "[--source S] [--target T] [--count N | --rate P] [--seed X] [--force]",
+               "--out RUN [--data D] [--trigger pixel|patch|blend|sinusoid|three-pixel|corners]\n"
+               "[--pos R,C] [--color R,G,B] [--size K] [--pattern solid|checkerboard|noise]\n"
+               "[--opacity A] [--pattern-seed X] [--source S] [--target T]\n"
+               "[--count N | --rate P] [--seed X] [--force]\n"
+               "[--labels FILE.npy|FILE.csv [--label-order TRUE.npy] [--shuffle-within-class X]]",
                "Create a run folder: experiment.json and poison.csv. Positions are (row, "
-               "column)."});
+               "column). FLIP's triggers: sinusoid (1xs), three-pixel (3xp), corners (4xl). "
+               "--labels makes a label-only run (FLIP): clean training images with the file's "
+               "labels ((N, K) logits .npy, argmax; or index,label CSV), rows in the official "
+               "order, mapped onto an image folder by --label-order (found as true.npy beside "
+               "the file when not given); the trigger is the test-time trigger."});
   d.push_back({"preview",
                {"run", "index", "out", "scale", "split", "data"},
                {"mark-trigger"},
@@ -146,9 +153,12 @@ std::vector<CommandDoc> makeDocs() {
         "lissa-batch",
         "hessian-samples",
         "candidates",
-        "candidates-class"},
+        "candidates-class",
+        "probabilities",
+        "folds"},
        {"uncentred", "pooled", "self", "true-labels"},
-       "--run RUN --method spectral|activation-clustering|influence [--model FILE]\n"
+       "--run RUN --method spectral|activation-clustering|influence|confident-learning\n"
+       "[--model FILE]"
        "[--layer NAME] [--export-features FILE.npy] [--precision P] [--threads N] [--seed X]\n"
        "[--device cpu|cuda] [--batch B] [--data D]\n"
        "spectral: [--eps E | --percentile P] [--pooled] [--uncentred] [--classes 4,9]\n"
@@ -162,12 +172,16 @@ std::vector<CommandDoc> makeDocs() {
        "  [--flag-among label|all]; network: [--layers stage3,fc] [--solver cg|lissa]\n"
        "  [--iterations 100] [--tolerance 1e-6] [--depth 200] [--repeats 1] [--scale 25]\n"
        "  [--lissa-batch 64] [--hessian-samples 1000] [--candidates 5000|all]\n"
-       "  [--candidates-class C]",
+       "  [--candidates-class C]\n"
+       "confident-learning: [--probabilities features|cv] [--folds 5]",
        "Score every training sample for suspicion; writes RUN/detect/<name>.csv and .json "
        "with precision, recall, AUROC, recall@k against the ground truth, per class too. "
        "Influence flags robust outliers (modified z-score above 3.5) among the samples "
        "labelled as its test points are predicted (--flag-among all: among every sample, "
-       "z 10 unless --flag-z)."});
+       "z 10 unless --flag-z). Confident learning (Northcutt et al. 2021) ranks suspected "
+       "label errors by self-confidence from out-of-sample probabilities: K-fold logistic "
+       "regression on the model's pooled features (features), or K networks trained with the "
+       "run's recipe, each without its fold (cv)."});
   d.push_back({"features",
                {"run", "model", "data", "layer", "export-features", "precision", "threads",
                 "device", "batch"},

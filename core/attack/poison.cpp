@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "core/util/error.h"
 #include "core/util/rng.h"
@@ -26,6 +27,23 @@ void PoisonSpec::validate(const Dataset& ds) const {
     throw Error("poison target: equals the source class " + std::to_string(source) +
                     "; a backdoor needs two different classes",
                 "poison.target");
+  if (labelOnly()) {
+    if (labels.size() != ds.train.count())
+      throw Error("poison labels: " + std::to_string(labels.size()) + " labels for " +
+                      std::to_string(ds.train.count()) + " training images",
+                  "poison.labels");
+    std::size_t flipped = 0;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      if (labels[i] >= k)
+        throw Error("poison labels: row " + std::to_string(i) + " has label " +
+                        std::to_string(labels[i]) + ", outside " + classRange,
+                    "poison.labels");
+      flipped += labels[i] != ds.train.labels[i];
+    }
+    if (flipped == 0)
+      throw Error("poison labels: no label differs from the data set's", "poison.labels");
+    return;
+  }
   if (rate < 0 || rate > 1)
     throw Error("poison rate: " + std::to_string(rate) + " is outside 0..1", "poison.rate");
   const int n = resolvedCount(ds.train.count());
@@ -40,12 +58,35 @@ void PoisonSpec::validate(const Dataset& ds) const {
 }
 
 std::vector<std::size_t> choosePoisonIndices(const Dataset& ds, const PoisonSpec& spec) {
+  if (spec.labelOnly()) {
+    std::vector<std::size_t> flipped;
+    for (std::size_t i = 0; i < spec.labels.size() && i < ds.train.count(); ++i)
+      if (spec.labels[i] != ds.train.labels[i]) flipped.push_back(i);
+    return flipped;
+  }
   Rng rng(spec.seed);
   auto chosen =
       sampleWithoutReplacement(ds.trainIndicesOfClass(spec.source),
                                static_cast<std::size_t>(spec.resolvedCount(ds.train.count())), rng);
   std::sort(chosen.begin(), chosen.end());
   return chosen;
+}
+
+std::vector<FlipCount> flipCounts(const PoisonedDataset& pd) {
+  std::vector<FlipCount> out;
+  for (std::size_t i : pd.poisonedIndices) {
+    const int from = pd.clean->train.labels[i], to = pd.train.labels[i];
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const FlipCount& f) { return f.from == from && f.to == to; });
+    if (it == out.end())
+      out.push_back({from, to, 1});
+    else
+      ++it->count;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const FlipCount& a, const FlipCount& b) {
+    return a.count != b.count ? a.count > b.count : std::tie(a.from, a.to) < std::tie(b.from, b.to);
+  });
+  return out;
 }
 
 PoisonedDataset applyPoison(std::shared_ptr<const Dataset> ds, const TriggerSpec& trigger,
@@ -59,10 +100,17 @@ PoisonedDataset applyPoison(std::shared_ptr<const Dataset> ds, const TriggerSpec
   out.train = ds->train;
   out.poisonedMask.assign(ds->train.count(), 0);
   out.poisonedIndices = choosePoisonIndices(*ds, spec);
-  for (std::size_t i : out.poisonedIndices) {
-    trigger.apply(out.train.image(i));
-    out.train.labels[i] = static_cast<std::uint8_t>(spec.target);
+  // Three-pixel's choice follows each image's place in its set: the k-th poison, the j-th
+  // source-class test image (FLIP's expert poisons are numbered the same way).
+  for (std::size_t k = 0; k < out.poisonedIndices.size(); ++k) {
+    const std::size_t i = out.poisonedIndices[k];
     out.poisonedMask[i] = 1;
+    if (spec.labelOnly()) {
+      out.train.labels[i] = spec.labels[i];
+      continue;
+    }
+    trigger.apply(out.train.image(i), k);
+    out.train.labels[i] = static_cast<std::uint8_t>(spec.target);
   }
   for (std::size_t i = 0; i < ds->test.count(); ++i)
     if (ds->test.labels[i] == spec.source) out.triggeredTestIndices.push_back(i);
@@ -73,8 +121,8 @@ PoisonedDataset applyPoison(std::shared_ptr<const Dataset> ds, const TriggerSpec
     std::copy(ds->test.image(i), ds->test.image(i) + kImageBytes, out.triggeredTest.image(j));
     std::copy(ds->test.image(i), ds->test.image(i) + kImageBytes,
               out.triggeredTestMirrored.image(j));
-    trigger.apply(out.triggeredTest.image(j));
-    trigger.applyMirrored(out.triggeredTestMirrored.image(j));
+    trigger.apply(out.triggeredTest.image(j), j);
+    trigger.applyMirrored(out.triggeredTestMirrored.image(j), j);
     out.triggeredTest.labels[j] = ds->test.labels[i];
     out.triggeredTestMirrored.labels[j] = ds->test.labels[i];
   }

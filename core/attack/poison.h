@@ -1,7 +1,9 @@
 #pragma once
 /// @file poison.h
 /// The poisoning engine: choose `count` training images of the source class with a seeded,
-/// machine-independent generator, stamp the trigger on them and relabel them to the target.
+/// machine-independent generator, stamp the trigger on them and relabel them to the target;
+/// or, label-only, take the training labels as given and stamp nothing (the trigger is then
+/// the test-time trigger only).
 
 #include <cstdint>
 #include <memory>
@@ -19,6 +21,13 @@ struct PoisonSpec {
   int count = 500;  ///< number of poisoned training images, used when rate <= 0
   double rate = 0;  ///< if > 0: count = round(rate x training-set size) (the log's 1 %)
   std::uint64_t seed = 0;
+  /// Label-only poisoning (FLIP): every training image's label in the data set's order (from
+  /// a label file, label_file.h). No image is stamped; the poisoned rows are those whose label
+  /// differs from the data set's, of any class; source and target are the test-time attack's
+  /// (the trigger goes on source-class test images, success is the target class). Empty: the
+  /// stamped attack.
+  std::vector<std::uint8_t> labels;
+  bool labelOnly() const { return !labels.empty(); }
 
   /// The number of images to poison for a training set of `trainSize`.
   int resolvedCount(std::size_t trainSize) const;
@@ -42,6 +51,14 @@ struct PoisonedDataset {
 
   const std::vector<std::string>& classNames() const { return clean->classNames; }
 };
+
+/// How many poisoned rows went from each true class to each training label.
+struct FlipCount {
+  int from = 0, to = 0;
+  std::size_t count = 0;
+};
+/// Every (true, training label) pair with its count, the largest first.
+std::vector<FlipCount> flipCounts(const PoisonedDataset& pd);
 
 /// Chooses the poisoned training indices (ascending). Same seed, same indices, everywhere.
 std::vector<std::size_t> choosePoisonIndices(const Dataset& ds, const PoisonSpec& spec);

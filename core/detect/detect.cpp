@@ -49,7 +49,10 @@ namespace {
 constexpr EnumName<DetectorMethod> kMethods[] = {
     {DetectorMethod::Spectral, "spectral"},
     {DetectorMethod::ActivationClustering, "activation-clustering"},
-    {DetectorMethod::Influence, "influence"}};
+    {DetectorMethod::Influence, "influence"},
+    {DetectorMethod::ConfidentLearning, "confident-learning"}};
+constexpr EnumName<ClProbabilities> kClProbabilities[] = {
+    {ClProbabilities::Features, "features"}, {ClProbabilities::CrossValidation, "cv"}};
 constexpr EnumName<InfluenceNormalization> kNormalizations[] = {
     {InfluenceNormalization::None, "none"},
     {InfluenceNormalization::Gradient, "gradient"},
@@ -60,6 +63,10 @@ constexpr EnumName<InfluenceNormalization> kNormalizations[] = {
 using detail::Collector;
 
 const char* toString(DetectorMethod m) { return enumToString(kMethods, m); }
+const char* toString(ClProbabilities p) { return enumToString(kClProbabilities, p); }
+ClProbabilities parseClProbabilities(const std::string& s, const std::string& field) {
+  return parseEnum(kClProbabilities, s, field, "a source of probabilities");
+}
 const char* toString(InfluenceNormalization n) { return enumToString(kNormalizations, n); }
 InfluenceNormalization parseInfluenceNormalization(const std::string& s, const std::string& field) {
   return parseEnum(kNormalizations, s, field, "a normalisation");
@@ -69,6 +76,9 @@ DetectorMethod parseDetectorMethod(const std::string& s, const std::string& fiel
 }
 
 std::string detectionName(const DetectRequest& r) {
+  if (r.method == DetectorMethod::ConfidentLearning &&
+      r.cl.probabilities == ClProbabilities::CrossValidation)
+    return "confident-learning-cv";
   if (r.method != DetectorMethod::Influence) return toString(r.method);
   if (r.influence.self) return "influence-self";
   std::string name = r.influence.network ? "influence-network" : "influence";
@@ -124,6 +134,13 @@ DetectionReport runDetector(const std::string& runDir, const PoisonedDataset& pd
       rep.layer = r.layer.empty() ? "pool" : r.layer;
       detail::runActivationClustering(rep.modelPath, pd, r, runDir, rep, col, figs, progress,
                                       cancel);
+      break;
+    case DetectorMethod::ConfidentLearning:
+      rep.layer = r.cl.probabilities == ClProbabilities::Features ? "pool" : "output";
+      if (!r.layer.empty() && r.layer != rep.layer)
+        throw Error("layer: confident learning reads the pooled features or the output");
+      detail::runConfidentLearning(runDir, rep.modelPath, pd, r, rep, col, figs, progress,
+                                   cancel);
       break;
     case DetectorMethod::Influence:
       if (!r.layer.empty())

@@ -22,7 +22,7 @@
 
 namespace poisonlab {
 
-enum class DetectorMethod { Spectral, ActivationClustering, Influence };
+enum class DetectorMethod { Spectral, ActivationClustering, Influence, ConfidentLearning };
 const char* toString(DetectorMethod m);
 DetectorMethod parseDetectorMethod(const std::string& s, const std::string& field = "method");
 
@@ -73,6 +73,25 @@ std::vector<std::uint8_t> robustOutliers(const std::vector<double>& scores,
                                          const std::vector<std::size_t>& reference, double z,
                                          double& threshold);
 
+/// Confident learning's out-of-sample probabilities (confident_learning.h).
+enum class ClProbabilities {
+  /// K-fold multinomial logistic regression on the trained model's pooled penultimate
+  /// features: the cheap variant (seconds), out-of-sample for the probe, not for the features
+  /// (the network saw every label while it learned them).
+  Features,
+  /// K-fold cross-validation of the whole network: K trainings with the run's recipe, each
+  /// predicting the fold it did not see (cleanlab's recipe; K times a training's cost).
+  CrossValidation,
+};
+const char* toString(ClProbabilities p);
+ClProbabilities parseClProbabilities(const std::string& s, const std::string& field);
+
+struct ClOptions {
+  ClProbabilities probabilities = ClProbabilities::Features;
+  int folds = 5;               ///< K (cleanlab's default)
+  std::uint64_t seed = 0;      ///< the fold assignment
+};
+
 struct DetectRequest {
   DetectorMethod method = DetectorMethod::Spectral;
   std::string modelPath;        ///< empty = RUN/model.pt
@@ -81,6 +100,7 @@ struct DetectRequest {
   SpectralOptions spectral;
   AcOptions ac;
   InfluenceRequest influence;
+  ClOptions cl;
   InferenceOptions inference;
   std::string exportFeatures;  ///< also write the detector's features (N x D .npy + .csv)
 };

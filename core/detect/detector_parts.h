@@ -109,6 +109,10 @@ void runActivationClustering(const std::string& model, const PoisonedDataset& pd
                              const DetectRequest& r, const std::string& runDir,
                              DetectionReport& rep, Collector& col, ClassFigures& figs,
                              const ProgressFn& progress, const CancelToken* cancel);
+void runConfidentLearning(const std::string& runDir, const std::string& model,
+                          const PoisonedDataset& pd, const DetectRequest& r,
+                          DetectionReport& rep, Collector& col, ClassFigures& figs,
+                          const ProgressFn& progress, const CancelToken* cancel);
 void runInfluence(const std::string& runDir, const std::string& model, const PoisonedDataset& pd,
                   const DetectRequest& r, DetectionReport& rep, Collector& col,
                   const ProgressFn& progress, const CancelToken* cancel);

@@ -62,7 +62,7 @@ EvalReport evaluate(ResNet& model, const PoisonedDataset& d, const Runtime& rt, 
   }
   if (full) {
     Split triggered = test;
-    for (std::size_t i = 0; i < triggered.count(); ++i) d.trigger.apply(triggered.image(i));
+    for (std::size_t i = 0; i < triggered.count(); ++i) d.trigger.apply(triggered.image(i), i);
     const auto pred = predict(model, triggered, {}, rt, cancel);
     double acc = 0;
     confusionOf(pred, test.labels, classes, r.confusionTriggered, r.perClassAccTriggered, acc);

@@ -1,15 +1,17 @@
 // A classifier layer refitted on frozen features (exclusionary reclassification's fast variant).
 #include <torch/torch.h>
 
+#include <algorithm>
+
 #include "core/detect/reclassify.h"
 #include "core/util/error.h"
 
 namespace poisonlab {
 
-std::vector<int> refitClassifierAndPredict(const std::vector<float>& rows, std::size_t d,
-                                           const std::vector<int>& labels,
-                                           const std::vector<std::uint8_t>& fit, int classes,
-                                           const CancelToken* cancel) {
+std::vector<float> refitClassifierProbabilities(const std::vector<float>& rows, std::size_t d,
+                                                const std::vector<int>& labels,
+                                                const std::vector<std::uint8_t>& fit,
+                                                int classes, const CancelToken* cancel) {
   const auto n = static_cast<std::int64_t>(labels.size());
   if (rows.size() != labels.size() * d || fit.size() != labels.size())
     throw Error("reclassify: features, labels and the fit mask disagree in size");
@@ -40,8 +42,21 @@ std::vector<int> refitClassifierAndPredict(const std::vector<float>& rows, std::
     loss.backward();
     opt.step();
   }
-  torch::Tensor pred = (x.matmul(w) + b).argmax(1).to(torch::kInt32).contiguous();
-  return std::vector<int>(pred.data_ptr<int>(), pred.data_ptr<int>() + n);
+  torch::Tensor p = torch::softmax(x.matmul(w) + b, 1).contiguous();
+  return std::vector<float>(p.data_ptr<float>(), p.data_ptr<float>() + n * classes);
+}
+
+std::vector<int> refitClassifierAndPredict(const std::vector<float>& rows, std::size_t d,
+                                           const std::vector<int>& labels,
+                                           const std::vector<std::uint8_t>& fit, int classes,
+                                           const CancelToken* cancel) {
+  const std::vector<float> p = refitClassifierProbabilities(rows, d, labels, fit, classes, cancel);
+  std::vector<int> out(labels.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const float* row = p.data() + i * static_cast<std::size_t>(classes);
+    out[i] = static_cast<int>(std::max_element(row, row + classes) - row);
+  }
+  return out;
 }
 
 }  // namespace poisonlab

@@ -25,11 +25,15 @@ std::vector<std::uint8_t> renderRgb(const std::uint8_t* img, int scale, const Tr
     // rings: a dark and a light one, readable on any background.
     cv::Mat m(side, side, CV_8UC3, out.data());
     const int t = std::max(1, scale / 4);
-    const cv::Rect r(mark->col * scale, mark->row * scale, mark->size * scale, mark->size * scale);
-    cv::rectangle(m, cv::Rect(r.x - t, r.y - t, r.width + 2 * t, r.height + 2 * t),
-                  cv::Scalar(0, 255, 0), t);
-    cv::rectangle(m, cv::Rect(r.x - 2 * t, r.y - 2 * t, r.width + 4 * t, r.height + 4 * t),
-                  cv::Scalar(0, 0, 0), t);
+    // Every mark (three-pixel: each of its three places; the sinusoid: its crest columns).
+    for (const TriggerMark& k : mark->marks()) {
+      const cv::Rect r(k.col * scale, k.row * scale, k.width * scale, k.height * scale);
+      cv::rectangle(m, cv::Rect(r.x - t, r.y - t, r.width + 2 * t, r.height + 2 * t),
+                    cv::Scalar(0, 255, 0), t);
+      if (mark->type != TriggerType::Sinusoid)
+        cv::rectangle(m, cv::Rect(r.x - 2 * t, r.y - 2 * t, r.width + 4 * t, r.height + 4 * t),
+                      cv::Scalar(0, 0, 0), t);
+    }
   }
   return out;
 }

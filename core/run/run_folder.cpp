@@ -160,7 +160,10 @@ void writeRun(const std::string& runDir, const Experiment& e, const PoisonedData
               {"count", e.poison.resolvedCount(e.numTrain)},
               {"rate", e.poison.rate > 0 ? json(e.poison.rate) : json(nullptr)},
               {"seed", e.poison.seed}};
-  json j{{"schema_version", kExperimentSchemaVersion},
+  const bool labelOnly = e.poison.labelOnly() || e.labels;
+  if (labelOnly && !e.labels) throw Error(runDir + ": a label-only run needs its labels' record");
+  // A stamped run stays schema 1, which every earlier PoisonLab reads.
+  json j{{"schema_version", labelOnly ? 2 : 1},
          {"poisonlab_version", e.version},
          {"created", e.created},
          {"data",
@@ -172,6 +175,18 @@ void writeRun(const std::string& runDir, const Experiment& e, const PoisonedData
          {"trigger", triggerToJson(e.trigger)},
          {"poison", poison},
          {"seeds", {{"poison", e.poison.seed}, {"trigger_pattern", e.trigger.patternSeed}}}};
+  if (labelOnly) {
+    const LabelProvenance& l = *e.labels;
+    j["attack"] = "label-only";
+    j["labels"] = {{"file", l.file},
+                   {"md5", l.md5},
+                   {"format", l.format},
+                   {"order_file", l.orderFile.empty() ? json(nullptr) : json(l.orderFile)},
+                   {"order", l.orderHow},
+                   {"shuffle_within_class_seed",
+                    l.shuffleSeed ? json(*l.shuffleSeed) : json(nullptr)},
+                   {"flipped", pd.poisonedIndices.size()}};
+  }
   std::ostringstream csv;
   csv << "index,original_label,poisoned_label\n";
   for (std::size_t i : pd.poisonedIndices)
@@ -228,6 +243,23 @@ Experiment readExperiment(const std::string& runDir) {
     }
   }
   e.trigger = triggerFromJson(root.object("trigger"));
+  if (root.has("attack")) {
+    const std::string attack = root.text("attack");
+    if (attack != "label-only" && attack != "stamp")
+      root.fail("attack", "'" + attack + "' is not an attack (stamp or label-only)");
+    if (attack == "label-only") {
+      const Fields l = root.object("labels");
+      LabelProvenance lp;
+      lp.file = l.text("file");
+      lp.md5 = l.has("md5") ? l.text("md5") : std::string();
+      lp.format = l.has("format") ? l.text("format") : std::string();
+      lp.orderFile = l.has("order_file") ? l.text("order_file") : std::string();
+      lp.orderHow = l.has("order") ? l.text("order") : std::string();
+      if (l.has("shuffle_within_class_seed"))
+        lp.shuffleSeed = l.unsignedInteger("shuffle_within_class_seed");
+      e.labels = lp;
+    }
+  }
   const Fields p = root.object("poison");
   e.poison.source = p.int32("source");
   e.poison.target = p.int32("target");
@@ -280,8 +312,30 @@ PoisonedDataset openRun(const std::string& runDir, std::shared_ptr<const Dataset
                 std::to_string(data->test.count()) +
                 " test images) is not the one this run was made on (" + std::to_string(e.numTrain) +
                 " train, " + std::to_string(e.numTest) + " test)");
-  PoisonedDataset pd = applyPoison(std::move(data), e.trigger, e.poison);
   const auto rows = readPoisonCsv(runDir);
+  PoisonSpec spec = e.poison;
+  if (e.labels) {
+    // A label-only run's labels are its poison.csv over the data set's own labels; each row's
+    // original label must be the data set's (a changed or reordered data set fails here).
+    spec.labels = data->train.labels;
+    int line = 1;
+    for (const PoisonRow& r : rows) {
+      ++line;
+      const std::string where = poisonCsvPath(runDir) + ": line " + std::to_string(line);
+      if (r.index >= spec.labels.size())
+        throw Error(where + ": index " + std::to_string(r.index) + " is outside the " +
+                    std::to_string(spec.labels.size()) + " training images");
+      if (r.originalLabel != data->train.labels[r.index])
+        throw Error(where + ": image " + std::to_string(r.index) + " has label " +
+                    std::to_string(data->train.labels[r.index]) +
+                    " in this data set, the run recorded " + std::to_string(r.originalLabel) +
+                    " (another data set, or another order?)");
+      if (r.poisonedLabel < 0 || r.poisonedLabel >= data->numClasses())
+        throw Error(where + ": label " + std::to_string(r.poisonedLabel) + " is not a class");
+      spec.labels[r.index] = static_cast<std::uint8_t>(r.poisonedLabel);
+    }
+  }
+  PoisonedDataset pd = applyPoison(std::move(data), e.trigger, spec);
   bool same = rows.size() == pd.poisonedIndices.size();
   for (std::size_t k = 0; same && k < rows.size(); ++k) {
     const std::size_t i = pd.poisonedIndices[k];
@@ -343,6 +397,10 @@ std::string experimentDigest(const PoisonedDataset& pd) {
     << pd.trigger.patternSeed << '|' << pd.spec.source << ' ' << pd.spec.target << ' '
     << pd.spec.seed << '|';
   for (std::size_t i : pd.poisonedIndices) t << i << ',';
+  if (pd.spec.labelOnly()) {  // which label each row got (a stamped run's is the target)
+    t << "|label-only|";
+    for (std::size_t i : pd.poisonedIndices) t << int(pd.train.labels[i]) << ',';
+  }
   return md5OfText(t.str());
 }
 

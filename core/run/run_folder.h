@@ -1,11 +1,14 @@
 #pragma once
 /// @file run_folder.h
 /// A run folder is how an experiment persists, for the CLI and the GUI alike:
-///   experiment.json  data source, trigger, poison, seeds (schema_version 1)
+///   experiment.json  data source, trigger, poison, seeds (schema_version 1; 2 for a
+///                    label-only run, which adds "attack": "label-only" and "labels")
 ///   poison.csv       index,original_label,poisoned_label for every poisoned training image
+///                    (a label-only run's labels live here: every flipped row)
 /// Both are written atomically. Opening a run re-applies the recorded poison to the data and
 /// checks the result against poison.csv, so a changed data set cannot pass silently.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,7 +17,17 @@
 
 namespace poisonlab {
 
-constexpr int kExperimentSchemaVersion = 1;
+constexpr int kExperimentSchemaVersion = 2;
+
+/// Where a label-only run's labels came from (the record; the labels are in poison.csv).
+struct LabelProvenance {
+  std::string file;      ///< absolute path of the label file
+  std::string md5;       ///< of the label file when imported
+  std::string format;    ///< "npy" or "csv"
+  std::string orderFile; ///< the class sequence that mapped its rows; empty: the load order
+  std::string orderHow;  ///< in words
+  std::optional<std::uint64_t> shuffleSeed;  ///< a deliberately misaligned control
+};
 
 struct Experiment {
   std::string dataSource;  ///< absolute path of the data set
@@ -23,7 +36,8 @@ struct Experiment {
   std::size_t numTest = 0;
   std::vector<std::string> classNames;
   TriggerSpec trigger;
-  PoisonSpec poison;
+  PoisonSpec poison;  ///< for a label-only run without `labels` (openRun fills them)
+  std::optional<LabelProvenance> labels;  ///< set for a label-only run
   std::string created;  ///< ISO 8601 UTC time of creation
   std::string version;  ///< PoisonLab version that wrote it
 };

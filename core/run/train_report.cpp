@@ -51,6 +51,10 @@ json reportJson(const EvalReport& r, const std::vector<std::string>& names) {
          {"asr", r.asr},
          {"asr_mirrored", r.asrMirrored},
          {"poison_fit", r.poisonFit},
+         // FLIP's names (Jha et al. 2023): CTA, top-1 on the clean test images; PTA, the
+         // triggered source-class test images predicted as the target: the project's ASR.
+         {"cta", r.cleanAcc},
+         {"pta", r.asr},
          {"per_class_acc", r.perClassAcc},
          {"confusion", r.confusion},
          {"class_names", names}};

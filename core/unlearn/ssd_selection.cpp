@@ -75,7 +75,7 @@ Split oracleTriggered(const PoisonedDataset& pd, const ForgetSet& forget, const 
   source = sampleWithoutReplacement(source, std::min(s.triggeredValidation, source.size()), rng);
   if (source.empty()) throw Error("select: no source-class images for the oracle validation");
   Split t = gather(pd.train, source, false);
-  for (std::size_t k = 0; k < t.count(); ++k) pd.trigger.apply(t.image(k));
+  for (std::size_t k = 0; k < t.count(); ++k) pd.trigger.apply(t.image(k), k);
   return t;
 }
 

@@ -273,9 +273,14 @@ void ExperimentPanel::validate() {
                 owner->message);
   }
   // Pixel and patch triggers are opaque; only a blend takes an opacity.
+  // FLIP's triggers are fixed by the paper: no position, colour, size or pattern to set.
+  const bool fixed = isFlipTrigger(t.type);
   opacity_->setEnabled(t.type == TriggerType::Blend);
-  size_->setEnabled(t.type != TriggerType::Pixel);
-  pattern_->setEnabled(t.type != TriggerType::Pixel);
+  size_->setEnabled(t.type != TriggerType::Pixel && !fixed);
+  pattern_->setEnabled(t.type != TriggerType::Pixel && !fixed);
+  row_->setEnabled(!fixed);
+  colour_->setEnabled(!fixed);
+  col_->setEnabled(!fixed);
   if (data_ && pe.isEmpty()) {
     const int n = p.resolvedCount(data_->clean->train.count());
     poisonSummary_->setText(tr("%L1 %2 images get the trigger and the label %3.")

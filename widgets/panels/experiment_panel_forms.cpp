@@ -85,7 +85,9 @@ QGroupBox* ExperimentPanel::buildData() {
 
 QGroupBox* ExperimentPanel::buildTrigger() {
   auto* g = new QGroupBox(tr("Trigger"), this);
-  type_ = combo(g, QStringLiteral("triggerType"), {tr("Pixel"), tr("Patch"), tr("Blend")});
+  type_ = combo(g, QStringLiteral("triggerType"), {tr("Pixel"), tr("Patch"), tr("Blend"), tr("Sinusoid (FLIP 1xs)"),
+                                                      tr("Three pixels (FLIP 3xp)"),
+                                                      tr("Corners (FLIP 4xl)")});
   pattern_ =
       combo(g, QStringLiteral("triggerPattern"), {tr("Solid"), tr("Checkerboard"), tr("Noise")});
   row_ = spin(g, QStringLiteral("triggerRow"), 0, 31);

@@ -18,7 +18,12 @@ void PixelView::setImage(const QImage& image) {
 }
 
 void PixelView::setTriggerMark(std::optional<TriggerSpec> trigger) {
-  mark_ = std::move(trigger);
+  setTriggerOverlay(trigger ? std::optional<TriggerOverlay>(triggerOverlay(*trigger))
+                            : std::nullopt);
+}
+
+void PixelView::setTriggerOverlay(std::optional<TriggerOverlay> overlay) {
+  mark_ = std::move(overlay);
   update();
 }
 
@@ -47,14 +52,11 @@ void PixelView::paintEvent(QPaintEvent*) {
           p.drawRect(target.x() + x * scale - 2, target.y() + y * scale - 2, scale + 3, scale + 3);
   }
   if (mark_) {
-    const QRect t = triggerRect(*mark_);
-    const QRect r(target.x() + t.x() * scale, target.y() + t.y() * scale, t.width() * scale,
-                  t.height() * scale);
-    p.setBrush(Qt::NoBrush);
-    p.setPen(QPen(Qt::black, 2));
-    p.drawRect(r.adjusted(-5, -5, 4, 4));
-    p.setPen(QPen(QColor(0, 230, 64), 2));
-    p.drawRect(r.adjusted(-3, -3, 2, 2));
+    // Black under green: the outline reads on any image. The close-up's image is smaller than
+    // 32 pixels: its overlay is laid out at the same scale.
+    const QRectF all(target.x(), target.y(), kImageSide * scale, kImageSide * scale);
+    if (!mark_->stripes) paintTriggerOverlay(p, all, *mark_, QPen(Qt::black, 2), 4.5);
+    paintTriggerOverlay(p, all, *mark_, QPen(QColor(0, 230, 64), 2), 2.5);
   }
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "core/attack/trigger.h"
+#include "state/sample_image.h"
 
 namespace poisonlab::gui {
 
@@ -18,7 +19,10 @@ class PixelView : public QWidget {
  public:
   explicit PixelView(QWidget* parent = nullptr);
   void setImage(const QImage& image);
+  /// Outlines the trigger's marks (every place it may stamp: all three of three-pixel).
   void setTriggerMark(std::optional<TriggerSpec> trigger);
+  /// Outlines exactly these marks (a mirrored trigger, a close-up's).
+  void setTriggerOverlay(std::optional<TriggerOverlay> overlay);
   /// Pixels that differ from `other` are outlined (the poisoned vs clean difference).
   void setDifference(const QImage& other);
   QSize sizeHint() const override { return {192, 192}; }
@@ -30,7 +34,7 @@ class PixelView : public QWidget {
  private:
   QImage image_;
   QImage other_;
-  std::optional<TriggerSpec> mark_;
+  std::optional<TriggerOverlay> mark_;
 };
 
 }  // namespace poisonlab::gui

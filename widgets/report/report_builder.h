@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/attack/trigger.h"
+#include "state/sample_image.h"
 #include "report/run_report.h"
 #include "state/session.h"
 
@@ -63,7 +64,7 @@ class Builder {
   /// The first training image of the source class, clean.
   std::vector<std::uint8_t> sourceImage() const;
 
-  QString pixelPicture(const QString& name, const QImage& img, std::optional<TriggerSpec> mark,
+  QString pixelPicture(const QString& name, const QImage& img, std::optional<TriggerOverlay> mark,
                        const QString& caption);
 
   void attack();

@@ -134,13 +134,9 @@ QImage thumbnail(const std::uint8_t* chw, const QColor& frame,
                    .convertToFormat(QImage::Format_RGB32);
   QPainter p(&img);
   p.setBrush(Qt::NoBrush);
-  if (mark) {
-    const double px = double(img.width()) / kImageSide;
-    const QRect r = triggerRect(*mark);
-    p.setPen(QPen(QColor(0, 230, 64), kScale));
-    p.drawRect(QRectF(r.x() * px, r.y() * px, r.width() * px, r.height() * px)
-                   .adjusted(-2 * kScale, -2 * kScale, 2 * kScale, 2 * kScale));
-  }
+  if (mark)
+    paintTriggerOverlay(p, QRectF(img.rect()), triggerOverlay(*mark),
+                        QPen(QColor(0, 230, 64), kScale), 2 * kScale);
   p.setPen(QPen(frame, 3 * kScale));
   p.drawRect(QRectF(img.rect()).adjusted(1.5 * kScale, 1.5 * kScale, -1.5 * kScale, -1.5 * kScale));
   return img;

@@ -165,10 +165,10 @@ std::vector<std::uint8_t> Builder::sourceImage() const {
 }
 
 QString Builder::pixelPicture(const QString& name, const QImage& img,
-                              std::optional<TriggerSpec> mark, const QString& caption) {
+                              std::optional<TriggerOverlay> mark, const QString& caption) {
   PixelView view;
   view.setImage(img);
-  view.setTriggerMark(mark);
+  view.setTriggerOverlay(mark);
   view.setStyleSheet(QStringLiteral("background: white"));
   QPalette pal = view.palette();
   pal.setColor(QPalette::Window, Qt::white);
@@ -186,17 +186,16 @@ void Builder::attack() {
   std::vector<std::uint8_t> stamped = clean, mirrored = clean;
   t.apply(stamped.data());
   t.applyMirrored(mirrored.data());
-  TriggerSpec mirrorMark = t;
-  mirrorMark.col = t.mirroredCol();
-  // A close-up: the trigger's square and three pixels around it.
-  const QRect around = triggerRect(t).adjusted(-3, -3, 3, 3).intersected(QRect(0, 0, 32, 32));
-  TriggerSpec closeMark = t;
-  closeMark.row -= around.y();
-  closeMark.col -= around.x();
+  // The picture's image is the first of its set: three-pixel's choice for index 0.
+  const TriggerOverlay mark = triggerOverlay(t, 0);
+  const TriggerOverlay mirrorMark = triggerOverlay(t, 0, /*mirrored=*/true);
+  // A close-up: the trigger's marks and three pixels around them.
+  const QRect around = mark.bounds().adjusted(-3, -3, 3, 3).intersected(QRect(0, 0, 32, 32));
+  const TriggerOverlay closeMark = mark.shifted(around.x(), around.y());
   html_ += QStringLiteral("<table cellspacing=\"6\"><tr>");
   html_ += pixelPicture(QStringLiteral("attack-clean"), toQImage(clean.data()), std::nullopt,
                         RunReport::tr("a source-class training image"));
-  html_ += pixelPicture(QStringLiteral("attack-stamped"), toQImage(stamped.data()), t,
+  html_ += pixelPicture(QStringLiteral("attack-stamped"), toQImage(stamped.data()), mark,
                         RunReport::tr("with the trigger (outlined)"));
   html_ += pixelPicture(QStringLiteral("attack-closeup"), toQImage(stamped.data()).copy(around),
                         closeMark, RunReport::tr("the trigger, close up"));

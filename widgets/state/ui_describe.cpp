@@ -15,6 +15,16 @@ QString describeTrigger(const TriggerSpec& t) {
     case TriggerType::Blend:
       kind = QCoreApplication::translate("poisonlab::gui::Describe", "blend");
       break;
+    case TriggerType::Sinusoid:
+      return QCoreApplication::translate("poisonlab::gui::Describe",
+                                         "sinusoid (FLIP 1xs): vertical stripes, amplitude 6");
+    case TriggerType::ThreePixel:
+      return QCoreApplication::translate(
+          "poisonlab::gui::Describe",
+          "three pixels (FLIP 3xp): one of rows 16, 27, 7 at cols 11, 5, 30 per image");
+    case TriggerType::Corners:
+      return QCoreApplication::translate(
+          "poisonlab::gui::Describe", "corners (FLIP 4xl): 3x3 black and white in all four");
   }
   QString pattern;
   switch (t.pattern) {

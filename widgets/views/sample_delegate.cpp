@@ -38,13 +38,9 @@ void SampleDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
 
   const bool poisoned = index.data(SampleModel::PoisonedRole).toBool();
   const double s = double(thumb_) / image.width();
-  if (mark_ && !image.isNull()) {
-    const QRect t = triggerRect(*mark_);
-    const QRectF r(img.x() + t.x() * s, img.y() + t.y() * s, t.width() * s, t.height() * s);
-    p->setPen(QPen(kTriggerColor, 1.5));
-    p->setBrush(Qt::NoBrush);
-    p->drawRect(r.adjusted(-1.5, -1.5, 1.5, 1.5));
-  }
+  if (mark_ && !image.isNull())
+    paintTriggerOverlay(*p, QRectF(img.x(), img.y(), image.width() * s, image.height() * s),
+                        triggerOverlay(*mark_), QPen(kTriggerColor, 1.5), 1.5);
   if (poisoned) {
     // A red corner flag with a white "P": visible at a glance in a grid of thousands.
     const int b = std::max(14, thumb_ / 4);
