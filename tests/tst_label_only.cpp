@@ -252,12 +252,12 @@ class TestLabelOnly : public QObject {
     lp.md5 = "abc";
     lp.format = "npy";
     lp.orderHow = "load order";
-    e.labels = lp;
+    e.poison.labelsFrom = lp;
     writeRun(run, e, pd);
     const Experiment back = readExperiment(run);
-    QVERIFY(back.labels.has_value());
-    QCOMPARE(back.labels->file, lp.file);
-    QVERIFY(!back.poison.labelOnly());  // the labels live in poison.csv
+    QVERIFY(back.poison.labelsFrom.has_value());
+    QCOMPARE(back.poison.labelsFrom->file, lp.file);
+    QVERIFY(back.poison.labels.empty());  // the labels live in poison.csv
     const PoisonedDataset again = openRun(run, ds_);
     QCOMPARE(again.poisonedIndices, pd.poisonedIndices);
     QVERIFY(again.train.labels == pd.train.labels);

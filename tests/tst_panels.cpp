@@ -73,6 +73,8 @@ class TestPanels : public QObject {
     r.spectral.eps = 0.05;
     r.influence.network = true;
     r.influence.flagTop = 40;
+    r.cl.probabilities = ClProbabilities::CrossValidation;
+    r.cl.folds = 3;
     panel.setRequest(r);
     const DetectRequest back = panel.request();
     QCOMPARE(int(back.method), int(r.method));
@@ -82,9 +84,13 @@ class TestPanels : public QObject {
     QCOMPARE(back.spectral.eps, 0.05);
     QVERIFY(back.influence.network);
     QCOMPARE(back.influence.flagTop, std::size_t(40));
+    QCOMPARE(int(back.cl.probabilities), int(ClProbabilities::CrossValidation));
+    QCOMPARE(back.cl.folds, 3);
     QSignalSpy requested(&panel, &DetectorPanel::runRequested);
     panel.findChild<QPushButton*>("runAllDetectorsButton")->click();
-    QCOMPARE(requested.count(), 3);
+    QCOMPARE(requested.count(), 4);
+    QCOMPARE(int(requested.at(3).at(0).value<DetectRequest>().method),
+             int(DetectorMethod::ConfidentLearning));
     QCOMPARE(panel.resultsTable()->rowCount(), 2);
     QVERIFY(panel.attackWarning().isEmpty());
     // A model whose attack did not take (the weak attack a new user tried: ASR 16 %, 22 % of

@@ -8,7 +8,6 @@
 #include "core/render/image_render.h"
 #include "core/attack/label_file.h"
 #include "core/attack/poison.h"
-#include "core/util/md5.h"
 #include "core/run/run_folder.h"
 #include "terminal_progress.h"
 
@@ -118,31 +117,19 @@ int cmdPoison(int argc, char** argv) {
   auto ds = loadResolvedData(a, out);
   std::optional<LabelProvenance> provenance;
   if (!labelFile.empty()) {
-    if (order.file.empty() && ds->format != DataFormat::CifarBinary) {
-      // Image folders are numbered per class: the rows need the official class sequence.
-      order.file = findFlipTrueLabels(labelFile);
-      if (order.file.empty())
-        throw Error("--label-order: " + ds->source +
-                    " is an image folder, numbered per class; give the class sequence of the "
-                    "label file's rows (FLIP's true.npy, or any file of one label per "
-                    "training image in the official order)");
+    try {
+      LabelPoison lp = labelPoisonFromFile(*ds, labelFile, order);
+      spec.labels = std::move(lp.labels);
+      spec.count = static_cast<int>(lp.flipped);
+      spec.labelsFrom = lp.from;
+      provenance = lp.from;
+    } catch (const Error& e) {
+      if (e.field() == "label-order") throw Error("--label-order: " + std::string(e.what()));
+      throw;
     }
-    const ImportedLabels imported = importLabels(*ds, labelFile, order);
-    spec.labels = imported.labels;
-    spec.count = static_cast<int>(imported.flipped);
-    LabelProvenance lp;
-    lp.file = fs::absolute(labelFile).lexically_normal().string();
-    lp.md5 = md5OfFile(labelFile);
-    lp.format = fs::path(labelFile).extension() == ".csv" ? "csv" : "npy";
-    lp.orderFile =
-        order.file.empty() ? std::string() : fs::absolute(order.file).lexically_normal().string();
-    lp.orderHow = imported.orderHow;
-    lp.shuffleSeed = order.shuffleWithinClass;
-    provenance = lp;
   }
   const PoisonedDataset pd = applyPoison(ds, trigger, spec);
-  Experiment exp = describeExperiment(pd);
-  exp.labels = provenance;
+  const Experiment exp = describeExperiment(pd);
   // A run poisoned anew keeps nothing derived from the old poison (model, checkpoint,
   // metrics, predictions, detector and unlearning results).
   std::vector<std::string> cleared;

@@ -7,8 +7,10 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
+#include "core/attack/label_file.h"
 #include "core/attack/poison.h"
 #include "core/detect/detect.h"
 #include "core/train/saliency.h"
@@ -45,6 +47,10 @@ class Jobs : public QObject {
   Task* download(const TriggerSpec& trigger, const PoisonSpec& spec);
   /// Poisons the loaded clean data (a new, unsaved run). Null while a training job runs.
   Task* applyPoison(const TriggerSpec& trigger, const PoisonSpec& spec);
+  /// Reads a label file (label-only poisoning) onto the loaded clean data; `done` gets the
+  /// labels, or null and the error. Null without data.
+  Task* importLabels(const QString& file, const QString& order,
+                     std::function<void(std::shared_ptr<const LabelPoison>, QString)> done);
   /// Trains on the session's data into its run folder, or a new one under runsFolder() when
   /// the run is unsaved or already has a model. Posts TrainLive and EpochStats live. Null when
   /// nothing can be trained (no data, a training job running).

@@ -1,6 +1,7 @@
 #include "state/ui_describe.h"
 #include "main_window.h"
 
+#include <QPointer>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -31,6 +32,7 @@
 #include "panels/detector_panel.h"
 #include "panels/experiment_panel.h"
 #include "views/influence_view.h"
+#include "views/label_error_view.h"
 #include "jobs.h"
 #include "plot/plot_export.h"
 #include "qcustomplot.h"
@@ -131,6 +133,7 @@ void MainWindow::buildViews() {
   spectral_ = new SpectralView(session_, views_);
   clusters_ = new ClusterView(session_, views_);
   influence_ = new InfluenceView(session_, views_);
+  labelErrors_ = new LabelErrorView(session_, views_);
   comparison_ = new ComparisonView(session_, views_);
   unlearn_ = new UnlearnPanel(session_, views_);
   runs_ = new RunsView(views_);
@@ -138,6 +141,7 @@ void MainWindow::buildViews() {
   views_->addTab(spectral_, tr("Spectral"));
   views_->addTab(clusters_, tr("Clusters"));
   views_->addTab(influence_, tr("Influence"));
+  views_->addTab(labelErrors_, tr("Label errors"));
   views_->addTab(comparison_, tr("Detectors compared"));
   views_->addTab(unlearn_, tr("Unlearning"));
   views_->addTab(runs_, tr("Runs (what if)"));
@@ -266,6 +270,9 @@ void MainWindow::wireJobs() {
     } else if (d->method == "activation-clustering") {
       clusters_->setDetector(name);
       views_->setCurrentWidget(clusters_);
+    } else if (d->method == "confident-learning") {
+      labelErrors_->setDetector(name);
+      views_->setCurrentWidget(labelErrors_);
     } else {
       influence_->setResult(name);
       views_->setCurrentWidget(influence_);
@@ -313,6 +320,20 @@ void MainWindow::wireJobs() {
   connect(experiment_, &ExperimentPanel::downloadRequested, this, [this] { downloadData(); });
   connect(experiment_, &ExperimentPanel::applyPoisonRequested, this, [this] { applyPoison(); });
   connect(experiment_, &ExperimentPanel::trainRequested, this, [this] { startTraining(); });
+  connect(experiment_, &ExperimentPanel::labelImportRequested, this,
+          [this](const QString& file, const QString& order) {
+            Task* t = jobs_->importLabels(
+                file, order,
+                [panel = QPointer<ExperimentPanel>(experiment_)](
+                    std::shared_ptr<const LabelPoison> labels, QString error) {
+                  if (!panel) return;
+                  if (labels)
+                    panel->setLabelImport(std::move(labels));
+                  else
+                    panel->setLabelImportError(error);
+                });
+            if (!t) experiment_->setLabelImportError(tr("Open a data set first"));
+          });
 }
 
 void MainWindow::watchStalls(Task* task) {
@@ -432,7 +453,7 @@ Task* MainWindow::exportReport(const QString& path) { return jobs_->exportReport
 bool MainWindow::showView(const QString& name) {
   const QStringList names{QStringLiteral("samples"),   QStringLiteral("spectral"),
                           QStringLiteral("clusters"),  QStringLiteral("influence"),
-                          QStringLiteral("detectors"), QStringLiteral("unlearning"),
+                          QStringLiteral("label-errors"), QStringLiteral("detectors"), QStringLiteral("unlearning"),
                           QStringLiteral("runs")};
   const int at = names.indexOf(name.toLower());
   if (at < 0) return false;

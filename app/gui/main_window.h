@@ -19,6 +19,7 @@ class QTabWidget;
 namespace poisonlab::gui {
 
 class ClusterView;
+class LabelErrorView;
 class ComparisonView;
 class DetectorPanel;
 class ExperimentPanel;
@@ -83,6 +84,7 @@ class MainWindow : public QMainWindow {
   SpectralView* spectralView() const { return spectral_; }
   ClusterView* clusterView() const { return clusters_; }
   InfluenceView* influenceView() const { return influence_; }
+  LabelErrorView* labelErrorView() const { return labelErrors_; }
   ComparisonView* comparisonView() const { return comparison_; }
   UnlearnPanel* unlearnPanel() const { return unlearn_; }
   RunsView* runsView() const { return runs_; }
@@ -133,6 +135,7 @@ class MainWindow : public QMainWindow {
   SpectralView* spectral_ = nullptr;
   ClusterView* clusters_ = nullptr;
   InfluenceView* influence_ = nullptr;
+  LabelErrorView* labelErrors_ = nullptr;
   ComparisonView* comparison_ = nullptr;
   UnlearnPanel* unlearn_ = nullptr;
   RunsView* runs_ = nullptr;

@@ -6,6 +6,7 @@
 
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
+#include "core/util/md5.h"
 #include "core/util/npy.h"
 #include "core/util/rng.h"
 
@@ -147,6 +148,32 @@ ImportedLabels importLabels(const Dataset& ds, const std::string& file, const La
                     std::to_string(*order.shuffleWithinClass) + ")";
   if (out.flipped == 0)
     throw Error(file + ": no training label differs from the data set's; nothing is poisoned");
+  return out;
+}
+
+LabelPoison labelPoisonFromFile(const Dataset& ds, const std::string& file, LabelOrder order) {
+  if (order.file.empty() && ds.format != DataFormat::CifarBinary) {
+    // Image folders are numbered per class: the rows need the official class sequence.
+    order.file = findFlipTrueLabels(file);
+    if (order.file.empty())
+      throw Error(ds.source +
+                  " is an image folder, numbered per class; give the class sequence of the "
+                  "label file's rows (FLIP's true.npy, or any file of one label per training "
+                  "image in the official order)",
+                  "label-order");
+  }
+  const ImportedLabels imported = importLabels(ds, file, order);
+  LabelPoison out;
+  out.labels = imported.labels;
+  out.flipped = imported.flipped;
+  out.from.file = fs::absolute(file).lexically_normal().string();
+  out.from.md5 = md5OfFile(file);
+  out.from.format = fs::path(file).extension() == ".csv" ? "csv" : "npy";
+  out.from.orderFile =
+      order.file.empty() ? std::string() : fs::absolute(order.file).lexically_normal().string();
+  out.from.orderHow = imported.orderHow;
+  out.from.shuffleSeed = order.shuffleWithinClass;
+  out.flips = flipCounts(ds.train.labels, out.labels);
   return out;
 }
 

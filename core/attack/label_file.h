@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/attack/poison.h"
 #include "core/data/dataset.h"
 
 namespace poisonlab {
@@ -55,6 +56,19 @@ struct ImportedLabels {
 /// Reads `file`, maps it (officialToLoadOrder) and returns the training labels. A file with
 /// no flipped row is an error (it would be a clean run).
 ImportedLabels importLabels(const Dataset& ds, const std::string& file, const LabelOrder& order);
+
+/// A label-only poison ready for PoisonSpec (labels, labelsFrom): the CLI's `poison --labels`
+/// and the window's import share it.
+struct LabelPoison {
+  std::vector<std::uint8_t> labels;
+  std::size_t flipped = 0;
+  LabelProvenance from;
+  std::vector<FlipCount> flips;  ///< (true, training label) pairs, the largest first
+};
+/// Imports `file` onto `ds`. Without an order file, an image folder's rows are mapped by
+/// FLIP's true.npy found beside the file (findFlipTrueLabels); the official binary uses its
+/// load order. Throws Error naming what is missing or wrong.
+LabelPoison labelPoisonFromFile(const Dataset& ds, const std::string& file, LabelOrder order);
 
 /// Looks for FLIP's true.npy beside `labelFile` and up to two folders above it (the published
 /// layout is flip-labels/<model>/<trigger>/<n>.npy); empty when there is none.

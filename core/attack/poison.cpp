@@ -73,9 +73,15 @@ std::vector<std::size_t> choosePoisonIndices(const Dataset& ds, const PoisonSpec
 }
 
 std::vector<FlipCount> flipCounts(const PoisonedDataset& pd) {
+  return flipCounts(pd.clean->train.labels, pd.train.labels);
+}
+
+std::vector<FlipCount> flipCounts(const std::vector<std::uint8_t>& original,
+                                  const std::vector<std::uint8_t>& labels) {
   std::vector<FlipCount> out;
-  for (std::size_t i : pd.poisonedIndices) {
-    const int from = pd.clean->train.labels[i], to = pd.train.labels[i];
+  for (std::size_t i = 0; i < original.size() && i < labels.size(); ++i) {
+    if (original[i] == labels[i]) continue;
+    const int from = original[i], to = labels[i];
     auto it = std::find_if(out.begin(), out.end(),
                            [&](const FlipCount& f) { return f.from == from && f.to == to; });
     if (it == out.end())

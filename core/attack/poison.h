@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,17 @@
 #include "core/attack/trigger.h"
 
 namespace poisonlab {
+
+/// Where a label-only poison's labels came from (a run records it; its labels are in
+/// poison.csv).
+struct LabelProvenance {
+  std::string file;      ///< absolute path of the label file
+  std::string md5;       ///< of the label file when imported
+  std::string format;    ///< "npy" or "csv"
+  std::string orderFile; ///< the class sequence that mapped its rows; empty: the load order
+  std::string orderHow;  ///< in words
+  std::optional<std::uint64_t> shuffleSeed;  ///< a deliberately misaligned control
+};
 
 struct PoisonSpec {
   int source = 9;   ///< class whose images are poisoned (9 = truck)
@@ -27,7 +39,8 @@ struct PoisonSpec {
   /// (the trigger goes on source-class test images, success is the target class). Empty: the
   /// stamped attack.
   std::vector<std::uint8_t> labels;
-  bool labelOnly() const { return !labels.empty(); }
+  std::optional<LabelProvenance> labelsFrom;  ///< required for a label-only run's record
+  bool labelOnly() const { return !labels.empty() || labelsFrom.has_value(); }
 
   /// The number of images to poison for a training set of `trainSize`.
   int resolvedCount(std::size_t trainSize) const;
@@ -59,6 +72,9 @@ struct FlipCount {
 };
 /// Every (true, training label) pair with its count, the largest first.
 std::vector<FlipCount> flipCounts(const PoisonedDataset& pd);
+/// The same between two label vectors of one training set.
+std::vector<FlipCount> flipCounts(const std::vector<std::uint8_t>& original,
+                                  const std::vector<std::uint8_t>& labels);
 
 /// Chooses the poisoned training indices (ascending). Same seed, same indices, everywhere.
 std::vector<std::size_t> choosePoisonIndices(const Dataset& ds, const PoisonSpec& spec);

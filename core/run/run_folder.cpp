@@ -160,8 +160,9 @@ void writeRun(const std::string& runDir, const Experiment& e, const PoisonedData
               {"count", e.poison.resolvedCount(e.numTrain)},
               {"rate", e.poison.rate > 0 ? json(e.poison.rate) : json(nullptr)},
               {"seed", e.poison.seed}};
-  const bool labelOnly = e.poison.labelOnly() || e.labels;
-  if (labelOnly && !e.labels) throw Error(runDir + ": a label-only run needs its labels' record");
+  const bool labelOnly = e.poison.labelOnly();
+  if (labelOnly && !e.poison.labelsFrom)
+    throw Error(runDir + ": a label-only run needs its labels' record (where they came from)");
   // A stamped run stays schema 1, which every earlier PoisonLab reads.
   json j{{"schema_version", labelOnly ? 2 : 1},
          {"poisonlab_version", e.version},
@@ -176,7 +177,7 @@ void writeRun(const std::string& runDir, const Experiment& e, const PoisonedData
          {"poison", poison},
          {"seeds", {{"poison", e.poison.seed}, {"trigger_pattern", e.trigger.patternSeed}}}};
   if (labelOnly) {
-    const LabelProvenance& l = *e.labels;
+    const LabelProvenance& l = *e.poison.labelsFrom;
     j["attack"] = "label-only";
     j["labels"] = {{"file", l.file},
                    {"md5", l.md5},
@@ -257,7 +258,7 @@ Experiment readExperiment(const std::string& runDir) {
       lp.orderHow = l.has("order") ? l.text("order") : std::string();
       if (l.has("shuffle_within_class_seed"))
         lp.shuffleSeed = l.unsignedInteger("shuffle_within_class_seed");
-      e.labels = lp;
+      e.poison.labelsFrom = lp;
     }
   }
   const Fields p = root.object("poison");
@@ -314,7 +315,7 @@ PoisonedDataset openRun(const std::string& runDir, std::shared_ptr<const Dataset
                 " train, " + std::to_string(e.numTest) + " test)");
   const auto rows = readPoisonCsv(runDir);
   PoisonSpec spec = e.poison;
-  if (e.labels) {
+  if (spec.labelsFrom) {
     // A label-only run's labels are its poison.csv over the data set's own labels; each row's
     // original label must be the data set's (a changed or reordered data set fails here).
     spec.labels = data->train.labels;

@@ -19,15 +19,6 @@ namespace poisonlab {
 
 constexpr int kExperimentSchemaVersion = 2;
 
-/// Where a label-only run's labels came from (the record; the labels are in poison.csv).
-struct LabelProvenance {
-  std::string file;      ///< absolute path of the label file
-  std::string md5;       ///< of the label file when imported
-  std::string format;    ///< "npy" or "csv"
-  std::string orderFile; ///< the class sequence that mapped its rows; empty: the load order
-  std::string orderHow;  ///< in words
-  std::optional<std::uint64_t> shuffleSeed;  ///< a deliberately misaligned control
-};
 
 struct Experiment {
   std::string dataSource;  ///< absolute path of the data set
@@ -36,8 +27,7 @@ struct Experiment {
   std::size_t numTest = 0;
   std::vector<std::string> classNames;
   TriggerSpec trigger;
-  PoisonSpec poison;  ///< for a label-only run without `labels` (openRun fills them)
-  std::optional<LabelProvenance> labels;  ///< set for a label-only run
+  PoisonSpec poison;  ///< a label-only run's: `labelsFrom` set, `labels` filled by openRun
   std::string created;  ///< ISO 8601 UTC time of creation
   std::string version;  ///< PoisonLab version that wrote it
 };

@@ -44,6 +44,8 @@ DetectorPanel::DetectorPanel(Session* session, QWidget* parent)
   method_->addItem(tr("Spectral signatures"), int(DetectorMethod::Spectral));
   method_->addItem(tr("Activation clustering"), int(DetectorMethod::ActivationClustering));
   method_->addItem(tr("Influence functions"), int(DetectorMethod::Influence));
+  method_->addItem(tr("Confident learning (label errors)"),
+                   int(DetectorMethod::ConfidentLearning));
   form->addRow(tr("Method"), method_);
   layer_ = new QComboBox(this);
   layer_->setObjectName(QStringLiteral("detectorLayer"));
@@ -64,22 +66,24 @@ DetectorPanel::DetectorPanel(Session* session, QWidget* parent)
   pages_->addWidget(buildSpectral());
   pages_->addWidget(buildClustering());
   pages_->addWidget(buildInfluence());
+  pages_->addWidget(buildConfidentLearning());
   connect(method_, &QComboBox::currentIndexChanged, pages_, &QStackedWidget::setCurrentIndex);
 
   run_ = new QPushButton(tr("Run detector"), this);
   run_->setObjectName(QStringLiteral("runDetectorButton"));
-  runAll_ = new QPushButton(tr("Run all three"), this);
+  runAll_ = new QPushButton(tr("Run all four"), this);
   runAll_->setObjectName(QStringLiteral("runAllDetectorsButton"));
   runAll_->setToolTip(
-      tr("Spectral signatures, activation clustering and classifier-layer "
-         "influence with their defaults, queued one after another"));
+      tr("Spectral signatures, activation clustering, classifier-layer influence and "
+         "confident learning on the model's features, with their defaults, queued one "
+         "after another"));
   connect(run_, &QPushButton::clicked, this, [this] { emit runRequested(request()); });
   connect(runAll_, &QPushButton::clicked, this, [this] {
     for (DetectorMethod m : {DetectorMethod::Spectral, DetectorMethod::ActivationClustering,
-                             DetectorMethod::Influence}) {
+                             DetectorMethod::Influence, DetectorMethod::ConfidentLearning}) {
       DetectRequest r;
       r.method = m;
-      r.spectral.seed = r.ac.seed = static_cast<std::uint64_t>(seed_->value());
+      r.spectral.seed = r.ac.seed = r.cl.seed = static_cast<std::uint64_t>(seed_->value());
       emit runRequested(r);
     }
   });
@@ -213,6 +217,29 @@ QWidget* DetectorPanel::buildInfluence() {
   return w;
 }
 
+QWidget* DetectorPanel::buildConfidentLearning() {
+  auto* w = new QWidget;
+  auto* f = new QFormLayout(w);
+  f->setContentsMargins(0, 0, 0, 0);
+  clProbabilities_ = new QComboBox(w);
+  clProbabilities_->setObjectName(QStringLiteral("clProbabilities"));
+  clProbabilities_->addItem(tr("Probe on the model's features (seconds)"),
+                            int(ClProbabilities::Features));
+  clProbabilities_->addItem(tr("Cross-validated networks (K trainings)"),
+                            int(ClProbabilities::CrossValidation));
+  clProbabilities_->setToolTip(
+      tr("Where the out-of-sample probabilities come from: K-fold logistic regression on the "
+         "trained model's pooled features, or K networks trained with the run's recipe, each "
+         "without the fold it predicts"));
+  f->addRow(tr("Probabilities"), clProbabilities_);
+  clFolds_ = new QSpinBox(w);
+  clFolds_->setObjectName(QStringLiteral("clFolds"));
+  clFolds_->setRange(2, 50);
+  clFolds_->setValue(5);
+  f->addRow(tr("Folds (K)"), clFolds_);
+  return w;
+}
+
 DetectRequest DetectorPanel::request() const {
   DetectRequest r;
   r.method = static_cast<DetectorMethod>(method_->currentData().toInt());
@@ -238,6 +265,9 @@ DetectRequest DetectorPanel::request() const {
   r.influence.net.damping = damping_->value();
   r.influence.flagTop = static_cast<std::size_t>(flagTop_->value());
   r.influence.candidates = static_cast<std::size_t>(candidates_->value());
+  r.cl.probabilities = static_cast<ClProbabilities>(clProbabilities_->currentData().toInt());
+  r.cl.folds = clFolds_->value();
+  r.cl.seed = seed;
   return r;
 }
 
@@ -258,6 +288,8 @@ void DetectorPanel::setRequest(const DetectRequest& r) {
   influenceMode_->setCurrentIndex(r.influence.network ? 1 : 0);
   self_->setChecked(r.influence.self);
   normalize_->setCurrentIndex(normalize_->findData(int(r.influence.normalize)));
+  clProbabilities_->setCurrentIndex(clProbabilities_->findData(int(r.cl.probabilities)));
+  clFolds_->setValue(r.cl.folds);
   damping_->setValue(r.influence.damping);
   flagTop_->setValue(static_cast<int>(r.influence.flagTop));
   candidates_->setValue(static_cast<int>(r.influence.candidates));

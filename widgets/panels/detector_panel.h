@@ -42,6 +42,7 @@ class DetectorPanel : public QWidget {
   QWidget* buildSpectral();
   QWidget* buildClustering();
   QWidget* buildInfluence();
+  QWidget* buildConfidentLearning();
   void refresh();
 
   Session* session_;
@@ -68,6 +69,8 @@ class DetectorPanel : public QWidget {
   QDoubleSpinBox* damping_;
   QSpinBox* flagTop_;
   QSpinBox* candidates_;
+  QComboBox* clProbabilities_;
+  QSpinBox* clFolds_;
   // shared
   QSpinBox* seed_;
   QPushButton* run_;

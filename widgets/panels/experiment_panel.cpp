@@ -9,6 +9,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
@@ -170,6 +171,21 @@ void ExperimentPanel::pullFromModel() {
   count_->setValue(p.count);
   rate_->setValue(p.rate > 0 ? 100 * p.rate : 1.0);
   poisonSeed_->setValue(static_cast<int>(std::min<std::uint64_t>(p.seed, INT_MAX)));
+  // A label-only poison (an opened run's, a what-if's) shows its file and flip counts.
+  attack_->setCurrentIndex(p.labelOnly() ? 1 : 0);
+  stampRows_->setVisible(!p.labelOnly());
+  labelRows_->setVisible(p.labelOnly());
+  if (p.labelOnly() && p.labelsFrom && !p.labels.empty() && model_->dataset() &&
+      (!imported_ || imported_->labels != p.labels)) {
+    auto lp = std::make_shared<LabelPoison>();
+    lp->labels = p.labels;
+    lp->from = *p.labelsFrom;
+    lp->flips = flipCounts(model_->dataset()->train.labels, p.labels);
+    for (const auto& f : lp->flips) lp->flipped += f.count;
+    setLabelImport(lp);
+    labelFile_->setText(QString::fromStdString(p.labelsFrom->file));
+    labelOrder_->setText(QString::fromStdString(p.labelsFrom->orderFile));
+  }
   const TrainConfig& c = model_->training();
   arch_->setCurrentText(QString::fromStdString(c.model.arch));
   width_->setValue(c.model.width);
@@ -205,6 +221,15 @@ void ExperimentPanel::pushToModel() {
   p.count = count_->value();
   p.rate = amountMode_->currentIndex() == 1 ? rate_->value() / 100.0 : 0.0;
   p.seed = static_cast<std::uint64_t>(poisonSeed_->value());
+  if (labelOnly() && imported_) {
+    p.labels = imported_->labels;
+    p.labelsFrom = imported_->from;
+    p.count = static_cast<int>(imported_->flipped);
+    p.rate = 0;
+  } else {
+    p.labels.clear();
+    p.labelsFrom.reset();
+  }
   TrainConfig c = model_->training();
   c.model.arch = arch_->currentText().trimmed().toStdString();
   c.model.width = width_->value();
@@ -225,6 +250,55 @@ void ExperimentPanel::pushToModel() {
   model_->setPoison(p);
   model_->setTraining(c);
   validate();
+}
+
+bool ExperimentPanel::labelOnly() const { return attack_->currentIndex() == 1; }
+
+void ExperimentPanel::setLabelOnly(bool on) {
+  if (attack_->currentIndex() != (on ? 1 : 0)) attack_->setCurrentIndex(on ? 1 : 0);
+  stampRows_->setVisible(!on);
+  labelRows_->setVisible(on);
+  pushToModel();
+}
+
+void ExperimentPanel::setLabelFiles(const QString& file, const QString& order) {
+  labelFile_->setText(file);
+  labelOrder_->setText(order);
+  if (!file.isEmpty()) emit labelImportRequested(file, order);
+}
+
+void ExperimentPanel::setLabelImport(std::shared_ptr<const LabelPoison> imported) {
+  imported_ = std::move(imported);
+  importError_.clear();
+  if (imported_ && data_) {
+    const auto& names = data_->clean->classNames;
+    auto name = [&](int c) {
+      return c >= 0 && std::size_t(c) < names.size() ? QString::fromStdString(names[c])
+                                                     : QString::number(c);
+    };
+    QStringList pairs;
+    for (std::size_t k = 0; k < imported_->flips.size() && k < 6; ++k)
+      pairs << tr("%1 -> %2: %L3")
+                   .arg(name(imported_->flips[k].from), name(imported_->flips[k].to))
+                   .arg(imported_->flips[k].count);
+    if (imported_->flips.size() > 6)
+      pairs << tr("%n more pairs", nullptr, int(imported_->flips.size() - 6));
+    labelSummary_->setText(tr("%L1 training labels differ from the data set's (no image is "
+                              "stamped): %2. Rows mapped by %3.")
+                               .arg(imported_->flipped)
+                               .arg(pairs.join(QStringLiteral("; ")))
+                               .arg(QString::fromStdString(imported_->from.orderHow)));
+  } else {
+    labelSummary_->clear();
+  }
+  pushToModel();
+}
+
+void ExperimentPanel::setLabelImportError(const QString& message) {
+  imported_.reset();
+  importError_ = message;
+  labelSummary_->setText(message);
+  pushToModel();
 }
 
 void ExperimentPanel::setTrainingRunning(bool running) {
@@ -281,7 +355,23 @@ void ExperimentPanel::validate() {
   row_->setEnabled(!fixed);
   colour_->setEnabled(!fixed);
   col_->setEnabled(!fixed);
-  if (data_ && pe.isEmpty()) {
+  if (labelOnly() && !imported_) {
+    // Nothing to apply until a label file was read.
+    problem_ = importError_.isEmpty() ? tr("Choose a label file") : importError_;
+    problemField_ = QStringLiteral("poison.labels");
+    poisonSummary_->clear();
+    apply_->setEnabled(false);
+    train_->setEnabled(false);
+    updatePreview();
+    return;
+  }
+  if (data_ && pe.isEmpty() && p.labelOnly()) {
+    poisonSummary_->setText(tr("Label-only: %L1 labels changed; at test time the trigger goes "
+                               "on %2 images, success is %3.")
+                                .arg(p.count)
+                                .arg(source_->currentText().section(QLatin1Char(' '), 1))
+                                .arg(target_->currentText().section(QLatin1Char(' '), 1)));
+  } else if (data_ && pe.isEmpty()) {
     const int n = p.resolvedCount(data_->clean->train.count());
     poisonSummary_->setText(tr("%L1 %2 images get the trigger and the label %3.")
                                 .arg(n)

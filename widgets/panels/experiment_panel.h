@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "core/attack/label_file.h"
 #include "core/attack/poison.h"
 #include "core/train/training.h"
 
@@ -16,6 +17,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QGroupBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QToolButton;
@@ -47,12 +49,23 @@ class ExperimentPanel : public QWidget {
   ExperimentModel* model() const { return model_; }
   /// While a training job runs, Train is disabled.
   void setTrainingRunning(bool running);
+  /// Label-only (FLIP): the labels a file gave (after labelImportRequested), shown as flip
+  /// counts before a run is made; null forgets them. With an error, the message instead.
+  void setLabelImport(std::shared_ptr<const LabelPoison> imported);
+  void setLabelImportError(const QString& message);
+  /// True when the attack is "Label-only (import labels)".
+  bool labelOnly() const;
+  void setLabelOnly(bool on);
+  /// The label file and order file fields (the order empty: found or the load order).
+  void setLabelFiles(const QString& file, const QString& order);
 
  signals:
   void openDataRequested();
   void openDataFolderRequested();
   void downloadRequested();
   void applyPoisonRequested();
+  /// Read `file` (with the class sequence `order`, may be empty) in the background.
+  void labelImportRequested(const QString& file, const QString& order);
   void trainRequested();
 
  private:
@@ -92,6 +105,14 @@ class ExperimentPanel : public QWidget {
   QSpinBox* poisonSeed_;
   QLabel* poisonError_;
   QLabel* poisonSummary_;
+  QComboBox* attack_;
+  QLineEdit* labelFile_;
+  QLineEdit* labelOrder_;
+  QLabel* labelSummary_;
+  QWidget* stampRows_;   ///< count, rate and seed: the stamped attack's
+  QWidget* labelRows_;   ///< the label files: the label-only attack's
+  std::shared_ptr<const LabelPoison> imported_;
+  QString importError_;
   int pendingSource_ = 9, pendingTarget_ = 4;
   // training
   QComboBox* arch_;

@@ -7,7 +7,9 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QSpinBox>
@@ -159,17 +161,69 @@ QGroupBox* ExperimentPanel::buildPoison() {
   poisonSummary_->setTextFormat(Qt::PlainText);  // plain: it may show the user's names and paths
   poisonSummary_->setObjectName(QStringLiteral("poisonSummary"));
   poisonSummary_->setWordWrap(true);
+  attack_ = combo(g, QStringLiteral("poisonAttack"),
+                  {tr("Stamp the trigger and relabel"), tr("Label-only (import labels)")});
+  attack_->setToolTip(
+      tr("Label-only (FLIP): the training images stay clean, only labels change, as a label "
+         "file says; the trigger is pasted on test images only"));
   auto* amount = new QHBoxLayout;
   amount->addWidget(amountMode_);
   amount->addWidget(count_, 1);
   amount->addWidget(rate_, 1);
+  stampRows_ = new QWidget(g);
+  auto* sf = new QFormLayout(stampRows_);
+  sf->setContentsMargins(0, 0, 0, 0);
+  sf->addRow(tr("Amount"), amount);
+  sf->addRow(tr("Seed"), poisonSeed_);
+  labelRows_ = new QWidget(g);
+  auto* lf = new QFormLayout(labelRows_);
+  lf->setContentsMargins(0, 0, 0, 0);
+  labelFile_ = new QLineEdit(labelRows_);
+  labelFile_->setObjectName(QStringLiteral("labelFile"));
+  labelFile_->setPlaceholderText(tr("FILE.npy (N x classes logits) or FILE.csv (index,label)"));
+  auto* browse = new QToolButton(labelRows_);
+  browse->setObjectName(QStringLiteral("labelFileBrowse"));
+  browse->setText(tr("Choose…"));
+  auto* fileRow = new QHBoxLayout;
+  fileRow->addWidget(labelFile_, 1);
+  fileRow->addWidget(browse);
+  labelOrder_ = new QLineEdit(labelRows_);
+  labelOrder_->setObjectName(QStringLiteral("labelOrder"));
+  labelOrder_->setPlaceholderText(tr("true.npy beside the file, or the load order"));
+  labelOrder_->setToolTip(
+      tr("The class sequence of the file's rows (FLIP's true.npy): maps the official order "
+         "onto image folders, which are numbered per class"));
+  lf->addRow(tr("Label file"), fileRow);
+  lf->addRow(tr("Row order"), labelOrder_);
+  labelSummary_ = new QLabel(labelRows_);
+  labelSummary_->setObjectName(QStringLiteral("labelSummary"));
+  labelSummary_->setTextFormat(Qt::PlainText);
+  labelSummary_->setWordWrap(true);
+  lf->addRow(labelSummary_);
+  labelRows_->setVisible(false);
   auto* f = new QFormLayout(g);
+  f->addRow(tr("Attack"), attack_);
   f->addRow(tr("Source class"), source_);
   f->addRow(tr("Target label"), target_);
-  f->addRow(tr("Amount"), amount);
-  f->addRow(tr("Seed"), poisonSeed_);
+  f->addRow(stampRows_);
+  f->addRow(labelRows_);
   f->addRow(poisonSummary_);
   f->addRow(poisonError_);
+  connect(attack_, &QComboBox::currentIndexChanged, this, [this](int) { setLabelOnly(labelOnly()); });
+  auto request = [this] {
+    if (labelFile_->text().trimmed().isEmpty()) return;
+    labelSummary_->setText(tr("Reading the labels…"));
+    emit labelImportRequested(labelFile_->text().trimmed(), labelOrder_->text().trimmed());
+  };
+  connect(labelFile_, &QLineEdit::editingFinished, this, request);
+  connect(labelOrder_, &QLineEdit::editingFinished, this, request);
+  connect(browse, &QToolButton::clicked, this, [this, request] {
+    const QString f = QFileDialog::getOpenFileName(this, tr("Label file"), labelFile_->text(),
+                                                   tr("Label files (*.npy *.csv)"));
+    if (f.isEmpty()) return;
+    labelFile_->setText(f);
+    request();
+  });
   connect(amountMode_, &QComboBox::currentIndexChanged, this, [this](int mode) {
     count_->setVisible(mode == 0);
     rate_->setVisible(mode == 1);

@@ -11,6 +11,11 @@
 
 namespace poisonlab::gui {
 
+namespace {
+/// Where the bars start on the log axis: a bin of one sample is a visible bar.
+constexpr double kLogBase = 0.6;
+}  // namespace
+
 ClassScores classScores(const Session& session, const QString& detector, int cls) {
   ClassScores c;
   c.flaggedFrom = std::numeric_limits<double>::infinity();
@@ -31,10 +36,16 @@ ScoreHistogram::ScoreHistogram(QWidget* parent) {
   plot_ = makePlot(parent, QStringLiteral("spectralHistogram"),
                    tr("Outlier scores (drag the dashed line to move the threshold)"),
                    tr("outlier score"));
-  plot_->yAxis->setLabel(tr("samples"));
+  // A logarithmic count axis: a class's thousands of clean scores and the tens of poisons in
+  // the tail (Tran et al.'s Figure 1) on one picture; on a linear axis the tail was invisible.
+  plot_->yAxis->setLabel(tr("samples (log scale)"));
+  plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
+  plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+  plot_->yAxis->setNumberFormat(QStringLiteral("gb"));
   plot_->legend->setVisible(true);
   plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   clean_ = new QCPBars(plot_->xAxis, plot_->yAxis);
+  clean_->setBaseValue(kLogBase);
   clean_->setName(tr("clean"));
   clean_->setPen(Qt::NoPen);
   clean_->setBrush(kBlue);
@@ -44,6 +55,7 @@ ScoreHistogram::ScoreHistogram(QWidget* parent) {
   poison_->setBrush(kVermillion);
   poison_->moveAbove(clean_);
   selected_ = new QCPBars(plot_->xAxis, plot_->yAxis);
+  selected_->setBaseValue(kLogBase);
   selected_->setName(tr("selected"));
   selected_->setPen(QPen(Qt::black, 1.5));
   selected_->setBrush(Qt::NoBrush);
@@ -78,7 +90,7 @@ void ScoreHistogram::setScores(const std::vector<double>& scores,
   plot_->xAxis->setRange(lo_ - width, hi_ + width);
   double top = 1;
   for (int b = 0; b < kBins; ++b) top = std::max(top, clean[b] + poison[b]);
-  plot_->yAxis->setRange(0, top * 1.08);
+  plot_->yAxis->setRange(kLogBase, top * 1.6);
 }
 
 void ScoreHistogram::setSelected(const std::vector<double>& scores) {
@@ -93,8 +105,8 @@ void ScoreHistogram::setSelected(const std::vector<double>& scores) {
 }
 
 void ScoreHistogram::setThreshold(double threshold) {
-  line_->point1->setCoords(threshold, 0);
-  line_->point2->setCoords(threshold, 1);
+  line_->point1->setCoords(threshold, 1);
+  line_->point2->setCoords(threshold, 2);
 }
 
 }  // namespace poisonlab::gui

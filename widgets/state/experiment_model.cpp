@@ -25,8 +25,13 @@ bool sameTrigger(const TriggerSpec& a, const TriggerSpec& b) {
 }
 
 bool samePoison(const PoisonSpec& a, const PoisonSpec& b) {
+  auto sameFrom = [](const PoisonSpec& x, const PoisonSpec& y) {
+    return x.labelsFrom.has_value() == y.labelsFrom.has_value() &&
+           (!x.labelsFrom || (x.labelsFrom->file == y.labelsFrom->file &&
+                              x.labelsFrom->orderHow == y.labelsFrom->orderHow));
+  };
   return a.source == b.source && a.target == b.target && a.count == b.count && a.rate == b.rate &&
-         a.seed == b.seed;
+         a.seed == b.seed && a.labels == b.labels && sameFrom(a, b);
 }
 
 }  // namespace

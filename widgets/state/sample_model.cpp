@@ -248,6 +248,9 @@ bool SampleFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourcePare
   if (flag_ != Flag::Any &&
       idx.data(SampleModel::FlaggedRole).toBool() != (flag_ == Flag::FlaggedOnly))
     return false;
+  if (poison_ == Poison::LabelChanged)
+    return idx.data(SampleModel::LabelRole).toInt() !=
+           idx.data(SampleModel::OriginalLabelRole).toInt();
   if (poison_ != Poison::Any) {
     const bool poisoned = idx.data(SampleModel::PoisonedRole).toBool();
     if ((poison_ == Poison::PoisonedOnly) != poisoned) return false;

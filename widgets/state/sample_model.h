@@ -82,7 +82,9 @@ class SampleModel : public QAbstractListModel {
 class SampleFilter : public QSortFilterProxyModel {
   Q_OBJECT
  public:
-  enum class Poison { Any, PoisonedOnly, CleanOnly };
+  /// LabelChanged: the training label differs from the original (a label-only run's poisons,
+  /// a dirty-label run's too).
+  enum class Poison { Any, PoisonedOnly, CleanOnly, LabelChanged };
   /// What the samples are ordered by (ascending; the index breaks ties).
   enum class SortKey { Index, Label, Predicted, Confidence, Score };
   enum class Flag { Any, FlaggedOnly, UnflaggedOnly };

@@ -55,6 +55,7 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
   poisonBox_->addItem(tr("All samples"));
   poisonBox_->addItem(tr("Poisoned only"));
   poisonBox_->addItem(tr("Clean only"));
+  poisonBox_->addItem(tr("Label changed"));
   predictedBox_ = new QComboBox(this);
   predictedBox_->setObjectName(QStringLiteral("predictedFilter"));
   predictedBox_->setToolTip(tr("Filter by the model's prediction (train a model first)"));

@@ -81,8 +81,19 @@ void SampleDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
   QFont f = option.font;
   f.setPixelSize(11);
   p->setFont(f);
-  const QString label = index.data(SampleModel::IndexRole).toString() + QLatin1Char(' ') +
-                        index.data(SampleModel::ClassNameRole).toString();
+  // A changed label reads as a badge "true -> training label" (a label-only run's poisons
+  // carry no trigger: the badge is how they are seen).
+  const bool changed = index.data(SampleModel::LabelRole).toInt() !=
+                       index.data(SampleModel::OriginalLabelRole).toInt();
+  if (changed) {
+    f.setBold(true);
+    p->setFont(f);
+  }
+  const QString label =
+      index.data(SampleModel::IndexRole).toString() + QLatin1Char(' ') +
+      (changed ? index.data(SampleModel::OriginalClassNameRole).toString() +
+                     QStringLiteral("\u2192") + index.data(SampleModel::ClassNameRole).toString()
+               : index.data(SampleModel::ClassNameRole).toString());
   p->drawText(text, Qt::AlignHCenter | Qt::AlignVCenter,
               QFontMetrics(f).elidedText(label, Qt::ElideRight, text.width()));
   p->restore();
