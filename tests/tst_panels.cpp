@@ -222,6 +222,52 @@ class TestPanels : public QObject {
     }
   }
 
+  void labelOnlyAttackImportsBeforeApplying() {
+    // Label-only: nothing to apply until a label file was read; then the poison carries the
+    // file's labels and provenance, the counts per (true, new) pair are shown, and the
+    // stamped attack's count and seed are hidden.
+    ExperimentPanel panel;
+    panel.setDataset(pd_);
+    QSignalSpy asked(&panel, &ExperimentPanel::labelImportRequested);
+    auto* apply = panel.findChild<QPushButton*>("applyPoisonButton");
+    QVERIFY(apply->isEnabled());
+    panel.setLabelOnly(true);
+    QVERIFY(!apply->isEnabled());
+    QCOMPARE(panel.problemField(), QString("poison.labels"));
+    panel.setLabelFiles("/data/flip/3xp/1500.npy", QString());
+    QCOMPARE(asked.count(), 1);
+    QCOMPARE(asked.at(0).at(0).toString(), QString("/data/flip/3xp/1500.npy"));
+    panel.setLabelImportError("1500.npy: shape (10, 3), expected (200, 10)");
+    QVERIFY(!apply->isEnabled());
+    QVERIFY(panel.problem().contains("shape (10, 3)"));
+    auto lp = std::make_shared<LabelPoison>();
+    lp->labels = pd_->clean->train.labels;
+    const std::size_t flipped = 7;
+    std::size_t done = 0;
+    for (std::size_t i = 0; i < lp->labels.size() && done < flipped; ++i)
+      if (lp->labels[i] == 9) {
+        lp->labels[i] = 4;
+        ++done;
+      }
+    lp->flipped = flipped;
+    lp->from.file = "/data/flip/3xp/1500.npy";
+    lp->from.orderHow = "load order";
+    lp->flips = flipCounts(pd_->clean->train.labels, lp->labels);
+    panel.setLabelImport(lp);
+    QVERIFY2(panel.problem().isEmpty(), qPrintable(panel.problem()));
+    QVERIFY(apply->isEnabled());
+    const PoisonSpec p = panel.poison();
+    QVERIFY(p.labelOnly());
+    QCOMPARE(p.count, 7);
+    QVERIFY(p.labels == lp->labels);
+    QVERIFY(panel.findChild<QLabel*>("labelSummary")->text().contains("-> "));
+    QVERIFY(!panel.findChild<QSpinBox*>("poisonSeed")->isVisibleTo(&panel));
+    // Back to stamping: the labels are dropped from the poison.
+    panel.setLabelOnly(false);
+    QVERIFY(!panel.poison().labelOnly());
+    QVERIFY(panel.findChild<QSpinBox*>("poisonSeed")->isVisibleTo(&panel));
+  }
+
   void experimentSettingsNameTheFieldAsAValue() {
     // The panel's inputs are views of the model: setting the model moves them, editing them
     // changes the model, and what is wrong comes as the field's name, not as English text.

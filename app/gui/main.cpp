@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
       QStringLiteral("view"),
       QApplication::translate("main",
                               "View to show first: samples, spectral, clusters, "
-                              "influence, detectors, unlearning or runs."),
+                              "influence, label-errors, detectors, unlearning or runs."),
       QStringLiteral("name"));
   QCommandLineOption grid(
       QStringLiteral("grid"),

@@ -119,7 +119,7 @@ void MainWindow::buildActions() {
       run->addAction(icon("train"), tr("&Train"), this, [this] { startTraining(); });
   trainAct->setShortcut(QKeySequence(tr("Ctrl+T")));
   trainAct->setObjectName(QStringLiteral("actionTrain"));
-  QAction* detectAct = run->addAction(tr("Run the three &detectors"), this, [this] {
+  QAction* detectAct = run->addAction(tr("Run all four &detectors"), this, [this] {
     for (auto* b : detectors_->findChildren<QPushButton*>(QStringLiteral("runAllDetectorsButton")))
       b->click();
   });

@@ -147,6 +147,11 @@ QString Builder::attackLine() const {
   if (!data) return RunReport::tr("no data");
   const QStringList names = s_.classNames();
   auto name = [&](int c) { return c >= 0 && c < names.size() ? names[c] : QString::number(c); };
+  if (data->spec.labelOnly())
+    return RunReport::tr("label-only: %Ln training labels changed, no image stamped; test-time "
+                         "trigger %1 on %2 images, success %3",
+                         nullptr, int(data->poisonedIndices.size()))
+        .arg(describeTrigger(data->trigger), name(data->spec.source), name(data->spec.target));
   return RunReport::tr("%1; %Ln %2 images relabelled %3", nullptr,
                        int(data->poisonedIndices.size()))
       .arg(describeTrigger(data->trigger), name(data->spec.source), name(data->spec.target));
@@ -208,15 +213,38 @@ void Builder::attack() {
   const std::size_t n = data->poisonedIndices.size();
   QList<QPair<QString, QString>> facts;
   facts << qMakePair(RunReport::tr("Trigger"), esc(describeTrigger(t)));
-  facts << qMakePair(
-      RunReport::tr("Poisoned"),
-      esc(RunReport::tr("%L1 training images of class %2 (%3 of the training set), "
-                        "trigger stamped and relabelled %4")
-              .arg(n)
-              .arg(names.value(p.source))
-              .arg(percent(double(n) / std::max<std::size_t>(1, data->train.count())))
-              .arg(names.value(p.target))));
-  facts << qMakePair(RunReport::tr("Poison seed"), QString::number(p.seed));
+  if (p.labelOnly()) {
+    // Label-only (FLIP): the labels' source and every (true, new) pair.
+    QStringList pairs;
+    for (const FlipCount& f : flipCounts(*data))
+      pairs << RunReport::tr("%1 \u2192 %2: %L3")
+                   .arg(names.value(f.from), names.value(f.to))
+                   .arg(f.count);
+    facts << qMakePair(
+        RunReport::tr("Poisoned"),
+        esc(RunReport::tr("%L1 training labels changed (%2 of the training set), no image "
+                          "stamped (label-only)")
+                .arg(n)
+                .arg(percent(double(n) / std::max<std::size_t>(1, data->train.count())))));
+    facts << qMakePair(RunReport::tr("Labels changed"), esc(pairs.join(QStringLiteral("; "))));
+    if (p.labelsFrom)
+      facts << qMakePair(
+          RunReport::tr("Labels from"),
+          esc(RunReport::tr("%1 (MD5 %2), rows mapped by %3")
+                  .arg(QDir::toNativeSeparators(QString::fromStdString(p.labelsFrom->file)),
+                       QString::fromStdString(p.labelsFrom->md5),
+                       QString::fromStdString(p.labelsFrom->orderHow))));
+  } else {
+    facts << qMakePair(
+        RunReport::tr("Poisoned"),
+        esc(RunReport::tr("%L1 training images of class %2 (%3 of the training set), "
+                          "trigger stamped and relabelled %4")
+                .arg(n)
+                .arg(names.value(p.source))
+                .arg(percent(double(n) / std::max<std::size_t>(1, data->train.count())))
+                .arg(names.value(p.target))));
+    facts << qMakePair(RunReport::tr("Poison seed"), QString::number(p.seed));
+  }
   facts << qMakePair(
       RunReport::tr("Data set"),
       esc(RunReport::tr("%1: %L2 training and %L3 test images, %4 classes")
@@ -225,9 +253,10 @@ void Builder::attack() {
               .arg(data->clean->test.count())
               .arg(names.size())));
   facts << qMakePair(
-      RunReport::tr("ASR is measured on"),
+      RunReport::tr("ASR (FLIP's PTA) is measured on"),
       esc(RunReport::tr("the %L1 test images of class %2 with the trigger (stamped, and "
-                        "mirrored), as the share predicted %3")
+                        "mirrored), as the share predicted %3; clean accuracy (FLIP's CTA) on "
+                        "every clean test image")
               .arg(data->triggeredTest.count())
               .arg(names.value(p.source), names.value(p.target))));
   html_ += factsHtml(facts);
@@ -239,12 +268,23 @@ void Builder::attack() {
     const std::size_t idx = data->poisonedIndices[std::size_t(j)];
     strip += QStringLiteral("<td align=\"center\">%1<br/><span class=\"tiny\">#%2 %3</span></td>")
                  .arg(image(QStringLiteral("attack-poison%1").arg(j),
-                            thumbnail(data->train.image(idx), kVermillion, t), kThumbSide))
+                            thumbnail(data->train.image(idx), kVermillion,
+                                      p.labelOnly() ? std::nullopt : std::optional<TriggerSpec>(t)),
+                            kThumbSide))
                  .arg(idx)
-                 .arg(esc(names.value(data->train.labels[idx])));
+                 .arg(esc(p.labelOnly() ? names.value(data->clean->train.labels[idx]) +
+                                              QStringLiteral("\u2192") +
+                                              names.value(data->train.labels[idx])
+                                        : names.value(data->train.labels[idx])));
   }
   html_ += QStringLiteral("<h3>%1</h3>\n%2</tr></table>\n")
-               .arg(esc(RunReport::tr("Poisoned training images (the first %n)", nullptr, shown)),
+               .arg(esc(p.labelOnly()
+                            ? RunReport::tr("Training images whose label was changed (the first "
+                                            "%n; the image is clean, the label shown is the one "
+                                            "trained on)",
+                                            nullptr, shown)
+                            : RunReport::tr("Poisoned training images (the first %n)", nullptr,
+                                            shown)),
                     strip);
 }
 

@@ -53,6 +53,7 @@ LabelErrorView::LabelErrorView(Session* session, QWidget* parent)
   setObjectName(QStringLiteral("labelErrorView"));
   detector_ = new QComboBox(this);
   detector_->setObjectName(QStringLiteral("labelErrorDetector"));
+  detector_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   summary_ = new QLabel(this);
   summary_->setObjectName(QStringLiteral("labelErrorSummary"));
   summary_->setWordWrap(true);

@@ -63,6 +63,27 @@ void SampleDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     p->drawRect(QRectF(img).adjusted(-1, -1, 1, 1));
   }
 
+  // A changed label: a badge "true -> training label" across the image's foot (a label-only
+  // run's poisons carry no trigger: the badge is how they are seen).
+  const bool changed = index.data(SampleModel::LabelRole).toInt() !=
+                       index.data(SampleModel::OriginalLabelRole).toInt();
+  if (changed && !image.isNull()) {
+    p->save();
+    QFont bf = option.font;
+    bf.setPixelSize(std::max(8, thumb_ / 7));
+    bf.setBold(true);
+    const QFontMetrics fm(bf);
+    const QRect badge(img.left(), img.bottom() + 1 - fm.height() - 2, img.width(),
+                      fm.height() + 2);
+    p->fillRect(badge, QColor(0, 0, 0, 170));
+    p->setFont(bf);
+    p->setPen(Qt::white);
+    const QString text = index.data(SampleModel::OriginalClassNameRole).toString() +
+                         QStringLiteral("\u2192") +
+                         index.data(SampleModel::ClassNameRole).toString();
+    p->drawText(badge, Qt::AlignCenter, fm.elidedText(text, Qt::ElideMiddle, badge.width() - 2));
+    p->restore();
+  }
   if (index.data(SampleModel::FlaggedRole).toBool()) {
     // Flagged by the shown detector: an orange corner at the bottom left.
     const int b = std::max(12, thumb_ / 5);
@@ -81,19 +102,8 @@ void SampleDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
   QFont f = option.font;
   f.setPixelSize(11);
   p->setFont(f);
-  // A changed label reads as a badge "true -> training label" (a label-only run's poisons
-  // carry no trigger: the badge is how they are seen).
-  const bool changed = index.data(SampleModel::LabelRole).toInt() !=
-                       index.data(SampleModel::OriginalLabelRole).toInt();
-  if (changed) {
-    f.setBold(true);
-    p->setFont(f);
-  }
-  const QString label =
-      index.data(SampleModel::IndexRole).toString() + QLatin1Char(' ') +
-      (changed ? index.data(SampleModel::OriginalClassNameRole).toString() +
-                     QStringLiteral("\u2192") + index.data(SampleModel::ClassNameRole).toString()
-               : index.data(SampleModel::ClassNameRole).toString());
+  const QString label = index.data(SampleModel::IndexRole).toString() + QLatin1Char(' ') +
+                        index.data(SampleModel::ClassNameRole).toString();
   p->drawText(text, Qt::AlignHCenter | Qt::AlignVCenter,
               QFontMetrics(f).elidedText(label, Qt::ElideRight, text.width()));
   p->restore();
