@@ -165,6 +165,46 @@ class TestCli : public QObject {
     QVERIFY2(!QFileInfo::exists(fresh), qPrintable(r.err));
   }
 
+  void labelOnlyPoisonFromTheCommandLine() {
+    // The mini archive is class-major (40 per class); its "official" order here is a class
+    // sequence of 10 x 40 rows interleaved 0 1 2 ... 9 0 1 ...: official row o is class o % 10,
+    // the (o / 10)-th of its class, which is archive image (o % 10) * 40 + o / 10.
+    const QString order = tmp_.filePath("order.csv");
+    const QString labels = tmp_.filePath("flips.csv");
+    {
+      QFile f(order);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write("index,label\n");
+      for (int o = 0; o < 400; ++o) f.write(QByteArray::number(o) + "," + QByteArray::number(o % 10) + "\n");
+      QFile g(labels);
+      QVERIFY(g.open(QIODevice::WriteOnly));
+      // Official rows 9 and 19 (trucks 0 and 1) -> deer, row 3 (cat 0) -> dog.
+      g.write("index,label\n9,4\n19,4\n3,5\n");
+    }
+    const QString dir = tmp_.filePath("label-only");
+    Result r = run({"poison", "--data", data_, "--out", dir, "--labels", labels, "--count", "5"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("--count: a label-only run"), qPrintable(r.err));
+    // An image folder without a class sequence: refused, naming the option.
+    r = run({"poison", "--data", data_, "--out", dir, "--labels", labels});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("--label-order"), qPrintable(r.err));
+    QVERIFY(!QFileInfo::exists(dir + "/experiment.json"));
+    r = run({"poison", "--data", data_, "--out", dir, "--labels", labels, "--label-order", order,
+             "--trigger", "3xp", "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.json["attack"].toString(), QString("label-only"));
+    QCOMPARE(r.json["poisoned"].toInt(), 3);
+    const QJsonObject first = r.json["flips"].toArray().at(0).toObject();
+    QCOMPARE(first["true"].toInt(), 9);
+    QCOMPARE(first["label"].toInt(), 4);
+    QCOMPARE(first["count"].toInt(), 2);
+    QFile csv(dir + "/poison.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(QString(csv.readAll()),
+             QString("index,original_label,poisoned_label\n120,3,5\n360,9,4\n361,9,4\n"));
+  }
+
   void poisonForceClearsWhatTheOldPoisonGave() {
     // Poisoning a run folder anew (--force) leaves no model, checkpoint, metrics, cached
     // predictions, detector or unlearning result of the old poison behind.
