@@ -196,6 +196,60 @@ class TestGrid : public QObject {
     QVERIFY2(r.err.contains("holds another grid"), qPrintable(r.err));
   }
 
+  void labelFilesAsAnAxis() {
+    // Label-only points: a label file per point (the archive is class-major, 24 per class; the
+    // class sequence given is its own order, so row i is archive image i).
+    const QString order = tmp_.filePath("grid-order.csv");
+    const QString a = tmp_.filePath("grid-flips-a.csv");
+    const QString b = tmp_.filePath("grid-flips-b.csv");
+    {
+      QFile f(order);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      for (int i = 0; i < 240; ++i) f.write(QByteArray::number(i) + "," + QByteArray::number(i / 24) + "\n");
+      QFile fa(a), fb(b);
+      QVERIFY(fa.open(QIODevice::WriteOnly) && fb.open(QIODevice::WriteOnly));
+      fa.write("216,4\n217,4\n");          // two trucks -> deer
+      fb.write("216,4\n217,4\n218,4\n0,1\n");  // three, and an airplane -> automobile
+    }
+    const QString spec = tmp_.filePath("labels.json");
+    QFile f(spec);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral(R"({"base": {"trigger": {"type": "3xp"},
+  "poison": {"label_order": "%1"},
+  "train": {"model": "resnet8", "width": 4, "epochs": 1, "batch": 32, "precision": "fp32",
+            "threads": 1}},
+ "vary": {"poison.labels": ["%2", "%3"]}})")
+                .arg(order, a, b)
+                .toUtf8());
+    f.close();
+    const GridPlan plan = readGridSpec(spec.toStdString());
+    QCOMPARE(plan.points.size(), std::size_t(2));
+    QVERIFY(plan.points[1].poison.labelsFrom.has_value());
+    QCOMPARE(QString::fromStdString(plan.points[1].poison.labelsFrom->file), b);
+    const QString out = tmp_.filePath("label-grid");
+    Result r = run({"grid", "--spec", spec, "--out", out, "--data", data_});
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    const QStringList runs = QDir(out + "/runs").entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(readJson(out + "/runs/" + runs[0] + "/experiment.json")["attack"].toString(),
+             QString("label-only"));
+    QFile csv(out + "/runs/" + runs[1] + "/poison.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(QString(csv.readAll()), QString("index,original_label,poisoned_label\n0,0,1\n"
+                                             "216,9,4\n217,9,4\n218,9,4\n"));
+    // A relative path would mean another file in a Slurm task (run in OUT): refused.
+    QFile g(spec);
+    QVERIFY(g.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    g.write(R"({"vary": {"poison.labels": ["flips.csv"]}})");
+    g.close();
+    try {
+      readGridSpec(spec.toStdString());
+      QFAIL("accepted");
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains("poison.labels: 'flips.csv' is relative"), e.what());
+    }
+  }
+
   /// A point's error text that is not UTF-8 (a file name from another system) is collected with
   /// its bad bytes replaced: the CSV and the JSON are both written, and agree.
   void collectSurvivesErrorsThatAreNotUtf8() {

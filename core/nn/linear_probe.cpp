@@ -5,6 +5,7 @@
 
 #include "core/detect/reclassify.h"
 #include "core/util/error.h"
+#include "core/util/parallel.h"
 
 namespace poisonlab {
 
@@ -15,6 +16,9 @@ std::vector<float> refitClassifierProbabilities(const std::vector<float>& rows, 
   const auto n = static_cast<std::int64_t>(labels.size());
   if (rows.size() != labels.size() * d || fit.size() != labels.size())
     throw Error("reclassify: features, labels and the fit mask disagree in size");
+  // LibTorch starts every thread with one intra-op thread; a detector run from cached
+  // activations in a worker thread has not set it.
+  at::set_num_threads(defaultThreads());
   torch::NoGradGuard outer;
   torch::Tensor x =
       torch::from_blob(const_cast<float*>(rows.data()), {n, static_cast<std::int64_t>(d)}).clone();

@@ -1,5 +1,7 @@
 #include "core/run/grid.h"
 
+#include "core/attack/label_file.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -89,7 +91,8 @@ void checkKeys(const ojson& o, const std::vector<std::string>& allowed, const st
 
 const std::vector<std::string> kTriggerFields{"type",    "pos",     "color",       "size",
                                               "pattern", "opacity", "pattern_seed"};
-const std::vector<std::string> kPoisonFields{"source", "target", "count", "rate", "seed"};
+const std::vector<std::string> kPoisonFields{"source", "target", "count",      "rate",
+                                             "seed",   "labels", "label_order"};
 const std::vector<std::string> kTrainFields{"model",
                                             "width",
                                             "epochs",
@@ -146,6 +149,21 @@ PoisonSpec poisonFrom(const ojson& o, const std::string& where) {
   if (o.contains("count")) p.count = get<int>(o, "count", where);
   if (o.contains("rate")) p.rate = get<double>(o, "rate", where);
   if (o.contains("seed")) p.seed = get<std::uint64_t>(o, "seed", where);
+  // Label-only (a label file per point): read when the point runs (runGridPoint). Absolute
+  // paths only: Slurm tasks run in OUT, where a relative path would mean something else.
+  if (o.contains("labels")) {
+    LabelProvenance lp;
+    lp.file = get<std::string>(o, "labels", where);
+    if (o.contains("label_order")) lp.orderFile = get<std::string>(o, "label_order", where);
+    for (const auto& [key, path] : {std::pair<const char*, std::string>{"labels", lp.file},
+                                    {"label_order", lp.orderFile}})
+      if (!path.empty() && !fs::path(path).is_absolute())
+        throw Error(where + "." + key + ": '" + path +
+                    "' is relative; give an absolute path (Slurm tasks run in OUT)");
+    p.labelsFrom = lp;
+  } else if (o.contains("label_order")) {
+    throw Error(where + ".label_order: only with labels");
+  }
   if (p.count < 1 && p.rate <= 0) throw Error(where + ".count: must be at least 1");
   if (p.source == p.target) throw Error(where + ": source and target are the same class");
   return p;
@@ -355,7 +373,16 @@ bool runGridPoint(const std::string& outDir, const GridPoint& point,
   std::error_code ec;
   fs::remove(errorPath(run), ec);
   try {
-    const PoisonedDataset pd = applyPoison(std::move(data), point.trigger, point.poison);
+    PoisonSpec spec = point.poison;
+    if (spec.labelsFrom && spec.labels.empty()) {
+      LabelOrder order;
+      order.file = spec.labelsFrom->orderFile;
+      LabelPoison lp = labelPoisonFromFile(*data, spec.labelsFrom->file, order);
+      spec.labels = std::move(lp.labels);
+      spec.count = static_cast<int>(lp.flipped);
+      spec.labelsFrom = lp.from;
+    }
+    const PoisonedDataset pd = applyPoison(std::move(data), point.trigger, spec);
     // A run killed mid-training continues from its checkpoint (same experiment and recipe).
     const bool resume = fs::exists(experimentPath(run)) && fs::exists(checkpointPath(run));
     if (!resume) writeRun(run, describeExperiment(pd), pd);

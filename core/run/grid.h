@@ -19,7 +19,9 @@
 ///     "vary": { "trigger.pos": [[11, 16], [0, 0]], "poison.count": [100, 500],
 ///               "seed": [0, 1], "classes": [[9, 4], [1, 7]], "recipe": [{...}, {...}] } }
 /// Every base field is optional (the defaults of `poison` and `train`). A vary key is
-/// "trigger.F", "poison.F" or "train.F" for a field F above, "seed" (the poison's and the
+/// "trigger.F", "poison.F" or "train.F" for a field F above (poison also takes "labels", an
+/// absolute path of a label file making the point label-only, and "label_order", its class
+/// sequence: label_file.h), "seed" (the poison's and the
 /// training's seed together), "classes" ([source, target]) or "recipe" (an object of train
 /// fields). Errors name the file and the field.
 
