@@ -141,6 +141,47 @@ class TestWorkbench : public QObject {
     QCOMPARE(grid->currentIndex().row(), before.row());
   }
 
+  void labelOnlyRunInTheWindow() {
+    // The official binary layout is read in its own (official) order: a label file's rows are
+    // its images. The panel reads the file through a job, shows the pair counts, and Apply
+    // poison makes a label-only run whose images are clean.
+    const QString data = tmp_.filePath("label-only.tar.gz");
+    Dataset ds = makeDataset(10, 30, 3);
+    writeTarGz(data.toStdString(), binaryLayout(ds));
+    const QString labels = tmp_.filePath("flips.csv");
+    {
+      QFile f(labels);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write("index,label\n270,4\n271,4\n272,4\n");  // three trucks -> deer
+    }
+    MainWindow w;
+    w.show();
+    QSignalSpy loaded(w.openData(data), &Task::finished);
+    QVERIFY(loaded.wait(30000));
+    ExperimentPanel* panel = w.experiment();
+    panel->setLabelOnly(true);
+    QVERIFY(!panel->problem().isEmpty());
+    panel->setLabelFiles(labels, QString());
+    auto* summary = panel->findChild<QLabel*>("labelSummary");
+    QTRY_VERIFY_WITH_TIMEOUT(summary->text().contains("truck -> deer: 3"), 20000);
+    QVERIFY2(panel->problem().isEmpty(), qPrintable(panel->problem()));
+    QSignalSpy poisoned(w.applyPoison(), &Task::finished);
+    QVERIFY(poisoned.wait(30000));
+    const auto pd = w.dataset();
+    QVERIFY(pd->spec.labelOnly());
+    QCOMPARE(pd->poisonedIndices, (std::vector<std::size_t>{270, 271, 272}));
+    for (std::size_t i : pd->poisonedIndices)
+      QVERIFY(std::equal(pd->train.image(i), pd->train.image(i) + kImageBytes,
+                         pd->clean->train.image(i)));
+    // The grid's "Label changed" filter shows exactly them.
+    w.browser()->filter()->setPoisonFilter(SampleFilter::Poison::LabelChanged);
+    QTRY_COMPARE(w.findChild<QListView*>("sampleGrid")->model()->rowCount(), 3);
+    // A file that does not fit is refused in the panel, naming the file.
+    panel->setLabelFiles(tmp_.filePath("missing.npy"), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(summary->text().contains("missing.npy"), 20000);
+    QVERIFY(!panel->problem().isEmpty());
+  }
+
   void newRunFoldersNeverCollide() {
     // Several in one second: each is new and empty, none reuses another run's folder.
     QSet<QString> seen;
