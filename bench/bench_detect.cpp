@@ -5,7 +5,7 @@
 // usage: bench_detect --run RUN [--data PATH] [--precision auto|fp32] [--network] [--cold]
 //   --network adds the full-network influence (stage3 + fc, CG) on the target class.
 //   --cold empties the model's cache before every detector: each runs from scratch.
-//   --defaults runs the three detectors with their default settings only.
+//   --defaults runs the four detectors with their default settings only.
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -73,7 +73,9 @@ int main(int argc, char** argv) {
     add("Influence, classifier layer, RelatIF", DetectorMethod::Influence)->influence.normalize =
         InfluenceNormalization::Relative;
     add("Self-influence, classifier layer", DetectorMethod::Influence)->influence.self = true;
-    if (defaultsOnly) rows = {rows[0], rows[2], rows[4]};
+    add("Confident learning (probe on pooled features, 5 folds)",
+        DetectorMethod::ConfidentLearning);
+    if (defaultsOnly) rows = {rows[0], rows[2], rows[4], rows[8]};
     if (network) {
       DetectRequest* r =
           add("Influence, stage3+fc, CG 30, damping 1, target class", DetectorMethod::Influence);
