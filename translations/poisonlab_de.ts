@@ -652,8 +652,8 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
     </message>
     <message>
         <location filename="../widgets/panels/detector_panel.cpp" line="226"/>
-        <source>Probe on the model&apos;s features (seconds)</source>
-        <translation>Sonde auf den Merkmalen des Modells (Sekunden)</translation>
+        <source>Probe on the model&apos;s features (a minute)</source>
+        <translation>Sonde auf den Merkmalen des Modells (eine Minute)</translation>
     </message>
     <message>
         <location filename="../widgets/panels/detector_panel.cpp" line="228"/>

@@ -652,8 +652,8 @@ No exclusionary reclassification in this result (run with Reclassify).</source>
     </message>
     <message>
         <location filename="../widgets/panels/detector_panel.cpp" line="226"/>
-        <source>Probe on the model&apos;s features (seconds)</source>
-        <translation>基于模型特征的探针（数秒）</translation>
+        <source>Probe on the model&apos;s features (a minute)</source>
+        <translation>基于模型特征的探针（约一分钟）</translation>
     </message>
     <message>
         <location filename="../widgets/panels/detector_panel.cpp" line="228"/>

@@ -223,7 +223,7 @@ QWidget* DetectorPanel::buildConfidentLearning() {
   f->setContentsMargins(0, 0, 0, 0);
   clProbabilities_ = new QComboBox(w);
   clProbabilities_->setObjectName(QStringLiteral("clProbabilities"));
-  clProbabilities_->addItem(tr("Probe on the model's features (seconds)"),
+  clProbabilities_->addItem(tr("Probe on the model's features (a minute)"),
                             int(ClProbabilities::Features));
   clProbabilities_->addItem(tr("Cross-validated networks (K trainings)"),
                             int(ClProbabilities::CrossValidation));
