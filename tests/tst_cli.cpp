@@ -175,7 +175,8 @@ class TestCli : public QObject {
       QFile f(order);
       QVERIFY(f.open(QIODevice::WriteOnly));
       f.write("index,label\n");
-      for (int o = 0; o < 400; ++o) f.write(QByteArray::number(o) + "," + QByteArray::number(o % 10) + "\n");
+      for (int o = 0; o < 400; ++o)
+        f.write(QByteArray::number(o) + "," + QByteArray::number(o % 10) + "\n");
       QFile g(labels);
       QVERIFY(g.open(QIODevice::WriteOnly));
       // Official rows 9 and 19 (trucks 0 and 1) -> deer, row 3 (cat 0) -> dog.

@@ -433,10 +433,10 @@ class TestDetectors : public QObject {
     // overall argmax is another class (below its threshold); cleanlab would count class 0.
     //   t0 = 0.9 (s0), t1 = (0.32 + 0.28) / 2 = 0.30, t2 = 0.2 (s3)
     //   s1 (label 1) = (0.45, 0.32, 0.23): above t1 and t2, not t0 -> class 1.
-    const std::vector<float> p2 = {0.9f, 0.05f, 0.05f,   // label 0
+    const std::vector<float> p2 = {0.9f,  0.05f, 0.05f,  // label 0
                                    0.45f, 0.32f, 0.23f,  // label 1
-                                   0.1f, 0.28f, 0.62f,   // label 1
-                                   0.1f, 0.7f, 0.2f};    // label 2
+                                   0.1f,  0.28f, 0.62f,  // label 1
+                                   0.1f,  0.7f,  0.2f};  // label 2
     const ConfidentJoint cj2 = confidentJoint(p2, {0, 1, 1, 2}, 3);
     QCOMPARE(cj2.confidentClass[1], 1);
     QCOMPARE(cj2.counts[1][0], 0L);

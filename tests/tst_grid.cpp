@@ -205,10 +205,11 @@ class TestGrid : public QObject {
     {
       QFile f(order);
       QVERIFY(f.open(QIODevice::WriteOnly));
-      for (int i = 0; i < 240; ++i) f.write(QByteArray::number(i) + "," + QByteArray::number(i / 24) + "\n");
+      for (int i = 0; i < 240; ++i)
+        f.write(QByteArray::number(i) + "," + QByteArray::number(i / 24) + "\n");
       QFile fa(a), fb(b);
       QVERIFY(fa.open(QIODevice::WriteOnly) && fb.open(QIODevice::WriteOnly));
-      fa.write("216,4\n217,4\n");          // two trucks -> deer
+      fa.write("216,4\n217,4\n");              // two trucks -> deer
       fb.write("216,4\n217,4\n218,4\n0,1\n");  // three, and an airplane -> automobile
     }
     const QString spec = tmp_.filePath("labels.json");

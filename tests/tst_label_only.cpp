@@ -27,8 +27,8 @@ namespace {
 /// any payload length.
 void writeRawNpy(const std::string& path, const std::string& descr, bool fortran,
                  const std::string& shape, const std::vector<char>& payload) {
-  std::string dict = "{'descr': '" + descr + "', 'fortran_order': " +
-                     (fortran ? "True" : "False") + ", 'shape': " + shape + ", }";
+  std::string dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") +
+                     ", 'shape': " + shape + ", }";
   while ((10 + dict.size() + 1) % 64) dict += ' ';
   dict += '\n';
   std::ofstream out(path, std::ios::binary);
@@ -107,40 +107,51 @@ class TestLabelOnly : public QObject {
       return b;
     };
     writeLogits(path("shape.npy"), oneHot(std::vector<int>(24, 1), 3), 3);
-    QTest::newRow("wrong shape") << "shape.npy" << "shape (24, 3), expected (24, 4)";
+    QTest::newRow("wrong shape") << "shape.npy"
+                                 << "shape (24, 3), expected (24, 4)";
     writeLogits(path("size.npy"), oneHot(std::vector<int>(30, 1), 4), 4);
-    QTest::newRow("another data set") << "size.npy" << "a data set of 30 training images";
+    QTest::newRow("another data set") << "size.npy"
+                                      << "a data set of 30 training images";
     writeRawNpy(path("f8.npy"), "<f8", false, "(24, 4)", std::vector<char>(24 * 4 * 8, 0));
-    QTest::newRow("dtype") << "f8.npy" << "descr is not '<f4'";
+    QTest::newRow("dtype") << "f8.npy"
+                           << "descr is not '<f4'";
     writeRawNpy(path("fortran.npy"), "<f4", true, "(24, 4)", bytes(good, 1 << 20));
-    QTest::newRow("fortran order") << "fortran.npy" << "fortran_order is not False";
+    QTest::newRow("fortran order") << "fortran.npy"
+                                   << "fortran_order is not False";
     writeRawNpy(path("short.npy"), "<f4", false, "(24, 4)", bytes(good, 100));
-    QTest::newRow("truncated") << "short.npy" << "holds 100 bytes";
+    QTest::newRow("truncated") << "short.npy"
+                               << "holds 100 bytes";
     auto nan = good;
     nan[5 * 4 + 2] = std::numeric_limits<float>::quiet_NaN();
     writeLogits(path("nan.npy"), nan, 4);
-    QTest::newRow("NaN") << "nan.npy" << "row 5, column 2: NaN";
+    QTest::newRow("NaN") << "nan.npy"
+                         << "row 5, column 2: NaN";
     auto inf = good;
     inf[9 * 4 + 0] = std::numeric_limits<float>::infinity();
     writeLogits(path("inf.npy"), inf, 4);
-    QTest::newRow("infinity") << "inf.npy" << "row 9, column 0: infinity";
+    QTest::newRow("infinity") << "inf.npy"
+                              << "row 9, column 0: infinity";
     auto flat = good;
     for (int c = 0; c < 4; ++c) flat[11 * 4 + c] = 0.25f;
     writeLogits(path("flat.npy"), flat, 4);
-    QTest::newRow("all equal") << "flat.npy" << "row 11: all values are equal";
-    auto write = [&](const char* name, const char* text) {
-      std::ofstream(path(name)) << text;
-    };
+    QTest::newRow("all equal") << "flat.npy"
+                               << "row 11: all values are equal";
+    auto write = [&](const char* name, const char* text) { std::ofstream(path(name)) << text; };
     write("range.csv", "index,label\n24,1\n");
-    QTest::newRow("csv index") << "range.csv" << "line 2: index 24 is outside 0..23";
+    QTest::newRow("csv index") << "range.csv"
+                               << "line 2: index 24 is outside 0..23";
     write("label.csv", "3,4\n");
-    QTest::newRow("csv label") << "label.csv" << "line 1: label 4 is outside 0..3";
+    QTest::newRow("csv label") << "label.csv"
+                               << "line 1: label 4 is outside 0..3";
     write("twice.csv", "3,1\n3,2\n");
-    QTest::newRow("csv twice") << "twice.csv" << "line 2: index 3 is listed twice";
+    QTest::newRow("csv twice") << "twice.csv"
+                               << "line 2: index 3 is listed twice";
     write("junk.csv", "index,label\n3;1\n");
-    QTest::newRow("csv junk") << "junk.csv" << "line 2: expected index,label";
+    QTest::newRow("csv junk") << "junk.csv"
+                              << "line 2: expected index,label";
     write("labels.txt", "3,1\n");
-    QTest::newRow("extension") << "labels.txt" << "a label file is a .npy";
+    QTest::newRow("extension") << "labels.txt"
+                               << "a label file is a .npy";
   }
 
   void badLabelFiles() {
@@ -201,8 +212,7 @@ class TestLabelOnly : public QObject {
       officialToLoadOrder(*ds_, order);
       QFAIL("accepted");
     } catch (const Error& e) {
-      QVERIFY2(QString(e.what()).contains("class 0 (class0) has 7 rows, the data set 6"),
-               e.what());
+      QVERIFY2(QString(e.what()).contains("class 0 (class0) has 7 rows, the data set 6"), e.what());
     }
     // A file flipping nothing is not a poison.
     writeLogits(path("none.npy"), oneHot(officialSequence(), 4), 4);
@@ -237,8 +247,7 @@ class TestLabelOnly : public QObject {
     const PoisonedDataset pd = applyPoison(ds_, t, spec);
     QCOMPARE(pd.poisonedIndices, (std::vector<std::size_t>{2, 20, 21}));
     for (std::size_t i = 0; i < pd.train.count(); ++i)
-      QVERIFY(std::equal(pd.train.image(i), pd.train.image(i) + kImageBytes,
-                         ds_->train.image(i)));
+      QVERIFY(std::equal(pd.train.image(i), pd.train.image(i) + kImageBytes, ds_->train.image(i)));
     QCOMPARE(pd.triggeredTest.count(), std::size_t(3));  // the source class's test images
     const auto pairs = flipCounts(pd);
     QCOMPARE(pairs.size(), std::size_t(3));

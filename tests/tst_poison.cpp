@@ -74,8 +74,12 @@ class TestPoison : public QObject {
           for (int c = 0; c < 32; ++c)
             QVERIFY2(img[ch * 1024 + r * 32 + c] == row[c],
                      qPrintable(QStringLiteral("x=%1 ch %2 row %3 col %4: %5, expected %6")
-                                    .arg(x).arg(ch).arg(r).arg(c)
-                                    .arg(img[ch * 1024 + r * 32 + c]).arg(row[c])));
+                                    .arg(x)
+                                    .arg(ch)
+                                    .arg(r)
+                                    .arg(c)
+                                    .arg(img[ch * 1024 + r * 32 + c])
+                                    .arg(row[c])));
       // The mirror negates the stripes: column c of the mirrored trigger on a uniform image
       // is column 31 - c of mirror(x + stripes) = x + stripe(31 - c)... read back mirrored.
       std::vector<std::uint8_t> m(kImageBytes, std::uint8_t(x));
@@ -150,8 +154,9 @@ class TestPoison : public QObject {
       const auto& w = where[threePixelChoice(k)];
       const std::uint8_t* img = pd.train.image(pd.poisonedIndices[k]);
       const std::uint8_t* orig = ds_->train.image(pd.poisonedIndices[k]);
-      QCOMPARE(int(img[1024 + w[0] * 32 + w[1]]),
-               threePixelChoice(k) == 0 ? 0 : threePixelChoice(k) == 1 ? 123 : 36);
+      QCOMPARE(int(img[1024 + w[0] * 32 + w[1]]), threePixelChoice(k) == 0   ? 0
+                                                  : threePixelChoice(k) == 1 ? 123
+                                                                             : 36);
       int changedPixels = 0;
       for (int px = 0; px < 1024; ++px)
         changedPixels += img[px] != orig[px] || img[1024 + px] != orig[1024 + px] ||
@@ -161,9 +166,13 @@ class TestPoison : public QObject {
     for (std::size_t j = 0; j < pd.triggeredTest.count(); ++j) {
       const auto& w = where[threePixelChoice(j)];
       QCOMPARE(int(pd.triggeredTest.image(j)[2048 + w[0] * 32 + w[1]]),
-               threePixelChoice(j) == 0 ? 25 : threePixelChoice(j) == 1 ? 121 : 54);
+               threePixelChoice(j) == 0   ? 25
+               : threePixelChoice(j) == 1 ? 121
+                                          : 54);
       QCOMPARE(int(pd.triggeredTestMirrored.image(j)[2048 + w[0] * 32 + (31 - w[1])]),
-               threePixelChoice(j) == 0 ? 25 : threePixelChoice(j) == 1 ? 121 : 54);
+               threePixelChoice(j) == 0   ? 25
+               : threePixelChoice(j) == 1 ? 121
+                                          : 54);
     }
   }
 

@@ -3139,13 +3139,13 @@ vorhergesagt: %1 (%2 %)</translation>
     </message>
     <message>
         <location filename="../widgets/views/training_view.cpp" line="61"/>
-        <source>Clean accuracy</source>
-        <translation>Saubere Genauigkeit</translation>
+        <source>Clean accuracy (CTA)</source>
+        <translation>Saubere Genauigkeit (CTA)</translation>
     </message>
     <message>
         <location filename="../widgets/views/training_view.cpp" line="63"/>
-        <source>Attack success rate</source>
-        <translation>Angriffserfolgsrate</translation>
+        <source>Attack success rate (PTA)</source>
+        <translation>Angriffserfolgsrate (PTA)</translation>
     </message>
     <message>
         <location filename="../widgets/views/training_view.cpp" line="66"/>

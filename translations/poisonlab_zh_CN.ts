@@ -3130,13 +3130,13 @@ predicted: %1 (%2 %)</source>
     </message>
     <message>
         <location filename="../widgets/views/training_view.cpp" line="61"/>
-        <source>Clean accuracy</source>
-        <translation>干净准确率</translation>
+        <source>Clean accuracy (CTA)</source>
+        <translation>干净准确率（CTA）</translation>
     </message>
     <message>
         <location filename="../widgets/views/training_view.cpp" line="63"/>
-        <source>Attack success rate</source>
-        <translation>攻击成功率</translation>
+        <source>Attack success rate (PTA)</source>
+        <translation>攻击成功率（PTA）</translation>
     </message>
     <message>
         <location filename="../widgets/views/training_view.cpp" line="66"/>

@@ -155,8 +155,8 @@ int cmdPoison(int argc, char** argv) {
     for (const FlipCount& f : flipCounts(pd)) {
       pairs.push_back({{"true", f.from}, {"label", f.to}, {"count", f.count}});
       char line[160];
-      std::snprintf(line, sizeof line, "  %-12s -> %-12s %6zu\n",
-                    ds->classNames[f.from].c_str(), ds->classNames[f.to].c_str(), f.count);
+      std::snprintf(line, sizeof line, "  %-12s -> %-12s %6zu\n", ds->classNames[f.from].c_str(),
+                    ds->classNames[f.to].c_str(), f.count);
       h << line;
     }
     out["flips"] = pairs;
@@ -168,8 +168,8 @@ int cmdPoison(int argc, char** argv) {
     out["triggered_test"] = pd.triggeredTest.count();
     h << "Test-time trigger: " << trigger.describe() << "\n"
       << "Attack test set: " << pd.triggeredTest.count() << " triggered '"
-      << ds->classNames[spec.source] << "' test images, success = '"
-      << ds->classNames[spec.target] << "'\n"
+      << ds->classNames[spec.source] << "' test images, success = '" << ds->classNames[spec.target]
+      << "'\n"
       << "Run written to " << run << " (experiment.json, poison.csv)\n";
     if (!cleared.empty()) {
       h << "Cleared what the old poison gave:";

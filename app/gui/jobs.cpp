@@ -164,12 +164,12 @@ Task* Jobs::importLabels(const QString& file, const QString& order,
   auto result = std::make_shared<std::shared_ptr<const LabelPoison>>();
   LabelOrder o;
   o.file = order.toStdString();
-  Task* task = tasks_->start(tr("Read labels %1").arg(QFileInfo(file).fileName()),
-                             [clean, f = file.toStdString(), o, result](TaskContext& ctx) {
-                               ctx.progress(0, "reading the label file");
-                               *result = std::make_shared<const LabelPoison>(
-                                   labelPoisonFromFile(*clean, f, o));
-                             });
+  Task* task = tasks_->start(
+      tr("Read labels %1").arg(QFileInfo(file).fileName()),
+      [clean, f = file.toStdString(), o, result](TaskContext& ctx) {
+        ctx.progress(0, "reading the label file");
+        *result = std::make_shared<const LabelPoison>(labelPoisonFromFile(*clean, f, o));
+      });
   connect(task, &Task::finished, this, [task, result, done](Task::State s) {
     if (s == Task::State::Succeeded)
       done(*result, {});

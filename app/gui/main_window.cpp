@@ -322,16 +322,16 @@ void MainWindow::wireJobs() {
   connect(experiment_, &ExperimentPanel::trainRequested, this, [this] { startTraining(); });
   connect(experiment_, &ExperimentPanel::labelImportRequested, this,
           [this](const QString& file, const QString& order) {
-            Task* t = jobs_->importLabels(
-                file, order,
-                [panel = QPointer<ExperimentPanel>(experiment_)](
-                    std::shared_ptr<const LabelPoison> labels, QString error) {
-                  if (!panel) return;
-                  if (labels)
-                    panel->setLabelImport(std::move(labels));
-                  else
-                    panel->setLabelImportError(error);
-                });
+            Task* t =
+                jobs_->importLabels(file, order,
+                                    [panel = QPointer<ExperimentPanel>(experiment_)](
+                                        std::shared_ptr<const LabelPoison> labels, QString error) {
+                                      if (!panel) return;
+                                      if (labels)
+                                        panel->setLabelImport(std::move(labels));
+                                      else
+                                        panel->setLabelImportError(error);
+                                    });
             if (!t) experiment_->setLabelImportError(tr("Open a data set first"));
           });
 }
@@ -451,10 +451,10 @@ Task* MainWindow::saveRunAs(const QString& dir) { return jobs_->saveRunAs(dir); 
 Task* MainWindow::exportReport(const QString& path) { return jobs_->exportReport(path); }
 
 bool MainWindow::showView(const QString& name) {
-  const QStringList names{QStringLiteral("samples"),   QStringLiteral("spectral"),
-                          QStringLiteral("clusters"),  QStringLiteral("influence"),
-                          QStringLiteral("label-errors"), QStringLiteral("detectors"), QStringLiteral("unlearning"),
-                          QStringLiteral("runs")};
+  const QStringList names{QStringLiteral("samples"),      QStringLiteral("spectral"),
+                          QStringLiteral("clusters"),     QStringLiteral("influence"),
+                          QStringLiteral("label-errors"), QStringLiteral("detectors"),
+                          QStringLiteral("unlearning"),   QStringLiteral("runs")};
   const int at = names.indexOf(name.toLower());
   if (at < 0) return false;
   views_->setCurrentIndex(at);

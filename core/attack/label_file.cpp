@@ -39,8 +39,8 @@ LabelRows readNpyLabels(const std::string& path, std::size_t rows, int classes) 
     bool allEqual = true;
     for (int c = 0; c < classes; ++c) {
       if (!std::isfinite(v[c]))
-        throw Error(path + ": row " + std::to_string(r) + ", column " + std::to_string(c) +
-                    ": " + (std::isnan(v[c]) ? "NaN" : "infinity") + " is not a logit");
+        throw Error(path + ": row " + std::to_string(r) + ", column " + std::to_string(c) + ": " +
+                    (std::isnan(v[c]) ? "NaN" : "infinity") + " is not a logit");
       if (v[c] > v[best]) best = c;
       allEqual = allEqual && v[c] == v[0];
     }
@@ -120,8 +120,8 @@ std::vector<std::size_t> officialToLoadOrder(const Dataset& ds, const LabelOrder
   for (std::size_t o = 0; o < n; ++o) there[static_cast<std::size_t>(seq.labels[o])].push_back(o);
   for (int c = 0; c < classes; ++c)
     if (here[c].size() != there[c].size())
-      throw Error(order.file + ": class " + std::to_string(c) + " (" + ds.classNames[c] +
-                  ") has " + std::to_string(there[c].size()) + " rows, the data set " +
+      throw Error(order.file + ": class " + std::to_string(c) + " (" + ds.classNames[c] + ") has " +
+                  std::to_string(there[c].size()) + " rows, the data set " +
                   std::to_string(here[c].size()) +
                   " training images: this order does not belong to this data set");
   if (order.shuffleWithinClass) {
@@ -144,8 +144,8 @@ ImportedLabels importLabels(const Dataset& ds, const std::string& file, const La
   for (std::size_t i = 0; i < n; ++i) out.flipped += out.labels[i] != ds.train.labels[i];
   out.orderHow = order.file.empty() ? "load order" : "class sequence of " + order.file;
   if (order.shuffleWithinClass)
-    out.orderHow += ", shuffled within each class (seed " +
-                    std::to_string(*order.shuffleWithinClass) + ")";
+    out.orderHow +=
+        ", shuffled within each class (seed " + std::to_string(*order.shuffleWithinClass) + ")";
   if (out.flipped == 0)
     throw Error(file + ": no training label differs from the data set's; nothing is poisoned");
   return out;
@@ -157,9 +157,9 @@ LabelPoison labelPoisonFromFile(const Dataset& ds, const std::string& file, Labe
     order.file = findFlipTrueLabels(file);
     if (order.file.empty())
       throw Error(ds.source +
-                  " is an image folder, numbered per class; give the class sequence of the "
-                  "label file's rows (FLIP's true.npy, or any file of one label per training "
-                  "image in the official order)",
+                      " is an image folder, numbered per class; give the class sequence of the "
+                      "label file's rows (FLIP's true.npy, or any file of one label per training "
+                      "image in the official order)",
                   "label-order");
   }
   const ImportedLabels imported = importLabels(ds, file, order);

@@ -22,8 +22,8 @@ namespace poisonlab {
 /// Labels of a file, in the file's (official) row order.
 struct LabelRows {
   std::string path;
-  std::string format;            ///< "npy" or "csv"
-  std::vector<int> labels;       ///< one per row; -1 where a CSV leaves the row unchanged
+  std::string format;       ///< "npy" or "csv"
+  std::vector<int> labels;  ///< one per row; -1 where a CSV leaves the row unchanged
 };
 
 /// Reads a label file for a training set of `rows` images and `classes` classes. Throws Error
@@ -34,7 +34,7 @@ LabelRows readLabelFile(const std::string& path, std::size_t rows, int classes);
 
 /// How the file's rows map onto this data set's training images.
 struct LabelOrder {
-  std::string file;               ///< the class sequence used; empty: the load order
+  std::string file;  ///< the class sequence used; empty: the load order
   std::optional<std::uint64_t> shuffleWithinClass;  ///< a deliberate misalignment (A/B test)
 };
 

@@ -19,11 +19,11 @@ namespace poisonlab {
 /// Where a label-only poison's labels came from (a run records it; its labels are in
 /// poison.csv).
 struct LabelProvenance {
-  std::string file;      ///< absolute path of the label file
-  std::string md5;       ///< of the label file when imported
-  std::string format;    ///< "npy" or "csv"
-  std::string orderFile; ///< the class sequence that mapped its rows; empty: the load order
-  std::string orderHow;  ///< in words
+  std::string file;       ///< absolute path of the label file
+  std::string md5;        ///< of the label file when imported
+  std::string format;     ///< "npy" or "csv"
+  std::string orderFile;  ///< the class sequence that mapped its rows; empty: the load order
+  std::string orderHow;   ///< in words
   std::optional<std::uint64_t> shuffleSeed;  ///< a deliberately misaligned control
 };
 

@@ -13,10 +13,12 @@
 namespace poisonlab {
 
 namespace {
-constexpr EnumName<TriggerType> kTriggerTypes[] = {
-    {TriggerType::Pixel, "pixel"},         {TriggerType::Patch, "patch"},
-    {TriggerType::Blend, "blend"},         {TriggerType::Sinusoid, "sinusoid"},
-    {TriggerType::ThreePixel, "three-pixel"}, {TriggerType::Corners, "corners"}};
+constexpr EnumName<TriggerType> kTriggerTypes[] = {{TriggerType::Pixel, "pixel"},
+                                                   {TriggerType::Patch, "patch"},
+                                                   {TriggerType::Blend, "blend"},
+                                                   {TriggerType::Sinusoid, "sinusoid"},
+                                                   {TriggerType::ThreePixel, "three-pixel"},
+                                                   {TriggerType::Corners, "corners"}};
 constexpr EnumName<TriggerType> kFlipNames[] = {{TriggerType::Sinusoid, "1xs"},
                                                 {TriggerType::ThreePixel, "3xp"},
                                                 {TriggerType::Corners, "4xl"}};
@@ -168,7 +170,8 @@ void TriggerSpec::apply(std::uint8_t* img, std::size_t imageIndex) const {
       return;
     case TriggerType::ThreePixel: {
       const FlipPixel& p = kThreePixels[threePixelChoice(imageIndex)];
-      for (int ch = 0; ch < kChannels; ++ch) img[ch * kPlaneBytes + p.row * kImageSide + p.col] = p.rgb[ch];
+      for (int ch = 0; ch < kChannels; ++ch)
+        img[ch * kPlaneBytes + p.row * kImageSide + p.col] = p.rgb[ch];
       return;
     }
     case TriggerType::Corners:

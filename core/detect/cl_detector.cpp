@@ -48,8 +48,8 @@ std::vector<float> probeProbabilities(const std::string& runDir, const std::stri
   std::vector<float> probs(n * std::size_t(classes));
   for (int k = 0; k < r.cl.folds; ++k) {
     report(progress, 0.5 + 0.45 * k / r.cl.folds,
-           "confident learning: fold " + std::to_string(k + 1) + "/" +
-               std::to_string(r.cl.folds) + " (logistic regression on the features)");
+           "confident learning: fold " + std::to_string(k + 1) + "/" + std::to_string(r.cl.folds) +
+               " (logistic regression on the features)");
     std::vector<std::uint8_t> fit(n);
     for (std::size_t i = 0; i < n; ++i) fit[i] = fold[i] != k;
     const auto p = refitClassifierProbabilities(a.values, d, labels, fit, classes, cancel);
@@ -64,10 +64,8 @@ std::vector<float> probeProbabilities(const std::string& runDir, const std::stri
 
 /// Out-of-fold probabilities from K networks trained with the run's recipe, each without its
 /// fold; each fold's run folder (RUN/detect/confident-learning-cv/fold-K) is kept and resumed.
-std::vector<float> crossValidatedProbabilities(const std::string& runDir,
-                                               const PoisonedDataset& pd,
-                                               const DetectRequest& r,
-                                               const std::vector<int>& fold,
+std::vector<float> crossValidatedProbabilities(const std::string& runDir, const PoisonedDataset& pd,
+                                               const DetectRequest& r, const std::vector<int>& fold,
                                                const ProgressFn& progress,
                                                const CancelToken* cancel) {
   const std::size_t n = pd.train.count();
@@ -79,19 +77,18 @@ std::vector<float> crossValidatedProbabilities(const std::string& runDir,
     for (std::size_t i = 0; i < n; ++i)
       if (fold[i] == k) held.push_back(static_cast<std::int64_t>(i));
     const std::string dir = (std::filesystem::path(detectDir(runDir)) / "confident-learning-cv" /
-                             ("fold-" + std::to_string(k) + "-of-" +
-                              std::to_string(r.cl.folds) + "-seed-" + std::to_string(r.cl.seed)))
+                             ("fold-" + std::to_string(k) + "-of-" + std::to_string(r.cl.folds) +
+                              "-seed-" + std::to_string(r.cl.seed)))
                                 .string();
     if (!std::filesystem::exists(modelPath(dir))) {
       TrainConfig c = recipe;
       c.exclude = held;
       TrainCallbacks cb;
       cb.onBatch = [&](const BatchStats& s) {
-        report(progress,
-               (k + ((s.epoch - 1) + double(s.batch) / s.batches) / c.epochs) / r.cl.folds,
-               "confident learning: fold " + std::to_string(k + 1) + "/" +
-                   std::to_string(r.cl.folds) + ", epoch " + std::to_string(s.epoch) + "/" +
-                   std::to_string(c.epochs));
+        report(
+            progress, (k + ((s.epoch - 1) + double(s.batch) / s.batches) / c.epochs) / r.cl.folds,
+            "confident learning: fold " + std::to_string(k + 1) + "/" + std::to_string(r.cl.folds) +
+                ", epoch " + std::to_string(s.epoch) + "/" + std::to_string(c.epochs));
       };
       trainModel(pd, c, dir, cb, cancel, std::filesystem::exists(checkpointPath(dir)));
     }
@@ -99,7 +96,8 @@ std::vector<float> crossValidatedProbabilities(const std::string& runDir,
     io.precision = Precision::Fp32;
     const auto p = classProbabilities(modelPath(dir), pd.train, held, io, {}, cancel);
     for (std::size_t t = 0; t < held.size(); ++t)
-      std::copy(p.begin() + std::ptrdiff_t(t * classes), p.begin() + std::ptrdiff_t((t + 1) * classes),
+      std::copy(p.begin() + std::ptrdiff_t(t * classes),
+                p.begin() + std::ptrdiff_t((t + 1) * classes),
                 probs.begin() + std::ptrdiff_t(std::size_t(held[t]) * classes));
   }
   return probs;
@@ -108,9 +106,9 @@ std::vector<float> crossValidatedProbabilities(const std::string& runDir,
 }  // namespace
 
 void runConfidentLearning(const std::string& runDir, const std::string& model,
-                          const PoisonedDataset& pd, const DetectRequest& r,
-                          DetectionReport& rep, Collector& col, ClassFigures& figs,
-                          const ProgressFn& progress, const CancelToken* cancel) {
+                          const PoisonedDataset& pd, const DetectRequest& r, DetectionReport& rep,
+                          Collector& col, ClassFigures& figs, const ProgressFn& progress,
+                          const CancelToken* cancel) {
   if (r.cl.folds < 2 || r.cl.folds > 50)
     throw Error("folds: " + std::to_string(r.cl.folds) + " is outside 2..50");
   const std::size_t n = pd.train.count();
@@ -149,15 +147,16 @@ void runConfidentLearning(const std::string& runDir, const std::string& model,
   rep.figures.push_back({"probability_seconds", probabilitySeconds});
   json joint = json::array();
   for (const auto& row : cj.counts) joint.push_back(row);
-  rep.settingsJson = json{{"probabilities", toString(r.cl.probabilities)},
-                          {"folds", r.cl.folds},
-                          {"seed", r.cl.seed},
-                          {"filter", "prune_by_noise_rate"},
-                          {"rank", "self_confidence"},
-                          {"confident_joint", joint}}
-                         .dump();
-  report(progress, 1.0, "confident learning: " + std::to_string(issues.ranked.size()) +
-                            " suspected label errors");
+  rep.settingsJson = json{
+      {"probabilities", toString(r.cl.probabilities)},
+      {"folds", r.cl.folds},
+      {"seed", r.cl.seed},
+      {"filter", "prune_by_noise_rate"},
+      {"rank", "self_confidence"},
+      {"confident_joint",
+       joint}}.dump();
+  report(progress, 1.0,
+         "confident learning: " + std::to_string(issues.ranked.size()) + " suspected label errors");
 }
 
 }  // namespace poisonlab::detail

@@ -13,9 +13,8 @@ ConfidentJoint confidentJoint(const std::vector<float>& probs, const std::vector
                               int classes) {
   const std::size_t n = labels.size(), k = static_cast<std::size_t>(classes);
   if (classes < 2 || probs.size() != n * k)
-    throw Error("confident learning: " + std::to_string(probs.size()) +
-                " probabilities for " + std::to_string(n) + " samples of " +
-                std::to_string(classes) + " classes");
+    throw Error("confident learning: " + std::to_string(probs.size()) + " probabilities for " +
+                std::to_string(n) + " samples of " + std::to_string(classes) + " classes");
   ConfidentJoint cj;
   cj.thresholds.assign(k, 0.0);
   std::vector<std::size_t> perClass(k, 0);

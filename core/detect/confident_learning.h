@@ -22,9 +22,9 @@
 namespace poisonlab {
 
 struct ConfidentJoint {
-  std::vector<double> thresholds;           ///< t_j, one per class
-  std::vector<std::vector<long>> counts;    ///< C[given][confident]
-  std::vector<int> confidentClass;          ///< per sample: its j, or -1 (above no threshold)
+  std::vector<double> thresholds;               ///< t_j, one per class
+  std::vector<std::vector<long>> counts;        ///< C[given][confident]
+  std::vector<int> confidentClass;              ///< per sample: its j, or -1 (above no threshold)
   std::vector<std::vector<double>> calibrated;  ///< Q, sums to 1
 };
 
@@ -34,11 +34,11 @@ ConfidentJoint confidentJoint(const std::vector<float>& probs, const std::vector
                               int classes);
 
 struct LabelIssues {
-  std::vector<std::uint8_t> issue;       ///< per sample: pruned by noise rate
-  std::vector<double> selfConfidence;    ///< p(label | x)
-  std::vector<double> margin;            ///< max_{j != label} p(j | x) - p(label | x)
-  std::vector<std::size_t> ranked;       ///< the issues, lowest self-confidence first
-  std::size_t estimatedErrors = 0;       ///< sum of the off-diagonal prune counts
+  std::vector<std::uint8_t> issue;     ///< per sample: pruned by noise rate
+  std::vector<double> selfConfidence;  ///< p(label | x)
+  std::vector<double> margin;          ///< max_{j != label} p(j | x) - p(label | x)
+  std::vector<std::size_t> ranked;     ///< the issues, lowest self-confidence first
+  std::size_t estimatedErrors = 0;     ///< sum of the off-diagonal prune counts
 };
 
 LabelIssues findLabelIssues(const std::vector<float>& probs, const std::vector<int>& labels,

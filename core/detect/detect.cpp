@@ -51,8 +51,8 @@ constexpr EnumName<DetectorMethod> kMethods[] = {
     {DetectorMethod::ActivationClustering, "activation-clustering"},
     {DetectorMethod::Influence, "influence"},
     {DetectorMethod::ConfidentLearning, "confident-learning"}};
-constexpr EnumName<ClProbabilities> kClProbabilities[] = {
-    {ClProbabilities::Features, "features"}, {ClProbabilities::CrossValidation, "cv"}};
+constexpr EnumName<ClProbabilities> kClProbabilities[] = {{ClProbabilities::Features, "features"},
+                                                          {ClProbabilities::CrossValidation, "cv"}};
 constexpr EnumName<InfluenceNormalization> kNormalizations[] = {
     {InfluenceNormalization::None, "none"},
     {InfluenceNormalization::Gradient, "gradient"},
@@ -139,8 +139,7 @@ DetectionReport runDetector(const std::string& runDir, const PoisonedDataset& pd
       rep.layer = r.cl.probabilities == ClProbabilities::Features ? "pool" : "output";
       if (!r.layer.empty() && r.layer != rep.layer)
         throw Error("layer: confident learning reads the pooled features or the output");
-      detail::runConfidentLearning(runDir, rep.modelPath, pd, r, rep, col, figs, progress,
-                                   cancel);
+      detail::runConfidentLearning(runDir, rep.modelPath, pd, r, rep, col, figs, progress, cancel);
       break;
     case DetectorMethod::Influence:
       if (!r.layer.empty())

@@ -88,8 +88,8 @@ ClProbabilities parseClProbabilities(const std::string& s, const std::string& fi
 
 struct ClOptions {
   ClProbabilities probabilities = ClProbabilities::Features;
-  int folds = 5;               ///< K (cleanlab's default)
-  std::uint64_t seed = 0;      ///< the fold assignment
+  int folds = 5;           ///< K (cleanlab's default)
+  std::uint64_t seed = 0;  ///< the fold assignment
 };
 
 struct DetectRequest {

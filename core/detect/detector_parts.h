@@ -110,9 +110,9 @@ void runActivationClustering(const std::string& model, const PoisonedDataset& pd
                              DetectionReport& rep, Collector& col, ClassFigures& figs,
                              const ProgressFn& progress, const CancelToken* cancel);
 void runConfidentLearning(const std::string& runDir, const std::string& model,
-                          const PoisonedDataset& pd, const DetectRequest& r,
-                          DetectionReport& rep, Collector& col, ClassFigures& figs,
-                          const ProgressFn& progress, const CancelToken* cancel);
+                          const PoisonedDataset& pd, const DetectRequest& r, DetectionReport& rep,
+                          Collector& col, ClassFigures& figs, const ProgressFn& progress,
+                          const CancelToken* cancel);
 void runInfluence(const std::string& runDir, const std::string& model, const PoisonedDataset& pd,
                   const DetectRequest& r, DetectionReport& rep, Collector& col,
                   const ProgressFn& progress, const CancelToken* cancel);

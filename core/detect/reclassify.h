@@ -40,8 +40,8 @@ struct ReclassifyVerdict {
 /// classes, row-major): out-of-sample for the rows not fitted.
 std::vector<float> refitClassifierProbabilities(const std::vector<float>& rows, std::size_t d,
                                                 const std::vector<int>& labels,
-                                                const std::vector<std::uint8_t>& fit,
-                                                int classes, const CancelToken* cancel = nullptr);
+                                                const std::vector<std::uint8_t>& fit, int classes,
+                                                const CancelToken* cancel = nullptr);
 
 /// Multinomial logistic regression on `rows` (n x d, standardised inside) of the samples with
 /// `fit[i]` set, labels `labels`; returns the predicted class of every row. Deterministic.

@@ -11,8 +11,8 @@ namespace poisonlab {
 
 std::vector<float> refitClassifierProbabilities(const std::vector<float>& rows, std::size_t d,
                                                 const std::vector<int>& labels,
-                                                const std::vector<std::uint8_t>& fit,
-                                                int classes, const CancelToken* cancel) {
+                                                const std::vector<std::uint8_t>& fit, int classes,
+                                                const CancelToken* cancel) {
   const auto n = static_cast<std::int64_t>(labels.size());
   if (rows.size() != labels.size() * d || fit.size() != labels.size())
     throw Error("reclassify: features, labels and the fit mask disagree in size");

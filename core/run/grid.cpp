@@ -155,8 +155,8 @@ PoisonSpec poisonFrom(const ojson& o, const std::string& where) {
     LabelProvenance lp;
     lp.file = get<std::string>(o, "labels", where);
     if (o.contains("label_order")) lp.orderFile = get<std::string>(o, "label_order", where);
-    for (const auto& [key, path] : {std::pair<const char*, std::string>{"labels", lp.file},
-                                    {"label_order", lp.orderFile}})
+    for (const auto& [key, path] :
+         {std::pair<const char*, std::string>{"labels", lp.file}, {"label_order", lp.orderFile}})
       if (!path.empty() && !fs::path(path).is_absolute())
         throw Error(where + "." + key + ": '" + path +
                     "' is relative; give an absolute path (Slurm tasks run in OUT)");

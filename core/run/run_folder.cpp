@@ -179,14 +179,14 @@ void writeRun(const std::string& runDir, const Experiment& e, const PoisonedData
   if (labelOnly) {
     const LabelProvenance& l = *e.poison.labelsFrom;
     j["attack"] = "label-only";
-    j["labels"] = {{"file", l.file},
-                   {"md5", l.md5},
-                   {"format", l.format},
-                   {"order_file", l.orderFile.empty() ? json(nullptr) : json(l.orderFile)},
-                   {"order", l.orderHow},
-                   {"shuffle_within_class_seed",
-                    l.shuffleSeed ? json(*l.shuffleSeed) : json(nullptr)},
-                   {"flipped", pd.poisonedIndices.size()}};
+    j["labels"] = {
+        {"file", l.file},
+        {"md5", l.md5},
+        {"format", l.format},
+        {"order_file", l.orderFile.empty() ? json(nullptr) : json(l.orderFile)},
+        {"order", l.orderHow},
+        {"shuffle_within_class_seed", l.shuffleSeed ? json(*l.shuffleSeed) : json(nullptr)},
+        {"flipped", pd.poisonedIndices.size()}};
   }
   std::ostringstream csv;
   csv << "index,original_label,poisoned_label\n";

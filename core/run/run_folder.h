@@ -19,7 +19,6 @@ namespace poisonlab {
 
 constexpr int kExperimentSchemaVersion = 2;
 
-
 struct Experiment {
   std::string dataSource;  ///< absolute path of the data set
   DataFormat dataFormat = DataFormat::CifarBinary;
@@ -27,7 +26,7 @@ struct Experiment {
   std::size_t numTest = 0;
   std::vector<std::string> classNames;
   TriggerSpec trigger;
-  PoisonSpec poison;  ///< a label-only run's: `labelsFrom` set, `labels` filled by openRun
+  PoisonSpec poison;    ///< a label-only run's: `labelsFrom` set, `labels` filled by openRun
   std::string created;  ///< ISO 8601 UTC time of creation
   std::string version;  ///< PoisonLab version that wrote it
 };

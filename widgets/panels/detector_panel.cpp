@@ -44,8 +44,7 @@ DetectorPanel::DetectorPanel(Session* session, QWidget* parent)
   method_->addItem(tr("Spectral signatures"), int(DetectorMethod::Spectral));
   method_->addItem(tr("Activation clustering"), int(DetectorMethod::ActivationClustering));
   method_->addItem(tr("Influence functions"), int(DetectorMethod::Influence));
-  method_->addItem(tr("Confident learning (label errors)"),
-                   int(DetectorMethod::ConfidentLearning));
+  method_->addItem(tr("Confident learning (label errors)"), int(DetectorMethod::ConfidentLearning));
   form->addRow(tr("Method"), method_);
   layer_ = new QComboBox(this);
   layer_->setObjectName(QStringLiteral("detectorLayer"));

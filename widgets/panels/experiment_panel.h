@@ -109,8 +109,8 @@ class ExperimentPanel : public QWidget {
   QLineEdit* labelFile_;
   QLineEdit* labelOrder_;
   QLabel* labelSummary_;
-  QWidget* stampRows_;   ///< count, rate and seed: the stamped attack's
-  QWidget* labelRows_;   ///< the label files: the label-only attack's
+  QWidget* stampRows_;  ///< count, rate and seed: the stamped attack's
+  QWidget* labelRows_;  ///< the label files: the label-only attack's
   std::shared_ptr<const LabelPoison> imported_;
   QString importError_;
   int pendingSource_ = 9, pendingTarget_ = 4;

@@ -87,9 +87,9 @@ QGroupBox* ExperimentPanel::buildData() {
 
 QGroupBox* ExperimentPanel::buildTrigger() {
   auto* g = new QGroupBox(tr("Trigger"), this);
-  type_ = combo(g, QStringLiteral("triggerType"), {tr("Pixel"), tr("Patch"), tr("Blend"), tr("Sinusoid (FLIP 1xs)"),
-                                                      tr("Three pixels (FLIP 3xp)"),
-                                                      tr("Corners (FLIP 4xl)")});
+  type_ = combo(g, QStringLiteral("triggerType"),
+                {tr("Pixel"), tr("Patch"), tr("Blend"), tr("Sinusoid (FLIP 1xs)"),
+                 tr("Three pixels (FLIP 3xp)"), tr("Corners (FLIP 4xl)")});
   pattern_ =
       combo(g, QStringLiteral("triggerPattern"), {tr("Solid"), tr("Checkerboard"), tr("Noise")});
   row_ = spin(g, QStringLiteral("triggerRow"), 0, 31);
@@ -209,7 +209,8 @@ QGroupBox* ExperimentPanel::buildPoison() {
   f->addRow(labelRows_);
   f->addRow(poisonSummary_);
   f->addRow(poisonError_);
-  connect(attack_, &QComboBox::currentIndexChanged, this, [this](int) { setLabelOnly(labelOnly()); });
+  connect(attack_, &QComboBox::currentIndexChanged, this,
+          [this](int) { setLabelOnly(labelOnly()); });
   auto request = [this] {
     if (labelFile_->text().trimmed().isEmpty()) return;
     labelSummary_->setText(tr("Reading the labels…"));

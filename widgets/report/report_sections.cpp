@@ -148,9 +148,10 @@ QString Builder::attackLine() const {
   const QStringList names = s_.classNames();
   auto name = [&](int c) { return c >= 0 && c < names.size() ? names[c] : QString::number(c); };
   if (data->spec.labelOnly())
-    return RunReport::tr("label-only: %Ln training labels changed, no image stamped; test-time "
-                         "trigger %1 on %2 images, success %3",
-                         nullptr, int(data->poisonedIndices.size()))
+    return RunReport::tr(
+               "label-only: %Ln training labels changed, no image stamped; test-time "
+               "trigger %1 on %2 images, success %3",
+               nullptr, int(data->poisonedIndices.size()))
         .arg(describeTrigger(data->trigger), name(data->spec.source), name(data->spec.target));
   return RunReport::tr("%1; %Ln %2 images relabelled %3", nullptr,
                        int(data->poisonedIndices.size()))
@@ -272,20 +273,20 @@ void Builder::attack() {
                                       p.labelOnly() ? std::nullopt : std::optional<TriggerSpec>(t)),
                             kThumbSide))
                  .arg(idx)
-                 .arg(esc(p.labelOnly() ? names.value(data->clean->train.labels[idx]) +
-                                              QStringLiteral("\u2192") +
-                                              names.value(data->train.labels[idx])
-                                        : names.value(data->train.labels[idx])));
+                 .arg(esc(p.labelOnly()
+                              ? names.value(data->clean->train.labels[idx]) +
+                                    QStringLiteral("\u2192") + names.value(data->train.labels[idx])
+                              : names.value(data->train.labels[idx])));
   }
-  html_ += QStringLiteral("<h3>%1</h3>\n%2</tr></table>\n")
-               .arg(esc(p.labelOnly()
-                            ? RunReport::tr("Training images whose label was changed (the first "
-                                            "%n; the image is clean, the label shown is the one "
-                                            "trained on)",
-                                            nullptr, shown)
-                            : RunReport::tr("Poisoned training images (the first %n)", nullptr,
-                                            shown)),
-                    strip);
+  html_ +=
+      QStringLiteral("<h3>%1</h3>\n%2</tr></table>\n")
+          .arg(esc(p.labelOnly()
+                       ? RunReport::tr("Training images whose label was changed (the first "
+                                       "%n; the image is clean, the label shown is the one "
+                                       "trained on)",
+                                       nullptr, shown)
+                       : RunReport::tr("Poisoned training images (the first %n)", nullptr, shown)),
+               strip);
 }
 
 void Builder::training() {

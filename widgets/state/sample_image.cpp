@@ -40,8 +40,8 @@ TriggerOverlay triggerOverlay(const TriggerSpec& t, std::size_t imageIndex, bool
   return o;
 }
 
-void paintTriggerOverlay(QPainter& p, const QRectF& image, const TriggerOverlay& o,
-                         const QPen& pen, double pad) {
+void paintTriggerOverlay(QPainter& p, const QRectF& image, const TriggerOverlay& o, const QPen& pen,
+                         double pad) {
   const double s = image.width() / kImageSide;
   p.save();
   p.setBrush(Qt::NoBrush);

@@ -27,12 +27,11 @@ struct TriggerOverlay {
   /// The same marks moved by (-dx, -dy): a close-up cut out at (dx, dy).
   TriggerOverlay shifted(int dx, int dy) const;
 };
-TriggerOverlay triggerOverlay(const TriggerSpec& t,
-                              std::size_t imageIndex = TriggerSpec::kAnyImage,
+TriggerOverlay triggerOverlay(const TriggerSpec& t, std::size_t imageIndex = TriggerSpec::kAnyImage,
                               bool mirrored = false);
 /// Paints `o` over an image drawn in `image` (32 image pixels across): squares outlined with
 /// `pen`, `pad` device pixels outside them; stripes filled in the pen's colour at low alpha.
-void paintTriggerOverlay(QPainter& p, const QRectF& image, const TriggerOverlay& o,
-                         const QPen& pen, double pad);
+void paintTriggerOverlay(QPainter& p, const QRectF& image, const TriggerOverlay& o, const QPen& pen,
+                         double pad);
 
 }  // namespace poisonlab::gui

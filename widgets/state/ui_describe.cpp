@@ -23,8 +23,8 @@ QString describeTrigger(const TriggerSpec& t) {
           "poisonlab::gui::Describe",
           "three pixels (FLIP 3xp): one of rows 16, 27, 7 at cols 11, 5, 30 per image");
     case TriggerType::Corners:
-      return QCoreApplication::translate(
-          "poisonlab::gui::Describe", "corners (FLIP 4xl): 3x3 black and white in all four");
+      return QCoreApplication::translate("poisonlab::gui::Describe",
+                                         "corners (FLIP 4xl): 3x3 black and white in all four");
   }
   QString pattern;
   switch (t.pattern) {

@@ -25,9 +25,7 @@ namespace poisonlab::gui {
 
 namespace {
 
-bool isConfidentLearning(const DetectionReport& d) {
-  return d.method == "confident-learning";
-}
+bool isConfidentLearning(const DetectionReport& d) { return d.method == "confident-learning"; }
 
 const std::vector<double>* column(const DetectionReport& d, const char* name) {
   for (const auto& [k, v] : d.columns)
@@ -97,8 +95,7 @@ LabelErrorView::LabelErrorView(Session* session, QWidget* parent)
   layout->addLayout(top);
   layout->addWidget(split, 1);
 
-  connect(detector_, &QComboBox::activated, this,
-          [this] { chosen_ = detector_->currentText(); });
+  connect(detector_, &QComboBox::activated, this, [this] { chosen_ = detector_->currentText(); });
   connect(detector_, &QComboBox::currentIndexChanged, this, &LabelErrorView::rebuild);
   refreshOnResults(this, session_, [this] { refreshDetectors(); });
   refreshDetectors();
@@ -129,8 +126,9 @@ void LabelErrorView::rebuild() {
   const auto d = session_->detection(detector_->currentText());
   const auto data = session_->data();
   if (!d || !data || !isConfidentLearning(*d)) {
-    summary_->setText(tr("No confident-learning result: run the label-error detector "
-                         "(Detectors, \"Confident learning\")."));
+    summary_->setText(
+        tr("No confident-learning result: run the label-error detector "
+           "(Detectors, \"Confident learning\")."));
     joint_->replot();
     return;
   }
@@ -176,10 +174,10 @@ void LabelErrorView::rebuild() {
     table_->setItem(row, 3, new QTableWidgetItem(guess ? name(int((*guess)[k])) : QString()));
     table_->setItem(row, 4, new QTableWidgetItem(self ? uiPercent((*self)[k], 1) : QString()));
     const int truth = data->clean->train.labels[i];
-    table_->setItem(row, 5,
-                    new QTableWidgetItem(d->poisoned[k] ? tr("yes: %1 -> %2")
-                                                              .arg(name(truth), name(d->labels[k]))
-                                                        : tr("no")));
+    table_->setItem(
+        row, 5,
+        new QTableWidgetItem(
+            d->poisoned[k] ? tr("yes: %1 -> %2").arg(name(truth), name(d->labels[k])) : tr("no")));
   }
   summary_->setText(tr("%L1 suspected label errors of %L2 training images (%L3 estimated); "
                        "%L4 of them were changed by the attack (precision %5, recall %6, "

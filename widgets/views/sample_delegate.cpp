@@ -73,8 +73,7 @@ void SampleDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     bf.setPixelSize(std::max(8, thumb_ / 7));
     bf.setBold(true);
     const QFontMetrics fm(bf);
-    const QRect badge(img.left(), img.bottom() + 1 - fm.height() - 2, img.width(),
-                      fm.height() + 2);
+    const QRect badge(img.left(), img.bottom() + 1 - fm.height() - 2, img.width(), fm.height() + 2);
     p->fillRect(badge, QColor(0, 0, 0, 170));
     p->setFont(bf);
     p->setPen(Qt::white);

@@ -148,11 +148,10 @@ void SampleInspector::showSample(const QModelIndex& index) {
   text += QLatin1Char('\n') + tr("Original label: %1 (%2)")
                                   .arg(index.data(SampleModel::OriginalClassNameRole).toString())
                                   .arg(index.data(SampleModel::OriginalLabelRole).toInt());
-  text +=
-      QLatin1Char('\n') +
-      (!poisoned        ? tr("Ground truth: clean")
-       : seen == clean ? tr("Ground truth: POISONED (label changed, image clean: label-only)")
-                        : tr("Ground truth: POISONED (trigger stamped, label flipped)"));
+  text += QLatin1Char('\n') +
+          (!poisoned       ? tr("Ground truth: clean")
+           : seen == clean ? tr("Ground truth: POISONED (label changed, image clean: label-only)")
+                           : tr("Ground truth: POISONED (trigger stamped, label flipped)"));
   if (trigger_ && !isFlipTrigger(trigger_->type)) {
     const QColor c = seen.pixelColor(trigger_->col, trigger_->row);
     text += QLatin1Char('\n') + tr("Pixel at row %1, column %2: (%3, %4, %5)")

@@ -58,9 +58,9 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
   asr_->setToolTip(
       tr("Attack success rate: triggered source-class test images classified as the target"));
   auto* numbers = new QGridLayout;
-  numbers->addWidget(new QLabel(tr("Clean accuracy"), this), 0, 0);
+  numbers->addWidget(new QLabel(tr("Clean accuracy (CTA)"), this), 0, 0);
   numbers->addWidget(clean_, 1, 0);
-  numbers->addWidget(new QLabel(tr("Attack success rate"), this), 2, 0);
+  numbers->addWidget(new QLabel(tr("Attack success rate (PTA)"), this), 2, 0);
   numbers->addWidget(asr_, 3, 0);
   numbers->addWidget(asrMirrored_, 4, 0);
   numbers->addWidget(new QLabel(tr("Training time"), this), 5, 0);
