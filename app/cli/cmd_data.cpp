@@ -160,33 +160,20 @@ int cmdPoison(int argc, char** argv) {
       h << line;
     }
     out["flips"] = pairs;
-    out["poisoned"] = n;
-    out["run"] = run;
-    out["trigger"] = trigger.describe();
-    out["source"] = spec.source;
-    out["target"] = spec.target;
-    out["triggered_test"] = pd.triggeredTest.count();
     h << "Test-time trigger: " << trigger.describe() << "\n"
       << "Attack test set: " << pd.triggeredTest.count() << " triggered '"
       << ds->classNames[spec.source] << "' test images, success = '" << ds->classNames[spec.target]
-      << "'\n"
-      << "Run written to " << run << " (experiment.json, poison.csv)\n";
-    if (!cleared.empty()) {
-      h << "Cleared what the old poison gave:";
-      for (const auto& c : cleared) h << ' ' << c;
-      h << "\n";
-    }
-    out["cleared"] = cleared;
-    emit(a, out, h.str());
-    return 0;
+      << "'\n";
+  } else {
+    h << "Poisoned " << n << " of " << ds->trainIndicesOfClass(spec.source).size() << " '"
+      << ds->classNames[spec.source] << "' training images (class " << spec.source << ") -> '"
+      << ds->classNames[spec.target] << "' (class " << spec.target << "), seed " << spec.seed
+      << "\n"
+      << "Trigger: " << trigger.describe() << "\n"
+      << "Attack test set: " << pd.triggeredTest.count() << " triggered '"
+      << ds->classNames[spec.source] << "' test images\n";
   }
-  h << "Poisoned " << n << " of " << ds->trainIndicesOfClass(spec.source).size() << " '"
-    << ds->classNames[spec.source] << "' training images (class " << spec.source << ") -> '"
-    << ds->classNames[spec.target] << "' (class " << spec.target << "), seed " << spec.seed << "\n"
-    << "Trigger: " << trigger.describe() << "\n"
-    << "Attack test set: " << pd.triggeredTest.count() << " triggered '"
-    << ds->classNames[spec.source] << "' test images\n"
-    << "Run written to " << run << " (experiment.json, poison.csv)\n";
+  h << "Run written to " << run << " (experiment.json, poison.csv)\n";
   if (!cleared.empty()) {
     h << "Cleared what the old poison gave:";
     for (const auto& c : cleared) h << ' ' << c;
