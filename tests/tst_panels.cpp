@@ -262,6 +262,17 @@ class TestPanels : public QObject {
     QVERIFY(p.labels == lp->labels);
     QVERIFY(panel.findChild<QLabel*>("labelSummary")->text().contains("-> "));
     QVERIFY(!panel.findChild<QSpinBox*>("poisonSeed")->isVisibleTo(&panel));
+    // Another data set: labels read for this one no longer apply (a problem, not a silent
+    // mismatch).
+    PoisonSpec small;
+    small.count = 3;
+    panel.setDataset(std::make_shared<const PoisonedDataset>(applyPoison(
+        std::make_shared<const Dataset>(makeDataset(10, 12, 2)), TriggerSpec{}, small)));
+    QVERIFY(!panel.poison().labelOnly());  // its own (stamped) poison
+    panel.setLabelOnly(true);
+    QCOMPARE(panel.problem(), QString("Choose a label file"));  // not the old file's labels
+    QVERIFY(!apply->isEnabled());
+    panel.setDataset(pd_);
     // Back to stamping: the labels are dropped from the poison.
     panel.setLabelOnly(false);
     QVERIFY(!panel.poison().labelOnly());

@@ -20,7 +20,11 @@ bool endsWith(const std::string& s, const std::string& tail) {
 }
 
 LabelRows readNpyLabels(const std::string& path, std::size_t rows, int classes) {
-  const NpyMatrix m = readNpy(path);
+  // The shape from the header first: a file for another data set is not read whole.
+  NpyReader reader(path);
+  NpyMatrix m;
+  m.rows = reader.rows();
+  m.cols = reader.cols();
   if (m.cols != static_cast<std::size_t>(classes) || m.rows != rows) {
     std::ostringstream s;
     s << path << ": shape (" << m.rows << ", " << m.cols << "), expected (" << rows << ", "
@@ -29,6 +33,8 @@ LabelRows readNpyLabels(const std::string& path, std::size_t rows, int classes) 
       s << " (a file for a data set of " << m.rows << " training images?)";
     throw Error(s.str());
   }
+  m.values.resize(m.rows * m.cols);
+  reader.readRows(0, m.rows, m.values.data());
   LabelRows out;
   out.path = path;
   out.format = "npy";

@@ -105,6 +105,13 @@ void ExperimentPanel::chooseColour() {
 }
 
 void ExperimentPanel::setDataset(std::shared_ptr<const PoisonedDataset> data) {
+  // Labels read for another data set do not apply to this one (an opened label-only run
+  // brings its own back through its poison).
+  if (!data || !data_ || data->clean != data_->clean) {
+    imported_.reset();
+    importError_.clear();
+    labelSummary_->clear();
+  }
   data_ = std::move(data);
   loading_ = true;
   for (QComboBox* box : {source_, target_}) {
@@ -175,7 +182,8 @@ void ExperimentPanel::pullFromModel() {
   attack_->setCurrentIndex(p.labelOnly() ? 1 : 0);
   stampRows_->setVisible(!p.labelOnly());
   labelRows_->setVisible(p.labelOnly());
-  if (p.labelOnly() && p.labelsFrom && !p.labels.empty() && model_->dataset() &&
+  if (p.labelOnly() && p.labelsFrom && model_->dataset() &&
+      p.labels.size() == model_->dataset()->train.count() &&
       (!imported_ || imported_->labels != p.labels)) {
     auto lp = std::make_shared<LabelPoison>();
     lp->labels = p.labels;

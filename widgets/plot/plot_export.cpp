@@ -1,10 +1,12 @@
 #include "plot/plot_export.h"
 
-#include <algorithm>
-
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
+#include <QPainter>
+#include <QPixmap>
+
+#include <algorithm>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -192,6 +194,18 @@ void drawConfusion(QCustomPlot* plot, const std::vector<std::vector<int>>& count
   plot->xAxis->setTickLabelFont(tickFont);
   plot->yAxis->setTickLabelFont(tickFont);
   plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QIcon framedThumbnail(const QImage& image, int side, bool framed) {
+  QPixmap pm =
+      QPixmap::fromImage(image.scaled(side, side, Qt::KeepAspectRatio, Qt::FastTransformation));
+  if (framed) {
+    QPainter p(&pm);
+    const int w = std::max(2, side / 20);
+    p.setPen(QPen(kVermillion, w));
+    p.drawRect(pm.rect().adjusted(w / 2, w / 2, -(w + 1) / 2, -(w + 1) / 2));
+  }
+  return QIcon(pm);
 }
 
 }  // namespace poisonlab::gui

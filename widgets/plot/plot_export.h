@@ -3,6 +3,8 @@
 // every plot of the workbench offers for it.
 
 #include <QColor>
+#include <QIcon>
+#include <QImage>
 #include <QString>
 #include <QStringList>
 
@@ -39,6 +41,10 @@ void setPlotTitle(QCustomPlot* plot, const QString& title);
 /// fraction, labelled in percent) on `plot`, titled `title`.
 void drawConfusion(QCustomPlot* plot, const std::vector<std::vector<int>>& counts,
                    const QStringList& classNames, const QString& title);
+
+/// An image enlarged to `side` pixels as an icon, framed in vermillion when `framed` (a
+/// poison, a changed label: ground truth shown to the researcher, never to a detector).
+QIcon framedThumbnail(const QImage& image, int side, bool framed);
 
 /// Adds "Export as PNG or PDF…" to the plot's context menu; `baseName` is the suggested name.
 void installExportMenu(QCustomPlot* plot, const QString& baseName);

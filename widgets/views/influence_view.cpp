@@ -6,7 +6,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QPainter>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -27,18 +26,6 @@
 namespace poisonlab::gui {
 
 namespace {
-
-/// A thumbnail (3x) with a red frame for a poison (ground truth, for the researcher's eye).
-QIcon thumbnail(const QImage& image, bool poison) {
-  QPixmap pm =
-      QPixmap::fromImage(image.scaled(96, 96, Qt::KeepAspectRatio, Qt::FastTransformation));
-  if (poison) {
-    QPainter p(&pm);
-    p.setPen(QPen(kVermillion, 5));
-    p.drawRect(pm.rect().adjusted(2, 2, -3, -3));
-  }
-  return QIcon(pm);
-}
 
 QListWidget* thumbnailList(QWidget* parent, const QString& name) {
   auto* l = new QListWidget(parent);
@@ -244,7 +231,7 @@ void InfluenceView::showResult() {
   auto add = [&](QListWidget* list, std::size_t k) {
     const auto idx = static_cast<std::size_t>(d->indices[k]);
     auto* item =
-        new QListWidgetItem(thumbnail(toQImage(data->train.image(idx)), d->poisoned[k]),
+        new QListWidgetItem(framedThumbnail(toQImage(data->train.image(idx)), 96, d->poisoned[k]),
                             QStringLiteral("#%1\n%2").arg(idx).arg(d->scores[k], 0, 'g', 3));
     item->setData(Qt::UserRole, int(idx));
     item->setToolTip(plainToolTip(tr("Training sample %1, labelled %2, score %3%4")

@@ -7,7 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QPainter>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -31,17 +30,6 @@ const std::vector<double>* column(const DetectionReport& d, const char* name) {
   for (const auto& [k, v] : d.columns)
     if (k == name) return &v;
   return nullptr;
-}
-
-QIcon enlarged(const QImage& image, bool changed) {
-  QPixmap pm =
-      QPixmap::fromImage(image.scaled(64, 64, Qt::KeepAspectRatio, Qt::FastTransformation));
-  if (changed) {
-    QPainter p(&pm);
-    p.setPen(QPen(kVermillion, 4));
-    p.drawRect(pm.rect().adjusted(2, 2, -2, -2));
-  }
-  return QIcon(pm);
 }
 
 }  // namespace
@@ -167,8 +155,8 @@ void LabelErrorView::rebuild() {
     auto* rank = new QTableWidgetItem(QString::number(row + 1));
     rank->setData(Qt::UserRole, int(i));
     table_->setItem(row, 0, rank);
-    auto* img = new QTableWidgetItem(enlarged(toQImage(data->train.image(i)), d->poisoned[k]),
-                                     QString::number(i));
+    auto* img = new QTableWidgetItem(
+        framedThumbnail(toQImage(data->train.image(i)), 64, d->poisoned[k]), QString::number(i));
     table_->setItem(row, 1, img);
     table_->setItem(row, 2, new QTableWidgetItem(name(d->labels[k])));
     table_->setItem(row, 3, new QTableWidgetItem(guess ? name(int((*guess)[k])) : QString()));
