@@ -113,8 +113,8 @@ std::optional<std::vector<int>> Args::integerList(const std::string& name, std::
     try {
       v = parseInteger(name, part);
     } catch (const Error&) {
-      throw Error("--" + name + ": expected " + std::to_string(n) +
-                  " comma-separated integers, got '" + t + "'");
+      throw Error("--" + name + ": expected " + (n ? std::to_string(n) + " " : std::string()) +
+                  "comma-separated integers, got '" + t + "'");
     }
     // Checked before narrowing: 4294967307 must not become 11.
     if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
@@ -123,7 +123,7 @@ std::optional<std::vector<int>> Args::integerList(const std::string& name, std::
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
-  if (out.size() != n)
+  if (n != 0 && out.size() != n)
     throw Error("--" + name + ": expected " + std::to_string(n) +
                 " comma-separated integers, got '" + t + "'");
   return out;

@@ -36,7 +36,7 @@ class Args {
                     long long max) const;
   std::uint64_t seed(const std::string& name, std::uint64_t fallback) const;
   double number(const std::string& name, double fallback, double min, double max) const;
-  /// A comma-separated list of exactly `n` integers, e.g. --pos 11,16.
+  /// A comma-separated list of exactly `n` integers, e.g. --pos 11,16 (n = 0: any number).
   std::optional<std::vector<int>> integerList(const std::string& name, std::size_t n) const;
 
  private:

@@ -15,14 +15,14 @@ namespace poisonlab::cli {
 namespace {
 
 TrainConfig configFromArgs(const Args& a) {
-  TrainConfig c;
-  c.model.arch = a.value("model", c.model.arch);
-  // Without --width: the default recipe's width for its own network, else the paper's width.
-  const int width = c.model.arch == TrainConfig::defaultModel().arch
-                        ? TrainConfig::defaultModel().width
-                    : c.model.arch == "resnet18" ? 64
-                                                 : 16;
-  c.model.width = static_cast<int>(a.integer("width", width, 1, 1024));
+  // A named recipe first (--recipe flip: FLIP's user recipe), then each option over it.
+  TrainConfig c = namedRecipe(a.value("recipe", "default"), "--recipe");
+  if (a.has("model")) {
+    c.model.arch = canonicalArch(a.value("model"));
+    // Without --width: the network's usual width (defaultWidth).
+    c.model.width = defaultWidth(c.model.arch);
+  }
+  c.model.width = static_cast<int>(a.integer("width", c.model.width, 1, 1024));
   c.epochs = static_cast<int>(a.integer("epochs", c.epochs, 1, 10000));
   c.batchSize = static_cast<int>(a.integer("batch", c.batchSize, 1, 65536));
   c.lr = a.number("lr", c.lr, 1e-9, 100);
@@ -35,6 +35,10 @@ TrainConfig configFromArgs(const Args& a) {
   c.smallCropSide = static_cast<int>(a.integer("small-crop-side", c.smallCropSide, 8, 32));
   c.decayNorms = a.flag("decay-norms");
   if (a.has("schedule")) c.schedule = parseSchedule(a.value("schedule"), "--schedule");
+  if (auto m = a.integerList("milestones", 0)) c.milestones = *m;
+  c.gamma = a.number("gamma", c.gamma, 1e-9, 1);
+  if (c.schedule == Schedule::MultiStep && !a.has("milestones") && !a.has("recipe"))
+    throw Error("--schedule multistep: give the epochs with --milestones (e.g. 75,125)");
   if (a.has("augment")) c.augment = parseAugment(a.value("augment"), "--augment");
   if (a.has("precision")) c.precision = parsePrecision(a.value("precision"), "--precision");
   c.threads = static_cast<int>(a.integer("threads", 0, 0, 1024));

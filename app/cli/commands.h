@@ -24,6 +24,9 @@ void emit(const Args& args, const nlohmann::json& result, const std::string& hum
 /// Fills data.* fields of `info` (path, origin, format, counts, seconds).
 std::shared_ptr<const Dataset> loadResolvedData(const Args& args, nlohmann::json& info);
 
+/// The trigger of --trigger, --pos, --color, --size, --pattern, --opacity, --pattern-seed.
+TriggerSpec triggerFromArgs(const Args& a);
+
 /// Opens a run folder (--data overrides its data source) with a progress bar; Ctrl-C cancels.
 PoisonedDataset openRunWithProgress(const Args& args, const std::string& runDir);
 
@@ -38,6 +41,7 @@ int cmdFeatures(int argc, char** argv);
 int cmdUnlearn(int argc, char** argv);
 int cmdUnlearnSweep(int argc, char** argv);
 int cmdGrid(int argc, char** argv);
+int cmdFlip(int argc, char** argv);
 /// Only in builds with the workbench (POISONLAB_HAVE_REPORT).
 int cmdReport(int argc, char** argv);
 int cmdGridTask(int argc, char** argv);

@@ -10,6 +10,20 @@
 
 namespace poisonlab::cli {
 
+TriggerSpec triggerFromArgs(const Args& a) {
+  TriggerSpec t = TriggerSpec::defaults(parseTriggerType(a.value("trigger", "pixel"), "--trigger"));
+  if (auto pos = a.integerList("pos", 2)) {
+    t.row = (*pos)[0];
+    t.col = (*pos)[1];
+  }
+  if (auto c = a.integerList("color", 3)) t.color = {(*c)[0], (*c)[1], (*c)[2]};
+  t.size = static_cast<int>(a.integer("size", t.size, -1000000, 1000000));
+  if (a.has("pattern")) t.pattern = parseTriggerPattern(a.value("pattern"), "--pattern");
+  t.opacity = a.number("opacity", t.opacity, -1e9, 1e9);
+  t.patternSeed = a.seed("pattern-seed", t.patternSeed);
+  return t;
+}
+
 const CancelToken& interruptToken() {
   static const CancelToken token;
   return token;

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
 #endif
     }
     if (command == "grid") return cli::cmdGrid(argc, argv);
+    if (command == "flip") return cli::cmdFlip(argc, argv);
     if (command == "grid-task") return cli::cmdGridTask(argc, argv);
     if (command == "help" || command == "--help" || command == "-h") {
       if (command == "help" && argc > 2)

@@ -74,6 +74,7 @@ std::vector<CommandDoc> makeDocs() {
       {"train",
        {"run",
         "data",
+        "recipe",
         "model",
         "width",
         "epochs",
@@ -87,6 +88,8 @@ std::vector<CommandDoc> makeDocs() {
         "small-crops-until",
         "small-crop-side",
         "schedule",
+        "milestones",
+        "gamma",
         "augment",
         "precision",
         "threads",
@@ -94,8 +97,10 @@ std::vector<CommandDoc> makeDocs() {
         "limit-train",
         "seed"},
        {"resume", "decay-norms"},
-       "--run RUN [--model resnet8] [--width 32] [--epochs E] [--batch B] [--lr L]\n"
-       "[--momentum M] [--warmup F] [--schedule onecycle|cosine]\n"
+       "--run RUN [--recipe default|flip] [--model resnet8|resnet32p|r32p|resnet18|...]\n"
+       "[--width 32] [--epochs E] [--batch B] [--lr L]\n"
+       "[--momentum M] [--warmup F] [--schedule onecycle|cosine|multistep]\n"
+       "[--milestones 75,125] [--gamma 0.1]\n"
        "[--augment none|flip|crop+flip] [--augment-until F] [--weight-decay D] [--decay-norms]\n"
        "[--small-crops-until F] [--small-crop-side 24] [--label-smoothing 0.2]\n"
        "[--precision auto|fp32|bf16] [--threads N] [--device cpu|cuda]\n"
@@ -104,7 +109,10 @@ std::vector<CommandDoc> makeDocs() {
        "checkpoint after every epoch (--resume continues from it). Weight decay applies to "
        "convolution and linear weights; --decay-norms also to batch norm and biases. Targets are "
        "smoothed by 0.2 (--label-smoothing 0: plain one-hot targets). --small-crops-until F trains "
-       "the first F of the epochs on random side x side crops (cheaper steps)."});
+       "the first F of the epochs on random side x side crops (cheaper steps). --recipe flip is "
+       "FLIP's user recipe (pre-activation ResNet-32 r32p, SGD 0.1 Nesterov, weight decay 2e-4 "
+       "on every parameter, batch 256, 200 epochs, x0.1 at epochs 75 and 125, crop+flip, no "
+       "smoothing); options given with it change that recipe."});
   d.push_back({"evaluate",
                {"run", "model", "data", "precision", "threads", "device"},
                {},
@@ -237,6 +245,34 @@ std::vector<CommandDoc> makeDocs() {
                "DIR/grid-results.csv and .json, which the workbench's run comparison opens "
                "(Runs > Open grid table). Runs already trained are kept, so the same command "
                "resumes a grid. See docs/grid.md."});
+  d.push_back(
+      {"flip",
+       {"out",          "data",       "trigger",     "pos",        "color",
+        "size",         "pattern",    "opacity",     "pattern-seed", "source",
+        "target",       "model",      "width",       "experts",    "expert-epochs",
+        "expert-lr",    "checkpoint-every", "passes", "min-epoch",  "max-epoch",
+        "batch",        "label-lr",   "label-momentum", "lambda",  "budgets",
+        "per-class",    "seed",       "threads",     "device",     "label-order"},
+       {"quick", "resume", "no-runs"},
+       "--out DIR [--data D] [--quick] [--trigger three-pixel|sinusoid|corners|pixel|...]\n"
+       "[--source 9] [--target 4] [--model resnet32p] [--width 16]\n"
+       "[--experts 1] [--expert-epochs 20] [--expert-lr 0.1] [--checkpoint-every 50]\n"
+       "[--passes 15] [--min-epoch 0] [--max-epoch E] [--batch 256]\n"
+       "[--label-lr 150] [--label-momentum 0.5] [--lambda 0]\n"
+       "[--budgets 150,300,500,1000,1500] [--per-class N] [--seed X]\n"
+       "[--label-order TRUE.npy] [--threads N] [--device cpu|cuda] [--resume] [--no-runs]",
+       "Compute FLIP's label-only backdoor (Jha et al. 2023): train expert networks on the clean "
+       "set plus every source-class image again with the trigger, labelled target; move a "
+       "(N x K) logit table, initialised to 5 x one-hot, so that one student step on the clean "
+       "images with these soft labels matches one expert step (trajectory matching, one level "
+       "of double backward; label SGD lr 150, momentum 0.5); then flip, for each budget, the "
+       "rows whose best other class beats the true one most, of any class, nested. Writes "
+       "DIR/<n>.npy in FLIP's published format (rows in the data set's order, or the official "
+       "order of --label-order), DIR/labels.npy, true.npy, losses.npy and flip.json, and a "
+       "label-only run folder per budget under DIR/runs/<n>/ ready to train (--no-runs: "
+       "none). --quick: one block a stage (resnet8p), 500 images a class, one expert of 10 "
+       "epochs at batch 128, 3 passes (about a quarter of an hour on 2 CPU cores). State is "
+       "saved after the experts and after every pass; --resume continues a stopped run."});
   d.push_back({"grid-task",
                {"out", "index", "data"},
                {},

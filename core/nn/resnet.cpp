@@ -17,12 +17,17 @@ torch::nn::Conv2d conv3x3(int in, int out, int stride) {
   return torch::nn::Conv2d(
       torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(false));
 }
+/// FLIP's r32p activation (MadryLab's CIFAR ResNet): leaky ReLU with slope 0.1.
+torch::Tensor leakyRelu(const torch::Tensor& x) {
+  return F::leaky_relu(x, F::LeakyReLUFuncOptions().negative_slope(0.1));
+}
 }  // namespace
 
-BasicBlockImpl::BasicBlockImpl(int in, int out, int stride, bool projection)
-    : in_(in), out_(out), stride_(stride) {
+BasicBlockImpl::BasicBlockImpl(int in, int out, int stride, bool projection, bool preact)
+    : in_(in), out_(out), stride_(stride), preact_(preact) {
   conv1_ = register_module("conv1", conv3x3(in, out, stride));
-  bn1_ = register_module("bn1", torch::nn::BatchNorm2d(out));
+  // Pre-activation: the first batch norm normalises the block's input (in channels).
+  bn1_ = register_module("bn1", torch::nn::BatchNorm2d(preact ? in : out));
   conv2_ = register_module("conv2", conv3x3(out, out, 1));
   bn2_ = register_module("bn2", torch::nn::BatchNorm2d(out));
   if (projection && (stride != 1 || in != out)) {
@@ -32,22 +37,32 @@ BasicBlockImpl::BasicBlockImpl(int in, int out, int stride, bool projection)
   }
 }
 
+torch::Tensor BasicBlockImpl::shortcut(const torch::Tensor& x) {
+  if (!proj_.is_empty()) return projBn_(proj_(x));
+  if (stride_ == 1 && in_ == out_) return x;
+  // Option A, no parameters: subsample (pre-activation: average-pool, as FLIP's r32p) and pad
+  // the new channels with zeros on both sides.
+  torch::Tensor s =
+      preact_ ? F::avg_pool2d(x, F::AvgPool2dFuncOptions(stride_).stride(stride_))
+              : x.index({torch::indexing::Slice(), torch::indexing::Slice(),
+                         torch::indexing::Slice(torch::indexing::None, torch::indexing::None,
+                                                stride_),
+                         torch::indexing::Slice(torch::indexing::None, torch::indexing::None,
+                                                stride_)});
+  const int pad = out_ - in_;
+  return F::pad(s, F::PadFuncOptions({0, 0, 0, 0, pad / 2, pad - pad / 2}));
+}
+
 torch::Tensor BasicBlockImpl::forward(const torch::Tensor& x) {
+  if (preact_) {
+    // bn -> leaky ReLU -> conv -> bn -> leaky ReLU -> conv, plus the un-activated input.
+    torch::Tensor y = conv1_(leakyRelu(bn1_(x)));
+    y = conv2_(leakyRelu(bn2_(y)));
+    return y + shortcut(x);
+  }
   torch::Tensor y = torch::relu(bn1_(conv1_(x)));
   y = bn2_(conv2_(y));
-  torch::Tensor shortcut = x;
-  if (!proj_.is_empty()) {
-    shortcut = projBn_(proj_(x));
-  } else if (stride_ != 1 || in_ != out_) {
-    // Option A: subsample and pad the new channels with zeros (no parameters).
-    shortcut =
-        x.index({torch::indexing::Slice(), torch::indexing::Slice(),
-                 torch::indexing::Slice(torch::indexing::None, torch::indexing::None, stride_),
-                 torch::indexing::Slice(torch::indexing::None, torch::indexing::None, stride_)});
-    const int pad = out_ - in_;
-    shortcut = F::pad(shortcut, F::PadFuncOptions({0, 0, 0, 0, pad / 2, pad - pad / 2}));
-  }
-  return torch::relu(y + shortcut);
+  return torch::relu(y + shortcut(x));
 }
 
 ResNetImpl::ResNetImpl(const ModelSpec& spec) : spec_(spec) {
@@ -55,8 +70,9 @@ ResNetImpl::ResNetImpl(const ModelSpec& spec) : spec_(spec) {
   const auto widths = spec.stageWidths();
   const auto blocks = spec.blocksPerStage();
   const bool projection = spec.arch == "resnet18";
+  const bool preact = spec.preActivation();
   stem_ = register_module("stem", conv3x3(3, widths[0], 1));
-  stemBn_ = register_module("stem_bn", torch::nn::BatchNorm2d(widths[0]));
+  if (!preact) stemBn_ = register_module("stem_bn", torch::nn::BatchNorm2d(widths[0]));
   int in = widths[0];
   for (std::size_t s = 0; s < blocks.size(); ++s) {
     std::vector<BasicBlock> stage;
@@ -64,15 +80,23 @@ ResNetImpl::ResNetImpl(const ModelSpec& spec) : spec_(spec) {
       const int stride = (s > 0 && b == 0) ? 2 : 1;
       stage.push_back(
           register_module("stage" + std::to_string(s + 1) + "_block" + std::to_string(b),
-                          BasicBlock(in, widths[s], stride, projection)));
+                          BasicBlock(in, widths[s], stride, projection, preact)));
       in = widths[s];
     }
     stages_.push_back(std::move(stage));
   }
+  if (preact) finalBn_ = register_module("final_bn", torch::nn::BatchNorm2d(in));
   fc_ = register_module("fc", torch::nn::Linear(in, spec.numClasses));
   for (auto& m : modules(/*include_self=*/false)) {
     if (auto* c = m->as<torch::nn::Conv2d>()) {
-      torch::nn::init::kaiming_normal_(c->weight, 0.0, torch::kFanOut, torch::kReLU);
+      // Pre-activation (FLIP's r32p): torch's kaiming_normal_ defaults (fan in), for the
+      // classifier's weights too.
+      if (preact)
+        torch::nn::init::kaiming_normal_(c->weight, 0.0, torch::kFanIn, torch::kReLU);
+      else
+        torch::nn::init::kaiming_normal_(c->weight, 0.0, torch::kFanOut, torch::kReLU);
+    } else if (auto* l = m->as<torch::nn::Linear>(); l && preact) {
+      torch::nn::init::kaiming_normal_(l->weight, 0.0, torch::kFanIn, torch::kReLU);
     } else if (auto* bn = m->as<torch::nn::BatchNorm2d>()) {
       torch::nn::init::ones_(bn->weight);
       torch::nn::init::zeros_(bn->bias);
@@ -80,12 +104,20 @@ ResNetImpl::ResNetImpl(const ModelSpec& spec) : spec_(spec) {
   }
 }
 
+torch::Tensor ResNetImpl::stemForward(const torch::Tensor& x) {
+  return finalBn_.is_empty() ? torch::relu(stemBn_(stem_(x))) : stem_(x);
+}
+
+torch::Tensor ResNetImpl::pool(const torch::Tensor& y) {
+  torch::Tensor z = finalBn_.is_empty() ? y : leakyRelu(finalBn_(y));
+  return F::adaptive_avg_pool2d(z, F::AdaptiveAvgPool2dFuncOptions(1)).flatten(1);
+}
+
 torch::Tensor ResNetImpl::forward(const torch::Tensor& x) {
-  torch::Tensor y = torch::relu(stemBn_(stem_(x)));
+  torch::Tensor y = stemForward(x);
   for (auto& stage : stages_)
     for (auto& block : stage) y = block(y);
-  y = F::adaptive_avg_pool2d(y, F::AdaptiveAvgPool2dFuncOptions(1)).flatten(1);
-  return fc_(y);
+  return fc_(pool(y));
 }
 
 std::map<std::string, torch::Tensor> ResNetImpl::activations(
@@ -111,7 +143,7 @@ std::map<std::string, torch::Tensor> ResNetImpl::activations(
     ++pos;
     return pos > deepest;
   };
-  torch::Tensor y = torch::relu(stemBn_(stem_(x)));
+  torch::Tensor y = stemForward(x);
   if (keep("stem", y)) return out;
   for (std::size_t s = 0; s < stages_.size(); ++s) {
     for (std::size_t b = 0; b < stages_[s].size(); ++b) {
@@ -120,7 +152,7 @@ std::map<std::string, torch::Tensor> ResNetImpl::activations(
     }
     if (keep("stage" + std::to_string(s + 1), y)) return out;
   }
-  y = F::adaptive_avg_pool2d(y, F::AdaptiveAvgPool2dFuncOptions(1)).flatten(1);
+  y = pool(y);
   if (keep("pool", y)) return out;
   keep("fc", fc_(y));
   return out;
@@ -159,11 +191,11 @@ torch::Tensor ResNetImpl::forwardFrom(const torch::Tensor& input, const std::str
   }
   torch::Tensor y = input;
   std::size_t pos = 0;
-  if (next <= pos) y = torch::relu(stemBn_(stem_(y)));
+  if (next <= pos) y = stemForward(y);
   for (auto& stage : stages_)
     for (auto& block : stage)
       if (next <= ++pos) y = block(y);
-  if (y.dim() == 4) y = F::adaptive_avg_pool2d(y, F::AdaptiveAvgPool2dFuncOptions(1)).flatten(1);
+  if (y.dim() == 4) y = pool(y);
   return fc_(y);
 }
 
@@ -178,11 +210,14 @@ std::vector<torch::Tensor> ResNetImpl::layerParameters(const std::vector<std::st
   std::size_t pos = 0;
   if (chosen[pos]) {
     add(*stem_);
-    add(*stemBn_);
+    if (!stemBn_.is_empty()) add(*stemBn_);
   }
   for (auto& stage : stages_)
     for (auto& block : stage)
       if (chosen[++pos]) add(*block);
+  // Pre-activation: the final batch norm acts on the last block's output before the pooling;
+  // it counts with the last block (forwardFrom runs it after any block).
+  if (chosen[pos] && !finalBn_.is_empty()) add(*finalBn_);
   if (chosen[++pos]) add(*fc_);
   return out;
 }

@@ -15,16 +15,19 @@
 namespace poisonlab::nn {
 
 /// Two 3x3 convolutions with batch norm; shortcut is the identity, zero-padded and subsampled
-/// (option A) or a 1x1 projection (option B) when the shape changes.
+/// (option A) or a 1x1 projection (option B) when the shape changes. `preact`: the
+/// pre-activation block of ModelSpec (FLIP's r32p).
 class BasicBlockImpl : public torch::nn::Module {
  public:
-  BasicBlockImpl(int in, int out, int stride, bool projection);
+  BasicBlockImpl(int in, int out, int stride, bool projection, bool preact = false);
   torch::Tensor forward(const torch::Tensor& x);
 
  private:
+  torch::Tensor shortcut(const torch::Tensor& x);
   torch::nn::Conv2d conv1_{nullptr}, conv2_{nullptr}, proj_{nullptr};
   torch::nn::BatchNorm2d bn1_{nullptr}, bn2_{nullptr}, projBn_{nullptr};
   int in_, out_, stride_;
+  bool preact_;
 };
 TORCH_MODULE(BasicBlock);
 
@@ -53,7 +56,12 @@ class ResNetImpl : public torch::nn::Module {
  private:
   ModelSpec spec_;
   torch::nn::Conv2d stem_{nullptr};
-  torch::nn::BatchNorm2d stemBn_{nullptr};
+  torch::nn::BatchNorm2d stemBn_{nullptr};   ///< none in a pre-activation network
+  torch::nn::BatchNorm2d finalBn_{nullptr};  ///< pre-activation only: before the pooling
+  /// The stem's output (post-activation: conv, bn, ReLU; pre-activation: the conv alone).
+  torch::Tensor stemForward(const torch::Tensor& x);
+  /// The pooled penultimate vector from the last block's output.
+  torch::Tensor pool(const torch::Tensor& y);
   std::vector<std::vector<BasicBlock>> stages_;
   torch::nn::Linear fc_{nullptr};
   /// The units that hold parameters, input to output: "stem", "stageK.blockJ"..., "fc".

@@ -35,6 +35,13 @@ double learningRate(const TrainConfig& c, std::int64_t step, std::int64_t total)
   auto cosineFromTo = [](double from, double to, double f) {
     return to + (from - to) * 0.5 * (1 + std::cos(M_PI * f));
   };
+  if (c.schedule == Schedule::MultiStep) {
+    const int epoch = static_cast<int>(double(step) * c.epochs / double(std::max<std::int64_t>(1, total)));
+    double lr = c.lr;
+    for (int m : c.milestones)
+      if (m <= epoch) lr *= c.gamma;
+    return lr;
+  }
   if (c.schedule == Schedule::OneCycle) {
     // As torch.optim.lr_scheduler.OneCycleLR: start at lr/25, peak at `warmup`, end at lr/25e4.
     const double start = c.lr / 25.0, end = start / 1e4;

@@ -93,7 +93,8 @@ const std::vector<std::string> kTriggerFields{"type",    "pos",     "color",    
                                               "pattern", "opacity", "pattern_seed"};
 const std::vector<std::string> kPoisonFields{"source", "target", "count",      "rate",
                                              "seed",   "labels", "label_order"};
-const std::vector<std::string> kTrainFields{"model",
+const std::vector<std::string> kTrainFields{"preset",
+                                            "model",
                                             "width",
                                             "epochs",
                                             "batch",
@@ -107,6 +108,8 @@ const std::vector<std::string> kTrainFields{"model",
                                             "small_crops_until",
                                             "small_crop_side",
                                             "schedule",
+                                            "milestones",
+                                            "gamma",
                                             "augment",
                                             "precision",
                                             "device",
@@ -171,14 +174,13 @@ PoisonSpec poisonFrom(const ojson& o, const std::string& where) {
 
 TrainConfig trainFrom(const ojson& o, const std::string& where) {
   checkKeys(o, kTrainFields, where);
-  TrainConfig c;
-  if (o.contains("model")) c.model.arch = get<std::string>(o, "model", where);
-  // Without a width: the default recipe's width for its own network, else the paper's (as
-  // `train` does).
-  c.model.width = c.model.arch == TrainConfig::defaultModel().arch
-                      ? TrainConfig::defaultModel().width
-                  : c.model.arch == "resnet18" ? 64
-                                               : 16;
+  // A named recipe ("preset": "flip") first, then each field over it, as `train --recipe`.
+  TrainConfig c = namedRecipe(
+      o.contains("preset") ? get<std::string>(o, "preset", where) : "default", where + ".preset");
+  if (o.contains("model")) {
+    c.model.arch = canonicalArch(get<std::string>(o, "model", where));
+    c.model.width = defaultWidth(c.model.arch);  // without a width, as `train` does
+  }
   if (o.contains("width")) c.model.width = get<int>(o, "width", where);
   if (o.contains("epochs")) c.epochs = get<int>(o, "epochs", where);
   if (o.contains("batch")) c.batchSize = get<int>(o, "batch", where);
@@ -194,6 +196,8 @@ TrainConfig trainFrom(const ojson& o, const std::string& where) {
   if (o.contains("weight_decay_norms")) c.decayNorms = get<bool>(o, "weight_decay_norms", where);
   if (o.contains("schedule"))
     c.schedule = parseSchedule(get<std::string>(o, "schedule", where), where + ".schedule");
+  if (o.contains("milestones")) c.milestones = get<std::vector<int>>(o, "milestones", where);
+  if (o.contains("gamma")) c.gamma = get<double>(o, "gamma", where);
   if (o.contains("augment"))
     c.augment = parseAugment(get<std::string>(o, "augment", where), where + ".augment");
   if (o.contains("precision"))

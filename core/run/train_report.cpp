@@ -43,6 +43,10 @@ json configJson(const TrainConfig& c) {
   }
   // Runs from before the option decayed every parameter: they read as "true" without the field.
   if (!c.decayNorms) j["weight_decay_norms"] = false;
+  if (c.schedule == Schedule::MultiStep) {
+    j["milestones"] = c.milestones;
+    j["gamma"] = c.gamma;
+  }
   return j;
 }
 
@@ -133,6 +137,10 @@ TrainConfig readTrainConfig(const std::string& runDir) {
     c.smallCropsUntil = s.value("small_crops_until", 0.0);
     c.smallCropSide = s.value("small_crop_side", c.smallCropSide);
     c.decayNorms = s.value("weight_decay_norms", true);
+    if (c.schedule == Schedule::MultiStep) {
+      c.milestones = s.at("milestones").get<std::vector<int>>();
+      c.gamma = s.at("gamma").get<double>();
+    }
     c.augment = parseAugment(s.at("augment").get<std::string>(), path + ": settings.augment");
     c.precision =
         parsePrecision(s.at("precision").get<std::string>(), path + ": settings.precision");

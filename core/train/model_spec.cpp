@@ -8,7 +8,8 @@ std::vector<int> ModelSpec::blocksPerStage() const {
   if (arch == "resnet18") return {2, 2, 2, 2};
   const std::string prefix = "resnet";
   if (arch.rfind(prefix, 0) == 0) {
-    const std::string digits = arch.substr(prefix.size());
+    std::string digits = arch.substr(prefix.size());
+    if (preActivation()) digits.pop_back();
     if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos &&
         digits.size() < 4) {
       const int depth = std::stoi(digits);
@@ -20,8 +21,20 @@ std::vector<int> ModelSpec::blocksPerStage() const {
   }
   throw Error("model: '" + arch +
                   "' is not a known network (resnet8, resnet14, resnet20, resnet32, resnet44, "
-                  "resnet56 or any resnet(6n+2), or resnet18)",
+                  "resnet56 or any resnet(6n+2); their pre-activation forms resnet8p.. resnet56p, "
+                  "resnet32p being FLIP's r32p; or resnet18)",
               "model.arch");
+}
+
+bool ModelSpec::preActivation() const {
+  return arch.size() > 7 && arch.rfind("resnet", 0) == 0 && arch.back() == 'p';
+}
+
+std::string canonicalArch(const std::string& name) {
+  // FLIP's names for its two models (Jha et al. 2023, flip-labels/<model>/).
+  if (name == "r32p") return "resnet32p";
+  if (name == "r18") return "resnet18";
+  return name;
 }
 
 std::vector<int> ModelSpec::stageWidths() const {
@@ -43,7 +56,8 @@ void ModelSpec::validate() const {
 
 std::string ModelSpec::describe() const {
   const auto b = blocksPerStage();
-  return arch + " (width " + std::to_string(width) + ", " + std::to_string(b.size()) +
+  return arch + (preActivation() ? " (pre-activation, width " : " (width ") +
+         std::to_string(width) + ", " + std::to_string(b.size()) +
          " stages x " + std::to_string(b[0]) + " blocks)";
 }
 

@@ -17,7 +17,7 @@ namespace poisonlab {
 
 enum class Precision { Auto, Fp32, Bf16 };
 enum class Augment { None, Flip, CropFlip };
-enum class Schedule { OneCycle, Cosine };
+enum class Schedule { OneCycle, Cosine, MultiStep };
 
 const char* toString(Precision p);
 const char* toString(Augment a);
@@ -49,6 +49,10 @@ struct TrainConfig {
   bool decayNorms = false;
   Schedule schedule = Schedule::OneCycle;
   double warmup = 0.25;  ///< one-cycle: fraction of steps spent rising to the peak
+  /// Multi-step (torch's MultiStepLR, stepped per epoch): the learning rate is `lr` times
+  /// `gamma` for every milestone at or below the 0-based epoch; no warm-up.
+  std::vector<int> milestones;
+  double gamma = 0.1;
   /// Targets (1 - e) onehot + e / classes. 0.2 learns the one-pixel trigger on every seed
   /// tried, where plain targets missed it on one of three (BENCHMARKS.md, issue 14); SSD's
   /// importances use the same loss (FisherOptions::labelSmoothing).
@@ -89,6 +93,18 @@ struct TrainConfig {
     return m;
   }
 };
+
+/// The recipes by name: "default" (TrainConfig's defaults) and "flip", FLIP's user recipe (Jha
+/// et al. 2023, FLIP.md section 3.4): pre-activation ResNet-32 (resnet32p, width 16), SGD lr 0.1,
+/// Nesterov momentum 0.9, weight decay 2e-4 on every parameter, batch 256, 200 epochs, the
+/// learning rate x0.1 at epochs 75 and 125, random crops (4-pixel padding) and flips, plain
+/// cross-entropy. Throws Error naming `field` for another name.
+TrainConfig namedRecipe(const std::string& name, const std::string& field = "recipe");
+/// The recipe names namedRecipe knows.
+std::vector<std::string> recipeNames();
+/// The width a network gets when none is given: the default recipe's for its own network, 64
+/// for resnet18 (the usual CIFAR ResNet-18), else the paper's 16.
+int defaultWidth(const std::string& arch);
 
 /// After every batch.
 struct BatchStats {

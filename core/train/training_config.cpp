@@ -16,7 +16,8 @@ constexpr EnumName<Precision> kPrecisions[] = {
 constexpr EnumName<Augment> kAugments[] = {
     {Augment::None, "none"}, {Augment::Flip, "flip"}, {Augment::CropFlip, "crop+flip"}};
 constexpr EnumName<Schedule> kSchedules[] = {{Schedule::OneCycle, "onecycle"},
-                                             {Schedule::Cosine, "cosine"}};
+                                             {Schedule::Cosine, "cosine"},
+                                             {Schedule::MultiStep, "multistep"}};
 }  // namespace
 
 const char* toString(Precision p) { return enumToString(kPrecisions, p); }
@@ -48,6 +49,10 @@ void TrainConfig::validate() const {
   if (!(weightDecay >= 0 && weightDecay < 1))
     throw Error("weight decay: must be in [0, 1)", "train.weight_decay");
   if (!(warmup >= 0 && warmup < 1)) throw Error("warmup: must be in [0, 1)", "train.warmup");
+  if (!(gamma > 0 && gamma <= 1)) throw Error("gamma: must be in (0, 1]", "train.gamma");
+  for (std::size_t i = 0; i < milestones.size(); ++i)
+    if (milestones[i] < 1 || (i > 0 && milestones[i] <= milestones[i - 1]))
+      throw Error("milestones: must be increasing epochs of at least 1", "train.milestones");
   if (!(augmentUntil >= 0 && augmentUntil <= 1))
     throw Error("augment-until: must be in [0, 1]", "train.augment_until");
   if (!(smallCropsUntil >= 0 && smallCropsUntil <= 1))
@@ -61,6 +66,36 @@ void TrainConfig::validate() const {
     throw Error("threads: " + std::to_string(threads) + " is outside 0..1024", "train.threads");
   if (device != "cpu" && device != "cuda")
     throw Error("device: '" + device + "' is not cpu or cuda", "train.device");
+}
+
+TrainConfig namedRecipe(const std::string& name, const std::string& field) {
+  TrainConfig c;
+  if (name == "default") return c;
+  if (name != "flip")
+    throw Error(field + ": '" + name + "' is not a recipe (default or flip)", field);
+  c.model.arch = "resnet32p";
+  c.model.width = 16;
+  c.epochs = 200;
+  c.batchSize = 256;
+  c.lr = 0.1;
+  c.momentum = 0.9;
+  c.nesterov = true;
+  c.weightDecay = 2e-4;
+  c.decayNorms = true;
+  c.schedule = Schedule::MultiStep;
+  c.milestones = {75, 125};
+  c.gamma = 0.1;
+  c.warmup = 0;
+  c.labelSmoothing = 0;
+  c.augment = Augment::CropFlip;
+  return c;
+}
+
+std::vector<std::string> recipeNames() { return {"default", "flip"}; }
+
+int defaultWidth(const std::string& arch) {
+  if (arch == TrainConfig::defaultModel().arch) return TrainConfig::defaultModel().width;
+  return arch == "resnet18" ? 64 : 16;
 }
 
 bool cpuHasFastBf16() {
