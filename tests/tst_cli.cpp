@@ -206,6 +206,61 @@ class TestCli : public QObject {
              QString("index,original_label,poisoned_label\n120,3,5\n360,9,4\n361,9,4\n"));
   }
 
+  // `flip` end to end on the mini archive (an image folder, mapped by the class sequence of
+  // labelOnlyPoisonFromTheCommandLine's order.csv): FLIP's files in the official order, nested
+  // budgets, a label-only run per budget that imports back as it was selected, and FLIP's
+  // recipe training one of them.
+  void flipFromTheCommandLine() {
+    const QString order = tmp_.filePath("order.csv");
+    QVERIFY(QFileInfo::exists(order));
+    const QString out = tmp_.filePath("flip");
+    Result r = run({"flip", "--data", data_, "--out", out, "--model", "resnet8p", "--width", "4",
+                    "--expert-epochs", "2", "--batch", "40", "--checkpoint-every", "3",
+                    "--passes", "2", "--budgets", "10,5", "--label-order", order, "--threads", "2",
+                    "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains("pass 2: mean matching loss"), qPrintable(r.err));
+    const QJsonArray budgets = r.json["budgets"].toArray();
+    QCOMPARE(budgets.size(), 2);
+    QCOMPARE(budgets.at(0).toObject()["budget"].toInt(), 5);
+    QCOMPARE(r.json["pass_losses"].toArray().size(), 2);
+    for (const char* f : {"5.npy", "10.npy", "labels.npy", "true.npy", "losses.npy", "flip.json",
+                          "runs/5/experiment.json", "runs/10/poison.csv"})
+      QVERIFY2(QFileInfo::exists(out + "/" + f), f);
+    // The published format, read by `poison --labels` with the same class sequence: the run
+    // flip made for the budget has the same rows, and the budgets are nested.
+    auto rowsOf = [](const QString& csv) {
+      QFile f(csv);
+      f.open(QIODevice::ReadOnly);
+      QStringList rows = QString(f.readAll()).split('\n', Qt::SkipEmptyParts);
+      rows.removeFirst();
+      return QSet<QString>(rows.begin(), rows.end());
+    };
+    const QString again = tmp_.filePath("flip-10-again");
+    r = run({"poison", "--data", data_, "--out", again, "--labels", out + "/10.npy",
+             "--label-order", order, "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.json["poisoned"].toInt(), 10);
+    QCOMPARE(rowsOf(again + "/poison.csv"), rowsOf(out + "/runs/10/poison.csv"));
+    QVERIFY(rowsOf(out + "/runs/10/poison.csv").contains(rowsOf(out + "/runs/5/poison.csv")));
+    // Bad settings name their option before any work.
+    r = run({"flip", "--data", data_, "--out", tmp_.filePath("flip-bad"), "--budgets", "0"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("budgets"), qPrintable(r.err));
+    // FLIP's user recipe on one of the runs: the pre-activation ResNet-32 and the multi-step
+    // schedule, recorded.
+    r = run({"train", "--run", out + "/runs/10", "--data", data_, "--recipe", "flip", "--epochs",
+             "1", "--threads", "2", "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QFile metrics(out + "/runs/10/metrics.json");
+    QVERIFY(metrics.open(QIODevice::ReadOnly));
+    const QJsonObject settings = QJsonDocument::fromJson(metrics.readAll()).object()["settings"].toObject();
+    QCOMPARE(settings["model"].toObject()["arch"].toString(), QString("resnet32p"));
+    QCOMPARE(settings["schedule"].toString(), QString("multistep"));
+    QCOMPARE(settings["milestones"].toArray().size(), 2);
+    QCOMPARE(settings["batch"].toInt(), 256);
+  }
+
   void poisonForceClearsWhatTheOldPoisonGave() {
     // Poisoning a run folder anew (--force) leaves no model, checkpoint, metrics, cached
     // predictions, detector or unlearning result of the old poison behind.
