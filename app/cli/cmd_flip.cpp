@@ -6,12 +6,10 @@
 #include "commands.h"
 #include "core/attack/flip.h"
 #include "core/attack/label_file.h"
-#include "core/run/run_folder.h"
+#include "core/run/flip_runs.h"
 #include "core/train/training.h"
-#include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/util/format.h"
-#include "core/util/npy.h"
 #include "terminal_progress.h"
 
 namespace fs = std::filesystem;
@@ -47,32 +45,6 @@ FlipConfig configFromArgs(const Args& a) {
   c.threads = static_cast<int>(a.integer("threads", 0, 0, 1024));
   c.device = a.value("device", c.device);
   return c;
-}
-
-nlohmann::json configJson(const FlipConfig& c) {
-  return {{"model", {{"arch", c.model.arch}, {"width", c.model.width}}},
-          {"trigger", c.trigger.describe()},
-          {"source", c.source},
-          {"target", c.target},
-          {"experts", c.experts},
-          {"expert_epochs", c.expertEpochs},
-          {"expert_lr", c.expertLr},
-          {"expert_momentum", c.expertMomentum},
-          {"expert_weight_decay", c.expertWeightDecay},
-          {"expert_milestones", c.expertMilestones},
-          {"checkpoint_every", c.checkpointEvery},
-          {"passes", c.passes},
-          {"min_epoch", c.minEpoch},
-          {"max_epoch", c.lastEpoch()},
-          {"batch", c.batch},
-          {"label_lr", c.labelLr},
-          {"label_momentum", c.labelMomentum},
-          {"temperature", c.oneHotTemperature},
-          {"lambda", c.lambda},
-          {"budgets", c.budgets},
-          {"per_class", c.perClass},
-          {"seed", c.seed},
-          {"device", c.device}};
 }
 
 }  // namespace
@@ -130,86 +102,21 @@ int cmdFlip(int argc, char** argv) {
   bar.finish();
 
   // Step 3 and the files.
-  const int k = ds->numClasses();
-  const auto selections =
-      selectFlips({r.logits}, ds->train.labels, k, config.budgets, r.computedRows);
-  writeLabelTable(out + "/labels.npy", *ds, order, r.logits, k);
-  std::vector<float> onehot(ds->train.count() * std::size_t(k), 0.0f);
-  for (std::size_t i = 0; i < ds->train.count(); ++i) onehot[i * k + ds->train.labels[i]] = 1.0f;
-  writeLabelTable(out + "/true.npy", *ds, order, onehot, k);
-  {
-    NpyWriter w(out + "/losses.npy", r.batchLosses.size(), 1);
-    for (std::size_t i = 0; i < r.batchLosses.size(); ++i) {
-      const float v = static_cast<float>(r.batchLosses[i]);
-      w.writeRow(i, &v);
-    }
-    w.commit();
-  }
-  nlohmann::json budgets = nlohmann::json::array();
+  const FlipOutputs o = writeFlipOutputs(ds, config, r, out, order, !a.flag("no-runs"));
   std::ostringstream h;
   h << "experts: " << r.expertSeconds << " s, label passes: " << r.labelSeconds << " s";
   if (r.resumedFromPass) h << " (resumed after pass " << r.resumedFromPass << ")";
   h << "\n";
-  for (const FlipSelection& s : selections) {
-    const std::string file = out + "/" + std::to_string(s.budget) + ".npy";
-    writeLabelTable(file, *ds, order, s.labels, k);
-    std::vector<std::uint8_t> labels = ds->train.labels;
-    for (int row : s.rows) {
-      int best = 0;
-      for (int c = 1; c < k; ++c)
-        if (s.labels[std::size_t(row) * k + c] > s.labels[std::size_t(row) * k + best]) best = c;
-      labels[std::size_t(row)] = static_cast<std::uint8_t>(best);
-    }
-    nlohmann::json pairs = nlohmann::json::array();
-    h << file << ": " << s.budget << " labels flipped";
-    int shown = 0;
-    for (const FlipCount& f : flipCounts(ds->train.labels, labels)) {
-      pairs.push_back({{"true", f.from}, {"label", f.to}, {"count", f.count}});
-      if (shown++ < 3)
-        h << (shown == 1 ? " (" : ", ") << ds->classNames[f.from] << " -> "
-          << ds->classNames[f.to] << " " << f.count;
-    }
-    h << (shown > 3 ? ", ...)" : ")") << "\n";
-    nlohmann::json entry{{"budget", s.budget}, {"file", file}, {"flips", pairs}};
-    if (!a.flag("no-runs")) {
-      // A label-only run per budget, as `poison --labels FILE` makes it.
-      const std::string run = out + "/runs/" + std::to_string(s.budget);
-      LabelOrder runOrder = order;
-      if (runOrder.file.empty() && ds->format != DataFormat::CifarBinary)
-        runOrder.file = out + "/true.npy";
-      LabelPoison lp = labelPoisonFromFile(*ds, file, runOrder);
-      PoisonSpec spec;
-      spec.source = config.source;
-      spec.target = config.target;
-      spec.labels = std::move(lp.labels);
-      spec.count = static_cast<int>(lp.flipped);
-      spec.labelsFrom = lp.from;
-      const PoisonedDataset pd = applyPoison(ds, config.trigger, spec);
-      if (fs::exists(experimentPath(run))) clearDerived(run);
-      writeRun(run, describeExperiment(pd), pd);
-      entry["run"] = run;
-      h << "  run " << run << " (train it: poisonlab-cli train --run " << run << ")\n";
-    }
-    budgets.push_back(entry);
+  for (const FlipBudgetOutput& b : o.budgets) {
+    h << b.file << ": " << b.budget << " labels flipped";
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, b.flips.size()); ++i)
+      h << (i == 0 ? " (" : ", ") << ds->classNames[b.flips[i].from] << " -> "
+        << ds->classNames[b.flips[i].to] << " " << b.flips[i].count;
+    h << (b.flips.size() > 3 ? ", ...)" : ")") << "\n";
+    if (!b.run.empty())
+      h << "  run " << b.run << " (train it: poisonlab-cli train --run " << b.run << ")\n";
   }
-  nlohmann::json record{{"schema_version", 1},
-                        {"settings", configJson(config)},
-                        {"data", info["data"]},
-                        {"label_order", order.file.empty() ? "load order" : order.file},
-                        {"experts", {{"cta", r.expertCta}, {"pta", r.expertPta}}},
-                        {"pass_losses", r.passLosses},
-                        {"expert_seconds", r.expertSeconds},
-                        {"label_seconds", r.labelSeconds},
-                        {"resumed_from_pass", r.resumedFromPass},
-                        {"computed_rows", r.computedRows.size()},
-                        {"cpu", cpuDescription()},
-                        {"budgets", budgets}};
-  nlohmann::json starts = nlohmann::json::array();
-  for (const auto& s : r.starts)
-    starts.push_back({{"expert", s.expert}, {"epoch", s.epoch}, {"iteration", s.iteration}});
-  record["start_points"] = starts;
-  writeFileAtomic(out + "/flip.json", record.dump(2) + "\n");
-  emit(a, record, h.str());
+  emit(a, nlohmann::json::parse(o.recordJson), h.str());
   return 0;
 }
 
