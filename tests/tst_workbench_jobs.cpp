@@ -27,6 +27,7 @@
 #include "core/train/saliency.h"
 #include "panels/detector_panel.h"
 #include "panels/experiment_panel.h"
+#include "views/flip_view.h"
 #include "views/influence_view.h"
 #include "jobs.h"
 #include "main_window.h"
@@ -191,6 +192,58 @@ class TestWorkbenchJobs : public QObject {
     QVERIFY(s->trainResult());
     QVERIFY(QTest::qWaitFor([&] { return w.runsView()->runCount() == 2; }, 30000));
     QCOMPARE(w.runsView()->table()->rowCount(), 2);
+  }
+
+  // FLIP from the attack panel: the button starts the job (FLIP's quick settings do not fit
+  // 1,024 images, and the FLIP view says why, naming the field); with settings that fit, the
+  // FLIP view draws the matching loss live, and the label-only runs it made (one a budget)
+  // join Runs, their files on disk.
+  void flipInTheWindow() {
+    MainWindow w;
+    w.show();
+    w.experiment()->setTrigger(whitePixel());
+    w.experiment()->setPoison(spec_);
+    QSignalSpy loaded(w.openData(tmp_.filePath("data")), &Task::finished);
+    QVERIFY(loaded.wait(60000));
+    QVERIFY(waitIdle(w, 60000));
+    w.experiment()->setLabelOnly(true);
+    QPushButton* button = w.experiment()->findChild<QPushButton*>("computeFlip");
+    QVERIFY(button);
+    button->click();
+    QVERIFY2(QTest::qWaitFor([&] { return !w.flipView()->summaryText().isEmpty(); }, 60000),
+             qPrintable(w.flipView()->statusText() + " / " + w.statusBar()->currentMessage()));
+    QVERIFY2(w.flipView()->summaryText().contains("budgets"),
+             qPrintable(w.flipView()->summaryText()));
+    QVERIFY(waitIdle(w, 60000));
+
+    FlipConfig c;
+    c.model.arch = "resnet8p";
+    c.model.width = 4;
+    c.trigger = whitePixel();
+    c.source = 0;
+    c.target = 1;
+    c.expertEpochs = 2;
+    c.batch = 64;
+    c.checkpointEvery = 4;
+    c.passes = 2;
+    c.budgets = {8, 16};
+    c.threads = 2;
+    const int before = w.runsView()->runCount();
+    const QString dir = tmp_.filePath("flip");
+    Task* t = w.startFlip(c, dir);
+    QVERIFY(t);
+    QSignalSpy done(t, &Task::finished);
+    QVERIFY(done.wait(240000));
+    QCOMPARE(t->state(), Task::State::Succeeded);
+    QVERIFY(waitIdle(w, 60000));
+    // 1,024 + 256 triggered items at batch 64: 20 batches a pass, each a point.
+    QCOMPARE(w.flipView()->batchPoints(), 2 * 20);
+    QCOMPARE(w.flipView()->passPoints(), 2);
+    QVERIFY2(w.flipView()->summaryText().contains(dir), qPrintable(w.flipView()->summaryText()));
+    QCOMPARE(w.runsView()->runCount(), before + 2);
+    for (const char* f : {"8.npy", "16.npy", "flip.json", "runs/8/experiment.json",
+                          "runs/16/poison.csv"})
+      QVERIFY2(QFileInfo::exists(dir + "/" + f), f);
   }
 
   void theRunOpensWithEverythingInIt() {

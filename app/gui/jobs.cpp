@@ -15,6 +15,7 @@
 #include "core/data/data_location.h"
 #include "core/data/download.h"
 #include "core/run/prediction_cache.h"
+#include "core/run/flip_runs.h"
 #include "core/run/run_folder.h"
 #include "core/run/train_report.h"
 #include "core/unlearn/sweep.h"
@@ -175,6 +176,92 @@ Task* Jobs::importLabels(const QString& file, const QString& order,
       done(*result, {});
     else if (s == Task::State::Failed)
       done(nullptr, task->errorMessage());
+  });
+  return task;
+}
+
+Task* Jobs::computeFlip(const FlipConfig& config, const QString& dirIn) {
+  auto clean = session_->cleanData();
+  if (!clean) return nullptr;
+  QString dir = dirIn;
+  if (dir.isEmpty()) {
+    dir = QDir(runsFolder())
+              .filePath(QStringLiteral("flip-") +
+                        QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    for (int k = 2; QFileInfo::exists(dir); ++k)
+      dir = QDir(runsFolder())
+                .filePath(QStringLiteral("flip-%1-%2")
+                              .arg(QDateTime::currentDateTime().toString(
+                                  QStringLiteral("yyyyMMdd-HHmmss")))
+                              .arg(k));
+  }
+  auto outputs = std::make_shared<FlipOutputs>();
+  auto className = [&](int c) {
+    return c >= 0 && c < clean->numClasses()
+               ? QString::fromStdString(clean->classNames[std::size_t(c)])
+               : QString::number(c);  // the job refuses it, naming the field
+  };
+  Task* task = tasks_->start(
+      tr("Compute FLIP labels (%1, %2 -> %3)")
+          .arg(describeTrigger(config.trigger), className(config.source),
+               className(config.target)),
+      [clean, config, out = dir.toStdString(), outputs](TaskContext& ctx) {
+        using Clock = std::chrono::steady_clock;
+        auto lastPost = Clock::now() - std::chrono::seconds(1);
+        FlipCallbacks cb;
+        cb.onBatch = [&](const FlipProgress& p) {
+          ctx.progress(p.fraction, p.stage == "experts"
+                                       ? "expert " + std::to_string(p.expert) + ", epoch " +
+                                             std::to_string(p.epoch)
+                                       : "label pass " + std::to_string(p.pass) + "/" +
+                                             std::to_string(p.passes));
+          // Every label batch is a point of the curve; the experts' batches four a second.
+          const auto now = Clock::now();
+          if (p.stage == "experts" && now - lastPost < std::chrono::milliseconds(250)) return;
+          lastPost = now;
+          FlipLive live;
+          live.progress = p;
+          ctx.post(live);
+        };
+        cb.onExpert = [&](int e, double cta, double pta) {
+          FlipLive live;
+          live.expertDone = e;
+          live.cta = cta;
+          live.pta = pta;
+          ctx.post(live);
+        };
+        cb.onPass = [&](int pass, double mean) {
+          FlipLive live;
+          live.passDone = pass;
+          live.passMean = mean;
+          ctx.post(live);
+        };
+        const FlipResult r = computeFlipLabels(*clean, config, out, cb, &ctx.cancelToken());
+        ctx.progress(1, "writing the label files and runs");
+        *outputs = writeFlipOutputs(clean, config, r, out, LabelOrder{}, /*makeRuns=*/true);
+      },
+      TaskManager::Lane::Engine);
+  connect(task, &Task::finished, this, [this, task, dir, outputs, clean](Task::State s) {
+    if (s == Task::State::Failed) emit failed(task, tr("FLIP failed"));
+    if (s != Task::State::Succeeded) return;
+    QStringList runs, lines;
+    for (const FlipBudgetOutput& b : outputs->budgets) {
+      runs << QString::fromStdString(b.run);
+      QString top;
+      if (!b.flips.empty())
+        top = tr("%1 -> %2: %3")
+                  .arg(QString::fromStdString(clean->classNames[std::size_t(b.flips[0].from)]))
+                  .arg(QString::fromStdString(clean->classNames[std::size_t(b.flips[0].to)]))
+                  .arg(b.flips[0].count);
+      lines << tr("%n label(s) flipped (most: %1): %2", "", b.budget)
+                   .arg(top, QString::fromStdString(b.file));
+    }
+    emit flipFinished(task, dir,
+                      runs,
+                      tr("Written to %1:").arg(dir) + QLatin1Char('\n') + lines.join('\n') +
+                          QLatin1Char('\n') +
+                          tr("One label-only run per budget is in Runs (what if), ready to "
+                             "open and train."));
   });
   return task;
 }

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 
+#include "core/attack/flip.h"
 #include "core/attack/label_file.h"
 #include "core/attack/poison.h"
 #include "core/detect/detect.h"
@@ -29,6 +30,15 @@ struct TrainLive {
   double x = 0;        ///< epochs done, fractional
   double loss = 0;     ///< mean loss since the last point
   double elapsed = 0;  ///< seconds since the job started
+};
+
+/// What a FLIP job posts while it runs: a batch (throttled), an expert done or a pass done.
+struct FlipLive {
+  FlipProgress progress;
+  int expertDone = 0;  ///< 1-based; 0: none with this post
+  double cta = 0, pta = 0;
+  int passDone = 0;  ///< 1-based; 0: none with this post
+  double passMean = 0;
 };
 
 class Jobs : public QObject {
@@ -51,6 +61,10 @@ class Jobs : public QObject {
   /// labels, or null and the error. Null without data.
   Task* importLabels(const QString& file, const QString& order,
                      std::function<void(std::shared_ptr<const LabelPoison>, QString)> done);
+  /// Computes FLIP's labels on the loaded clean data (core/attack/flip.h) into `dir` (a new
+  /// folder under runsFolder() when empty): label files and a label-only run per budget
+  /// (flipFinished names them). Posts FlipLive. Null without data.
+  Task* computeFlip(const FlipConfig& config, const QString& dir = {});
   /// Trains on the session's data into its run folder, or a new one under runsFolder() when
   /// the run is unsaved or already has a model. Posts TrainLive and EpochStats live. Null when
   /// nothing can be trained (no data, a training job running).
@@ -96,6 +110,9 @@ class Jobs : public QObject {
   void trainingFinished(poisonlab::gui::Task* task, const QString& dir);
   void saliencyReady(int index, int split, const poisonlab::SaliencyMap& map);
   void runOpened(const QString& dir, const poisonlab::TrainConfig& config, bool hasConfig);
+  /// A FLIP job ended well: its folder, the runs it made and a summary of what it wrote.
+  void flipFinished(poisonlab::gui::Task* task, const QString& dir, const QStringList& runs,
+                    const QString& summary);
 
  private:
   void finishOnSuccess(Task* task, const QString& failure, std::function<void()> done);

@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
       QStringLiteral("view"),
       QApplication::translate("main",
                               "View to show first: samples, spectral, clusters, "
-                              "influence, label-errors, detectors, unlearning or runs."),
+                              "influence, label-errors, detectors, unlearning, runs or flip."),
       QStringLiteral("name"));
   QCommandLineOption grid(
       QStringLiteral("grid"),

@@ -32,6 +32,7 @@
 #include "panels/detector_panel.h"
 #include "panels/experiment_panel.h"
 #include "views/influence_view.h"
+#include "views/flip_view.h"
 #include "views/label_error_view.h"
 #include "jobs.h"
 #include "plot/plot_export.h"
@@ -86,6 +87,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   });
   wireSession();
   wireJobs();
+  wireFlip();
 
   restoreLayout();
   showNoData(tr("Looking for data…"));
@@ -145,6 +147,8 @@ void MainWindow::buildViews() {
   views_->addTab(comparison_, tr("Detectors compared"));
   views_->addTab(unlearn_, tr("Unlearning"));
   views_->addTab(runs_, tr("Runs (what if)"));
+  flip_ = new FlipView(views_);
+  views_->addTab(flip_, tr("FLIP"));
 }
 
 void MainWindow::wireSession() {
@@ -454,7 +458,8 @@ bool MainWindow::showView(const QString& name) {
   const QStringList names{QStringLiteral("samples"),      QStringLiteral("spectral"),
                           QStringLiteral("clusters"),     QStringLiteral("influence"),
                           QStringLiteral("label-errors"), QStringLiteral("detectors"),
-                          QStringLiteral("unlearning"),   QStringLiteral("runs")};
+                          QStringLiteral("unlearning"),   QStringLiteral("runs"),
+                          QStringLiteral("flip")};
   const int at = names.indexOf(name.toLower());
   if (at < 0) return false;
   views_->setCurrentIndex(at);

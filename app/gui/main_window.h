@@ -7,6 +7,7 @@
 
 #include <memory>
 
+#include "core/attack/flip.h"
 #include "core/attack/poison.h"
 #include "core/data/dataset.h"
 
@@ -23,6 +24,7 @@ class LabelErrorView;
 class ComparisonView;
 class DetectorPanel;
 class ExperimentPanel;
+class FlipView;
 class InfluenceView;
 class Jobs;
 class RunsView;
@@ -55,6 +57,12 @@ class MainWindow : public QMainWindow {
   /// Trains the panel's model on the current poisoned data (see Jobs::train). Null when
   /// nothing can be trained (no data, invalid settings, a training job running).
   Task* startTraining();
+  /// Computes FLIP's labels on the loaded data (Jobs::computeFlip) with the attack panel's
+  /// trigger, source and target: FlipConfig::quick() or FLIP's full settings. The FLIP view
+  /// shows the job; its runs join Runs (what if). Null without data.
+  Task* startFlip(bool quick);
+  /// The same with every setting given (into `dir`, or a new folder under runsFolder()).
+  Task* startFlip(const FlipConfig& config, const QString& dir = {});
   /// The current model version's class probabilities for every training image.
   Task* predict();
   Task* saveRunAs(const QString& dir);
@@ -85,6 +93,7 @@ class MainWindow : public QMainWindow {
   ClusterView* clusterView() const { return clusters_; }
   InfluenceView* influenceView() const { return influence_; }
   LabelErrorView* labelErrorView() const { return labelErrors_; }
+  FlipView* flipView() const { return flip_; }
   ComparisonView* comparisonView() const { return comparison_; }
   UnlearnPanel* unlearnPanel() const { return unlearn_; }
   RunsView* runsView() const { return runs_; }
@@ -105,6 +114,7 @@ class MainWindow : public QMainWindow {
   void buildActions();
   void wireSession();
   void wireJobs();
+  void wireFlip();
   void watchStalls(Task* task);
   void showNoData(const QString& why);
   void reportFailure(Task* task, const QString& what);
@@ -136,6 +146,7 @@ class MainWindow : public QMainWindow {
   ClusterView* clusters_ = nullptr;
   InfluenceView* influence_ = nullptr;
   LabelErrorView* labelErrors_ = nullptr;
+  FlipView* flip_ = nullptr;
   ComparisonView* comparison_ = nullptr;
   UnlearnPanel* unlearn_ = nullptr;
   RunsView* runs_ = nullptr;

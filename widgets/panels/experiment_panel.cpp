@@ -239,7 +239,7 @@ void ExperimentPanel::pushToModel() {
     p.labelsFrom.reset();
   }
   TrainConfig c = model_->training();
-  c.model.arch = arch_->currentText().trimmed().toStdString();
+  c.model.arch = canonicalArch(arch_->currentText().trimmed().toStdString());
   c.model.width = width_->value();
   c.epochs = epochs_->value();
   c.batchSize = batch_->value();

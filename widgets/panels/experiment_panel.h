@@ -67,6 +67,8 @@ class ExperimentPanel : public QWidget {
   /// Read `file` (with the class sequence `order`, may be empty) in the background.
   void labelImportRequested(const QString& file, const QString& order);
   void trainRequested();
+  /// "Compute FLIP labels": with the quick settings or FLIP's full ones.
+  void flipRequested(bool quick);
 
  private:
   QGroupBox* buildData();
@@ -109,6 +111,7 @@ class ExperimentPanel : public QWidget {
   QLineEdit* labelFile_;
   QLineEdit* labelOrder_;
   QLabel* labelSummary_;
+  QCheckBox* flipQuick_;
   QWidget* stampRows_;  ///< count, rate and seed: the stamped attack's
   QWidget* labelRows_;  ///< the label files: the label-only attack's
   std::shared_ptr<const LabelPoison> imported_;

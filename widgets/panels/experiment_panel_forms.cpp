@@ -2,6 +2,7 @@
 // its range, help and validation hook (panels/experiment_panel.cpp holds the rest).
 #include "panels/experiment_panel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -200,6 +201,26 @@ QGroupBox* ExperimentPanel::buildPoison() {
   labelSummary_->setTextFormat(Qt::PlainText);
   labelSummary_->setWordWrap(true);
   lf->addRow(labelSummary_);
+  // Or compute them: FLIP itself, on the loaded data, with this trigger and these classes.
+  auto* computeFlip = new QPushButton(tr("Compute FLIP labels…"), labelRows_);
+  computeFlip->setObjectName(QStringLiteral("computeFlip"));
+  computeFlip->setToolTip(
+      tr("Compute label files with FLIP (trajectory matching against experts trained with "
+         "this trigger, source and target) in the background: one label file and one "
+         "label-only run per budget (150 to 1,500 flips), added to Runs"));
+  flipQuick_ = new QCheckBox(tr("Quick (about a quarter of an hour on 2 cores)"), labelRows_);
+  flipQuick_->setObjectName(QStringLiteral("flipQuick"));
+  flipQuick_->setChecked(true);
+  flipQuick_->setToolTip(
+      tr("A small pre-activation ResNet, 500 images a class, one expert of 10 epochs and 3 "
+         "passes; unchecked: FLIP's full settings (ResNet-32, all images, 20 expert epochs, "
+         "15 passes: hours on a CPU, minutes on a GPU)"));
+  auto* flipRow = new QHBoxLayout;
+  flipRow->addWidget(computeFlip);
+  flipRow->addWidget(flipQuick_, 1);
+  lf->addRow(flipRow);
+  connect(computeFlip, &QPushButton::clicked, this,
+          [this] { emit flipRequested(flipQuick_->isChecked()); });
   labelRows_->setVisible(false);
   auto* f = new QFormLayout(g);
   f->addRow(tr("Attack"), attack_);
@@ -241,7 +262,8 @@ QGroupBox* ExperimentPanel::buildTraining() {
   auto* g = new QGroupBox(tr("Model and training"), this);
   arch_ =
       combo(g, QStringLiteral("modelArch"),
-            {"resnet8", "resnet14", "resnet20", "resnet32", "resnet44", "resnet56", "resnet18"});
+            {"resnet8", "resnet14", "resnet20", "resnet32", "resnet44", "resnet56", "resnet18",
+             "resnet32p", "resnet8p"});
   arch_->setEditable(true);  // any resnet(6n+2)
   width_ = spin(g, QStringLiteral("modelWidth"), 1, 1024);
   epochs_ = spin(g, QStringLiteral("epochs"), 1, 10000);
