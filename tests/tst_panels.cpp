@@ -3,6 +3,7 @@
 // influence view, the what-if dialog, the experiment model's field errors, the runs view, and
 // detector records read back as written.
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QListView>
@@ -277,6 +278,26 @@ class TestPanels : public QObject {
     panel.setLabelOnly(false);
     QVERIFY(!panel.poison().labelOnly());
     QVERIFY(panel.findChild<QSpinBox*>("poisonSeed")->isVisibleTo(&panel));
+  }
+
+  void computeFlipAsksWithTheQuickBox() {
+    // "Compute FLIP labels" sits with the label-only attack and asks with the Quick box's
+    // state (checked by default: the full settings take hours on a CPU).
+    ExperimentPanel panel;
+    panel.setDataset(pd_);
+    auto* button = panel.findChild<QPushButton*>("computeFlip");
+    auto* quick = panel.findChild<QCheckBox*>("flipQuick");
+    QVERIFY(button && quick);
+    QVERIFY(!button->isVisibleTo(&panel));
+    panel.setLabelOnly(true);
+    QVERIFY(button->isVisibleTo(&panel));
+    QSignalSpy asked(&panel, &ExperimentPanel::flipRequested);
+    button->click();
+    quick->setChecked(false);
+    button->click();
+    QCOMPARE(asked.count(), 2);
+    QCOMPARE(asked.at(0).at(0).toBool(), true);
+    QCOMPARE(asked.at(1).at(0).toBool(), false);
   }
 
   void experimentSettingsNameTheFieldAsAValue() {
