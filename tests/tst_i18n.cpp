@@ -332,7 +332,7 @@ class TestI18n : public QObject {
       for (const QString& c : classes) text.remove(c);
       text.remove(tmp_.path());
       text.remove(
-          QRegularExpression(QStringLiteral("\\b(fp32|bf16|resnet\\d+|PoisonLab|PNG|PDF|"
+          QRegularExpression(QStringLiteral("\\b(fp32|bf16|resnet\\d+p?|PoisonLab|PNG|PDF|"
                                             "CSV|AUROC|ASR|CIFAR|Ctrl|Shift|Alt|PCA|ICA|SSD)\\b")));
       // Layer names are the network's identifiers (the CLI's --layer values).
       text.remove(QRegularExpression(QStringLiteral("^(stem|stage\\d(\\.block\\d+)?|pool|fc)$")));

@@ -4,18 +4,18 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/plot/plot_export.cpp" line="43"/>
+        <location filename="../widgets/plot/plot_export.cpp" line="45"/>
         <source>Export as PNG or PDF…</source>
         <translation>Als PNG oder PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/plot/plot_export.cpp" line="46"/>
-        <location filename="../widgets/plot/plot_export.cpp" line="52"/>
+        <location filename="../widgets/plot/plot_export.cpp" line="48"/>
+        <location filename="../widgets/plot/plot_export.cpp" line="54"/>
         <source>Export plot</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/plot/plot_export.cpp" line="47"/>
+        <location filename="../widgets/plot/plot_export.cpp" line="49"/>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf)</translation>
     </message>
@@ -54,8 +54,8 @@
     </message>
     <message>
         <location filename="../app/gui/main.cpp" line="39"/>
-        <source>View to show first: samples, spectral, clusters, influence, label-errors, detectors, unlearning or runs.</source>
-        <translation>Zuerst gezeigte Ansicht: samples, spectral, clusters, influence, label-errors, detectors, unlearning oder runs.</translation>
+        <source>View to show first: samples, spectral, clusters, influence, label-errors, detectors, unlearning, runs or flip.</source>
+        <translation>Zuerst gezeigte Ansicht: samples, spectral, clusters, influence, label-errors, detectors, unlearning, runs oder flip.</translation>
     </message>
     <message>
         <location filename="../app/gui/main.cpp" line="45"/>
@@ -410,283 +410,283 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
         <translation>Confident Learning (Bezeichnungsfehler)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="49"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="48"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="54"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="53"/>
         <source>Empty: the method&apos;s default layer (spectral: the last block&apos;s input; clustering: the pooled penultimate layer; influence: fc)</source>
         <translation>Leer: die Standardschicht der Methode (spektral: die Eingabe des letzten Blocks; Clustering: die gepoolte vorletzte Schicht; Einfluss: fc)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="59"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="58"/>
         <source>Layer</source>
         <translation>Schicht</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="63"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="62"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="72"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="71"/>
         <source>Run detector</source>
         <translation>Detektor ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="74"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="73"/>
         <source>Run all four</source>
         <translation>Alle vier ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="77"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="76"/>
         <source>Spectral signatures, activation clustering, classifier-layer influence and confident learning on the model&apos;s features, with their defaults, queued one after another</source>
         <translation>Spektrale Signaturen, Aktivierungs-Clustering, Einfluss auf der Klassifikatorschicht und Confident Learning auf den Merkmalen des Modells, mit ihren Voreinstellungen, nacheinander eingereiht</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="105"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="104"/>
         <source>Detector</source>
         <translation>Detektor</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="105"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="104"/>
         <source>Flagged</source>
         <translation>Markiert</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="105"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="104"/>
         <source>Precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="105"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="104"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="105"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="104"/>
         <source>AUROC</source>
         <translation>AUROC</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="105"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="104"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="112"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="111"/>
         <source>Precision, recall and AUROC use the ground truth: they say how well the detector did, and are never seen by it. Double-click to show.</source>
         <translation>Precision, Recall und AUROC nutzen die Grundwahrheit: Sie sagen, wie gut der Detektor war, und er sieht sie nie. Doppelklick zeigt das Ergebnis.</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="122"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="121"/>
         <source>Results of this run</source>
         <translation>Ergebnisse dieses Laufs</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="139"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="138"/>
         <source>The assumed upper bound of the poison fraction of a class: the 1.5 eps n highest scores of each class are removed (Tran et al.)</source>
         <translation>Die angenommene Obergrenze des Giftanteils einer Klasse: Die 1,5·eps·n höchsten Bewertungen jeder Klasse werden entfernt (Tran et al.)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="141"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="140"/>
         <source>eps</source>
         <translation>eps</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="143"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="142"/>
         <source>If above 0: flag the scores above this percentile instead</source>
         <translation>Wenn über 0: stattdessen die Bewertungen über diesem Perzentil markieren</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="144"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="143"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="145"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="144"/>
         <source>Pooled penultimate vector</source>
         <translation>Gepoolter vorletzter Vektor</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="146"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="145"/>
         <source>Centred (as in the paper)</source>
         <translation>Zentriert (wie im Artikel)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="160"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="159"/>
         <source>Reduction</source>
         <translation>Reduktion</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="164"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="163"/>
         <source>Dimensions</source>
         <translation>Dimensionen</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="167"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="166"/>
         <source>Silhouette</source>
         <translation>Silhouette</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="168"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="167"/>
         <source>Relative size</source>
         <translation>Relative Größe</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="169"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="168"/>
         <source>Smaller cluster</source>
         <translation>Kleinerer Cluster</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="170"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="169"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="171"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="170"/>
         <source>Criterion</source>
         <translation>Kriterium</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="173"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="172"/>
         <source>Size threshold</source>
         <translation>Größenschwelle</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="175"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="174"/>
         <source>Silhouette threshold</source>
         <translation>Silhouetten-Schwelle</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="178"/>
-        <location filename="../widgets/panels/detector_panel.cpp" line="204"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="177"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="203"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="179"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="178"/>
         <source>Classifier (seconds)</source>
         <translation>Klassifikator (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="180"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="179"/>
         <source>Full retrain (minutes)</source>
         <translation>Vollständiges Neutraining (Minuten)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="182"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="181"/>
         <source>Exclusionary reclassification (Chen et al.): retrain without each class&apos;s smaller cluster and see where its samples go. Its verdict decides what is flagged.</source>
         <translation>Ausschließende Neuklassifikation (Chen et al.): ohne den kleineren Cluster jeder Klasse neu trainieren und sehen, wohin seine Beispiele gehen. Ihr Urteil entscheidet, was markiert wird.</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="184"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="183"/>
         <source>Reclassify</source>
         <translation>Neu klassifizieren</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="186"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="185"/>
         <source>Reclassify threshold</source>
         <translation>Schwelle der Neuklassifikation</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="196"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="195"/>
         <source>Classifier layer (exact)</source>
         <translation>Klassifikatorschicht (exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="197"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="196"/>
         <source>Network (HVP)</source>
         <translation>Netzwerk (HVP)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="198"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="197"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="199"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="198"/>
         <source>Self-influence</source>
         <translation>Selbsteinfluss</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="202"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="201"/>
         <source>Gradient (renormalised)</source>
         <translation>Gradient (renormiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="203"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="202"/>
         <source>Relative (RelatIF)</source>
         <translation>Relativ (RelatIF)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="205"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="204"/>
         <source>Normalise</source>
         <translation>Normieren</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="207"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="206"/>
         <source>Damping</source>
         <translation>Dämpfung</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="210"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="209"/>
         <source>robust outliers</source>
         <translation>robuste Ausreißer</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="211"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="210"/>
         <source>Flag top</source>
         <translation>Markiere die obersten</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="215"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="214"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="216"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="215"/>
         <source>Candidates (network)</source>
         <translation>Kandidaten (Netzwerk)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="226"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="225"/>
         <source>Probe on the model&apos;s features (a minute)</source>
         <translation>Sonde auf den Merkmalen des Modells (eine Minute)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="228"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="227"/>
         <source>Cross-validated networks (K trainings)</source>
         <translation>Kreuzvalidierte Netze (K Trainings)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="231"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="230"/>
         <source>Where the out-of-sample probabilities come from: K-fold logistic regression on the trained model&apos;s pooled features, or K networks trained with the run&apos;s recipe, each without the fold it predicts</source>
         <translation>Woher die Out-of-Sample-Wahrscheinlichkeiten kommen: K-fache logistische Regression auf den gepoolten Merkmalen des trainierten Modells, oder K mit dem Rezept des Laufs trainierte Netze, jedes ohne den Teil, den es vorhersagt</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="234"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="233"/>
         <source>Probabilities</source>
         <translation>Wahrscheinlichkeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="239"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="238"/>
         <source>Folds (K)</source>
         <translation>Teile (K)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="301"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="300"/>
         <source>&lt;b&gt;The attack did not take in this model&lt;/b&gt;: ASR %1, poisons fitted %2 (both below 50 %). The model has no backdoor for a detector to find, so a detector that scores the poisons low here says nothing about detecting a backdoor. Train longer or with a stronger trigger first.</source>
         <translation>&lt;b&gt;Der Angriff hat in diesem Modell nicht gegriffen&lt;/b&gt;: ASR %1, angepasste Gifte %2 (beide unter 50 %). Das Modell hat keine Backdoor, die ein Detektor finden könnte; ein Detektor, der die Gifte hier niedrig bewertet, sagt nichts über das Erkennen einer Backdoor. Zuerst länger oder mit einem stärkeren Trigger trainieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="312"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="311"/>
         <source>Train or open a run with a model first</source>
         <translation>Zuerst einen Lauf mit Modell trainieren oder öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="334"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="333"/>
         <source>The model this ran on had no working backdoor (ASR %1)</source>
         <translation>Das Modell, auf dem dies lief, hatte keine funktionierende Backdoor (ASR %1)</translation>
     </message>
@@ -722,299 +722,319 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
         <translation>Das Modell im Hintergrund auf den vergifteten Daten trainieren</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="58"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="59"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="59"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="60"/>
         <source>No data set loaded</source>
         <translation>Kein Datensatz geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="65"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="66"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="69"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="70"/>
         <source>Archive (.tar.gz)…</source>
         <translation>Archiv (.tar.gz)…</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="70"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="71"/>
         <source>Folder…</source>
         <translation>Ordner…</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="74"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="75"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="76"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="77"/>
         <source>Download the official CIFAR-10 release (163 MB)</source>
         <translation>Die offizielle CIFAR-10-Ausgabe herunterladen (163 MB)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="89"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="90"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="90"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="92"/>
         <source>Pixel</source>
         <translation>Pixel</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="90"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="92"/>
         <source>Patch</source>
         <translation>Fleck</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="90"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="92"/>
         <source>Blend</source>
         <translation>Überblendung</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="90"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="92"/>
         <source>Sinusoid (FLIP 1xs)</source>
         <translation>Sinus (FLIP 1xs)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="91"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="93"/>
         <source>Three pixels (FLIP 3xp)</source>
         <translation>Drei Pixel (FLIP 3xp)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="92"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="93"/>
         <source>Corners (FLIP 4xl)</source>
         <translation>Ecken (FLIP 4xl)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="94"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="95"/>
         <source>Solid</source>
         <translation>Einfarbig</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="94"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="95"/>
         <source>Checkerboard</source>
         <translation>Schachbrett</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="94"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="95"/>
         <source>Noise</source>
         <translation>Rauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="110"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="111"/>
         <source>The trigger on a source-class image, enlarged; its square outlined</source>
         <translation>Der Trigger auf einem Bild der Quellklasse, vergrößert; sein Quadrat umrandet</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="114"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="115"/>
         <source>Top-left pixel of the trigger as (row, column), 0-based: the project log&apos;s pixel is row 11, column 16. Code that passes (11, 16) to PIL&apos;s putpixel (the FLIP reference code) means column 11, row 16: reproduce it with row 16, column 11. A model trained at one ignores the other.</source>
         <translation>Linkes oberes Pixel des Triggers als (Zeile, Spalte), ab 0 gezählt: Das Pixel des Projektprotokolls ist Zeile 11, Spalte 16. Code, der (11, 16) an PILs putpixel übergibt (der FLIP-Referenzcode), meint Spalte 11, Zeile 16: mit Zeile 16, Spalte 11 nachbilden. Ein an der einen Stelle trainiertes Modell ignoriert die andere.</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="123"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="124"/>
         <source>row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="125"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="126"/>
         <source>column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="128"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="129"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="129"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="130"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="130"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="131"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="131"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="132"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="132"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="133"/>
         <source>Pattern</source>
         <translation>Muster</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="133"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="134"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="147"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="148"/>
         <source>Poison</source>
         <translation>Gift</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="150"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="151"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="150"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="151"/>
         <source>Rate</source>
         <translation>Anteil</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="157"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="158"/>
         <source>Share of the whole training set (the log&apos;s 1 % is 500 of 50,000)</source>
         <translation>Anteil am gesamten Trainingssatz (das 1 % des Protokolls sind 500 von 50.000)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="165"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="166"/>
         <source>Stamp the trigger and relabel</source>
         <translation>Trigger aufprägen und umbezeichnen</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="165"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="166"/>
         <source>Label-only (import labels)</source>
         <translation>Nur Bezeichnungen (importieren)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="167"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="168"/>
         <source>Label-only (FLIP): the training images stay clean, only labels change, as a label file says; the trigger is pasted on test images only</source>
         <translation>Nur Bezeichnungen (FLIP): Die Trainingsbilder bleiben sauber, nur Bezeichnungen ändern sich, wie eine Bezeichnungsdatei sagt; der Trigger kommt nur auf Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="183"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="184"/>
         <source>FILE.npy (N x classes logits) or FILE.csv (index,label)</source>
         <translation>DATEI.npy (N × Klassen Logits) oder DATEI.csv (index,label)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="186"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="187"/>
         <source>Choose…</source>
         <translation>Wählen…</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="192"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="193"/>
         <source>true.npy beside the file, or the load order</source>
         <translation>true.npy neben der Datei, oder die Ladereihenfolge</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="194"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="195"/>
         <source>The class sequence of the file&apos;s rows (FLIP&apos;s true.npy): maps the official order onto image folders, which are numbered per class</source>
         <translation>Die Klassenfolge der Zeilen der Datei (FLIPs true.npy): bildet die offizielle Reihenfolge auf Bildordner ab, die je Klasse nummeriert sind</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="196"/>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="221"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="197"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="243"/>
         <source>Label file</source>
         <translation>Bezeichnungsdatei</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="197"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="198"/>
         <source>Row order</source>
         <translation>Zeilenreihenfolge</translation>
     </message>
     <message>
         <location filename="../widgets/panels/experiment_panel_forms.cpp" line="205"/>
+        <source>Compute FLIP labels…</source>
+        <translation>FLIP-Bezeichnungen berechnen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="208"/>
+        <source>Compute label files with FLIP (trajectory matching against experts trained with this trigger, source and target) in the background: one label file and one label-only run per budget (150 to 1,500 flips), added to Runs</source>
+        <translation>Bezeichnungsdateien mit FLIP berechnen (Trajektorienabgleich mit Experten, die mit diesem Trigger, dieser Quelle und diesem Ziel trainiert sind), im Hintergrund: je Budget (150 bis 1.500 Änderungen) eine Bezeichnungsdatei und ein Lauf nur mit Bezeichnungen, zu den Läufen hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="211"/>
+        <source>Quick (about a quarter of an hour on 2 cores)</source>
+        <translation>Schnell (etwa eine Viertelstunde auf 2 Kernen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="215"/>
+        <source>A small pre-activation ResNet, 500 images a class, one expert of 10 epochs and 3 passes; unchecked: FLIP&apos;s full settings (ResNet-32, all images, 20 expert epochs, 15 passes: hours on a CPU, minutes on a GPU)</source>
+        <translation>Ein kleines Pre-Activation-ResNet, 500 Bilder je Klasse, ein Experte mit 10 Epochen und 3 Durchläufe; ohne Haken: FLIPs volle Einstellungen (ResNet-32, alle Bilder, 20 Expertenepochen, 15 Durchläufe: Stunden auf einer CPU, Minuten auf einer GPU)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="226"/>
         <source>Attack</source>
         <translation>Angriff</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="206"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="227"/>
         <source>Source class</source>
         <translation>Quellklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="207"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="228"/>
         <source>Target label</source>
         <translation>Zielbezeichnung</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="176"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="177"/>
         <source>Amount</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="177"/>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="298"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="178"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="321"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="215"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="237"/>
         <source>Reading the labels…</source>
         <translation>Bezeichnungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="222"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="244"/>
         <source>Label files (*.npy *.csv)</source>
         <translation>Bezeichnungsdateien (*.npy *.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="240"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="262"/>
         <source>Model and training</source>
         <translation>Modell und Training</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="259"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="282"/>
         <source>Targets (1 - s) for the label and s / classes for every class; 0 = one-hot targets. 0.2 learns the one-pixel trigger on every seed tried</source>
         <translation>Zielwerte (1 - s) für das Label und s / Klassen für jede Klasse; 0 = One-Hot-Zielwerte. Mit 0.2 wurde der Ein-Pixel-Trigger bei jedem getesteten Seed gelernt</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="262"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="285"/>
         <source> % of the epochs</source>
         <translation> % der Epochen</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="264"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="287"/>
         <source>The first epochs train on random %1 x %1 crops of the images (cheaper steps), the rest on whole images; 0 = whole images throughout</source>
         <translation>Die ersten Epochen trainieren auf zufälligen Ausschnitten von %1 x %1 Pixeln (günstigere Schritte), die übrigen auf ganzen Bildern; 0 = durchgehend ganze Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="268"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="291"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="268"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="291"/>
         <source>Horizontal flip</source>
         <translation>Horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="268"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="291"/>
         <source>Crop and flip</source>
         <translation>Zuschneiden und spiegeln</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="270"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="293"/>
         <source>Automatic (bf16 where the CPU has it)</source>
         <translation>Automatisch (bf16, wo die CPU es kann)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="270"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="293"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="270"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="293"/>
         <source>bf16</source>
         <translation>bf16</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="272"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="295"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="274"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="297"/>
         <source>CUDA GPU (%n device(s))</source>
         <translation>
             <numerusform>CUDA-GPU (%n Gerät)</numerusform>
@@ -1022,77 +1042,77 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
         </translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="279"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="302"/>
         <source>Where training runs</source>
         <translation>Wo das Training läuft</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="280"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="303"/>
         <source>This LibTorch sees no CUDA device: training runs on the CPU</source>
         <translation>Diese LibTorch sieht kein CUDA-Gerät: Das Training läuft auf der CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="283"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="306"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="284"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="307"/>
         <source>Train on a seeded subset of this many images (every poison kept)</source>
         <translation>Auf einer Teilmenge mit Seed aus so vielen Bildern trainieren (jedes Gift bleibt enthalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="287"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="310"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="288"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="311"/>
         <source>Width</source>
         <translation>Breite</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="289"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="312"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="290"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="313"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="291"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="314"/>
         <source>Peak learning rate</source>
         <translation>Maximale Lernrate</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="292"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="315"/>
         <source>Label smoothing</source>
         <translation>Label-Glättung</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="293"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="316"/>
         <source>Small crops</source>
         <translation>Kleine Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="294"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="317"/>
         <source>Augmentation</source>
         <translation>Augmentierung</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="295"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="318"/>
         <source>Precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="296"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="319"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="297"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="320"/>
         <source>Training images</source>
         <translation>Trainingsbilder</translation>
     </message>
@@ -1102,24 +1122,24 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
         <translation>Triggerfarbe</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="121"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="128"/>
         <source>%1
 %L2 training, %L3 test images</source>
         <translation>%1
 %L2 Trainings-, %L3 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="129"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="136"/>
         <source>No data set loaded: open the CIFAR-10 archive or a folder, or download it.</source>
         <translation>Kein Datensatz geladen: das CIFAR-10-Archiv oder einen Ordner öffnen oder herunterladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="281"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="289"/>
         <source>%1 -&gt; %2: %L3</source>
         <translation>%1 -&gt; %2: %L3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/panels/experiment_panel.cpp" line="285"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="293"/>
         <source>%n more pairs</source>
         <translation>
             <numerusform>%n weiteres Paar</numerusform>
@@ -1127,155 +1147,211 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
         </translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="286"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="294"/>
         <source>%L1 training labels differ from the data set&apos;s (no image is stamped): %2. Rows mapped by %3.</source>
         <translation>%L1 Trainingsbezeichnungen weichen von denen des Datensatzes ab (kein Bild wird verändert): %2. Zeilen zugeordnet über %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="360"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="368"/>
         <source>Choose a label file</source>
         <translation>Eine Bezeichnungsdatei wählen</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="369"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="377"/>
         <source>Label-only: %L1 labels changed; at test time the trigger goes on %2 images, success is %3.</source>
         <translation>Nur Bezeichnungen: %L1 Bezeichnungen geändert; beim Test kommt der Trigger auf %2-Bilder, Erfolg ist %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="376"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="384"/>
         <source>%L1 %2 images get the trigger and the label %3.</source>
         <translation>%L1 %2-Bilder erhalten den Trigger und die Bezeichnung %3.</translation>
     </message>
 </context>
 <context>
+    <name>poisonlab::gui::FlipView</name>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="14"/>
+        <source>No FLIP job yet: choose &quot;Label-only&quot; in the attack panel and &quot;Compute FLIP labels&quot;.</source>
+        <translation>Noch kein FLIP-Auftrag: im Angriffsbereich &quot;Nur Bezeichnungen&quot; und &quot;FLIP-Bezeichnungen berechnen&quot; wählen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="20"/>
+        <source>Matching loss</source>
+        <translation>Abgleichsverlust</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="20"/>
+        <source>Label passes</source>
+        <translation>Bezeichnungsdurchläufe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="22"/>
+        <source>Parameter distance (normalised)</source>
+        <translation>Parameterabstand (normiert)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="24"/>
+        <source>Each batch</source>
+        <translation>Jeder Batch</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="27"/>
+        <source>Mean of a pass</source>
+        <translation>Mittel eines Durchlaufs</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/views/flip_view.cpp" line="50"/>
+        <source>Training %n expert(s) on the clean images plus the triggered source images…</source>
+        <translation>
+            <numerusform>%n Experte wird auf den sauberen Bildern und den Quellbildern mit Trigger trainiert…</numerusform>
+            <numerusform>%n Experten werden auf den sauberen Bildern und den Quellbildern mit Trigger trainiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="57"/>
+        <source>Expert %1 of %2: epoch %3 of %4, loss %5</source>
+        <translation>Experte %1 von %2: Epoche %3 von %4, Verlust %5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="66"/>
+        <source>Expert %1 trained: clean accuracy %2, PTA %3 (a dirty-label expert should be near 100 %). Matching the labels…</source>
+        <translation>Experte %1 trainiert: saubere Genauigkeit %2, PTA %3 (ein Experte mit falschen Bezeichnungen sollte nahe 100 % liegen). Die Bezeichnungen werden abgeglichen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="83"/>
+        <source>Pass %1 of %2: mean matching loss %3</source>
+        <translation>Durchlauf %1 von %2: mittlerer Abgleichsverlust %3</translation>
+    </message>
+</context>
+<context>
     <name>poisonlab::gui::InfluenceView</name>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="63"/>
+        <location filename="../widgets/views/influence_view.cpp" line="50"/>
         <source>All triggered source images</source>
         <translation>Alle Quellbilder mit Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="64"/>
+        <location filename="../widgets/views/influence_view.cpp" line="51"/>
         <source>One clean test image</source>
         <translation>Ein sauberes Testbild</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="65"/>
+        <location filename="../widgets/views/influence_view.cpp" line="52"/>
         <source>One triggered test image</source>
         <translation>Ein Testbild mit Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="70"/>
+        <location filename="../widgets/views/influence_view.cpp" line="57"/>
         <source>Classifier layer (exact)</source>
         <translation>Klassifikatorschicht (exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="71"/>
+        <location filename="../widgets/views/influence_view.cpp" line="58"/>
         <source>Network (HVP)</source>
         <translation>Netzwerk (HVP)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="72"/>
+        <location filename="../widgets/views/influence_view.cpp" line="59"/>
         <source>Loss at the true label</source>
         <translation>Verlust beim wahren Label</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="74"/>
+        <location filename="../widgets/views/influence_view.cpp" line="61"/>
         <source>Rank by harm to the correct answer instead of support for the model&apos;s prediction</source>
         <translation>Nach Schaden an der richtigen Antwort statt nach Unterstützung der Modellvorhersage ordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="81"/>
+        <location filename="../widgets/views/influence_view.cpp" line="68"/>
         <source>Rank the training set</source>
         <translation>Trainingssatz ordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="91"/>
+        <location filename="../widgets/views/influence_view.cpp" line="78"/>
         <source>Poisons found against rank</source>
         <translation>Gefundene Gifte nach Rang</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="92"/>
+        <location filename="../widgets/views/influence_view.cpp" line="79"/>
         <source>rank (most helpful first)</source>
         <translation>Rang (hilfreichste zuerst)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="93"/>
+        <location filename="../widgets/views/influence_view.cpp" line="80"/>
         <source>poisons found</source>
         <translation>gefundene Gifte</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="98"/>
+        <location filename="../widgets/views/influence_view.cpp" line="85"/>
         <source>Test point</source>
         <translation>Testpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="100"/>
+        <location filename="../widgets/views/influence_view.cpp" line="87"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="102"/>
+        <location filename="../widgets/views/influence_view.cpp" line="89"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="106"/>
+        <location filename="../widgets/views/influence_view.cpp" line="93"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="123"/>
+        <location filename="../widgets/views/influence_view.cpp" line="110"/>
         <source>&lt;b&gt;Most helpful&lt;/b&gt; to the prediction (highest scores; red frame: a poison, by the ground truth)</source>
         <translation>&lt;b&gt;Am hilfreichsten&lt;/b&gt; für die Vorhersage (höchste Bewertungen; roter Rahmen: ein Gift laut Grundwahrheit)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="126"/>
+        <location filename="../widgets/views/influence_view.cpp" line="113"/>
         <source>&lt;b&gt;Most harmful&lt;/b&gt; (lowest scores)</source>
         <translation>&lt;b&gt;Am schädlichsten&lt;/b&gt; (niedrigste Bewertungen)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="190"/>
+        <location filename="../widgets/views/influence_view.cpp" line="177"/>
         <source>Every source-class test image with the trigger that the model sends to the target: the backdoor&apos;s own behaviour.</source>
         <translation>Jedes Testbild der Quellklasse mit Trigger, das das Modell zum Ziel schickt: das eigene Verhalten der Backdoor.</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="200"/>
+        <location filename="../widgets/views/influence_view.cpp" line="187"/>
         <source>%1 test image %2: %3</source>
         <translation>%1 Testbild %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="201"/>
+        <location filename="../widgets/views/influence_view.cpp" line="188"/>
         <source>Triggered</source>
         <translation>Mit Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="201"/>
+        <location filename="../widgets/views/influence_view.cpp" line="188"/>
         <source>Clean</source>
         <translation>Sauber</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="232"/>
+        <location filename="../widgets/views/influence_view.cpp" line="219"/>
         <source>No influence ranking yet: choose a test point and rank the training set.</source>
         <translation>Noch keine Einflussrangfolge: einen Testpunkt wählen und den Trainingssatz ordnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="250"/>
+        <location filename="../widgets/views/influence_view.cpp" line="237"/>
         <source>Training sample %1, labelled %2, score %3%4</source>
         <translation>Trainingsbeispiel %1, Bezeichnung %2, Bewertung %3%4</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="254"/>
+        <location filename="../widgets/views/influence_view.cpp" line="241"/>
         <source> (a poison)</source>
         <translation> (ein Gift)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="276"/>
+        <location filename="../widgets/views/influence_view.cpp" line="263"/>
         <source>every poison first</source>
         <translation>jedes Gift zuerst</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="285"/>
+        <location filename="../widgets/views/influence_view.cpp" line="272"/>
         <source>%1 · %L2 training samples ranked · of the %L3 highest, %L4 are poisons (recall at k %5) · AUROC %6</source>
         <translation>%1 · %L2 Trainingsbeispiele geordnet · unter den %L3 höchsten sind %L4 Gifte (Recall bei k %5) · AUROC %6</translation>
     </message>
@@ -1283,165 +1359,198 @@ Keine ausschließende Neuklassifikation in diesem Ergebnis (mit „Neu klassifiz
 <context>
     <name>poisonlab::gui::Jobs</name>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="54"/>
+        <location filename="../app/gui/jobs.cpp" line="55"/>
         <source>Load %1</source>
         <translation>%1 laden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="65"/>
+        <location filename="../app/gui/jobs.cpp" line="66"/>
         <source>%1; poisoning 1 % of the training set instead.</source>
         <translation>%1; stattdessen wird 1 % des Trainingssatzes vergiftet.</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="76"/>
+        <location filename="../app/gui/jobs.cpp" line="77"/>
         <source>Could not load the data set</source>
         <translation>Der Datensatz konnte nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="79"/>
+        <location filename="../app/gui/jobs.cpp" line="80"/>
         <source>Loading was cancelled.</source>
         <translation>Das Laden wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="92"/>
+        <location filename="../app/gui/jobs.cpp" line="93"/>
         <source>Open run %1</source>
         <translation>Lauf %1 öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="110"/>
+        <location filename="../app/gui/jobs.cpp" line="111"/>
         <source>Some results could not be read: %1</source>
         <translation>Einige Ergebnisse konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="112"/>
+        <location filename="../app/gui/jobs.cpp" line="113"/>
         <source>Could not open the run folder %1</source>
         <translation>Der Lauf-Ordner %1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="121"/>
+        <location filename="../app/gui/jobs.cpp" line="122"/>
         <source>Download CIFAR-10</source>
         <translation>CIFAR-10 herunterladen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="126"/>
+        <location filename="../app/gui/jobs.cpp" line="127"/>
         <source>Downloading CIFAR-10 into %1…
 Progress is shown in the Jobs panel.</source>
         <translation>CIFAR-10 wird nach %1 heruntergeladen…
 Der Fortschritt steht im Aufträge-Bereich.</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="132"/>
+        <location filename="../app/gui/jobs.cpp" line="133"/>
         <source>The download failed</source>
         <translation>Das Herunterladen ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="136"/>
+        <location filename="../app/gui/jobs.cpp" line="137"/>
         <source>The download was cancelled; the part already received is kept and the next download resumes it.</source>
         <translation>Das Herunterladen wurde abgebrochen; der bereits empfangene Teil bleibt erhalten, und das nächste Herunterladen setzt dort fort.</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="149"/>
+        <location filename="../app/gui/jobs.cpp" line="150"/>
         <source>Poison %1</source>
         <translation>%1 vergiften</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="155"/>
+        <location filename="../app/gui/jobs.cpp" line="156"/>
         <source>Could not poison the data set</source>
         <translation>Der Datensatz konnte nicht vergiftet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="167"/>
+        <location filename="../app/gui/jobs.cpp" line="169"/>
         <source>Read labels %1</source>
         <translation>Bezeichnungen %1 lesen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="216"/>
+        <location filename="../app/gui/jobs.cpp" line="205"/>
+        <source>Compute FLIP labels (%1, %2 -&gt; %3)</source>
+        <translation>FLIP-Bezeichnungen berechnen (%1, %2 -&gt; %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/jobs.cpp" line="245"/>
+        <source>FLIP failed</source>
+        <translation>FLIP ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/jobs.cpp" line="252"/>
+        <source>%1 -&gt; %2: %3</source>
+        <translation>%1 -&gt; %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/jobs.cpp" line="256"/>
+        <source>%n label(s) flipped (most: %1): %2</source>
+        <translation>
+            <numerusform>%n Bezeichnung geändert (meist: %1): %2</numerusform>
+            <numerusform>%n Bezeichnungen geändert (meist: %1): %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/jobs.cpp" line="261"/>
+        <source>Written to %1:</source>
+        <translation>Geschrieben nach %1:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/jobs.cpp" line="263"/>
+        <source>One label-only run per budget is in Runs (what if), ready to open and train.</source>
+        <translation>Je Budget ein Lauf nur mit Bezeichnungen liegt in Läufe (Was wäre wenn), bereit zum Öffnen und Trainieren.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/jobs.cpp" line="303"/>
         <source>Train %1, %2 epochs</source>
         <translation>%1 trainieren, %2 Epochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="255"/>
+        <location filename="../app/gui/jobs.cpp" line="342"/>
         <source>Training finished in %1 (open it from File &gt; Recent runs)</source>
         <translation>Training in %1 beendet (über Datei &gt; Zuletzt geöffnete Läufe öffnen)</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="256"/>
-        <location filename="../app/gui/jobs.cpp" line="270"/>
+        <location filename="../app/gui/jobs.cpp" line="343"/>
+        <location filename="../app/gui/jobs.cpp" line="357"/>
         <source>Training failed</source>
         <translation>Das Training ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="286"/>
+        <location filename="../app/gui/jobs.cpp" line="373"/>
         <source>Predict the training set (%1)</source>
         <translation>Den Trainingssatz vorhersagen (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="294"/>
+        <location filename="../app/gui/jobs.cpp" line="381"/>
         <source>Could not classify the training images</source>
         <translation>Die Trainingsbilder konnten nicht klassifiziert werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="309"/>
+        <location filename="../app/gui/jobs.cpp" line="396"/>
         <source>Detect: %1</source>
         <translation>Erkennen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="316"/>
+        <location filename="../app/gui/jobs.cpp" line="403"/>
         <source>The detector failed</source>
         <translation>Der Detektor ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="331"/>
+        <location filename="../app/gui/jobs.cpp" line="418"/>
         <source>Unlearn: %1</source>
         <translation>Verlernen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="344"/>
+        <location filename="../app/gui/jobs.cpp" line="431"/>
         <source>Unlearning failed</source>
         <translation>Das Verlernen ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="358"/>
+        <location filename="../app/gui/jobs.cpp" line="445"/>
         <source>Corrective sweep</source>
         <translation>Korrigierender Durchlauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="373"/>
+        <location filename="../app/gui/jobs.cpp" line="460"/>
         <source>The sweep failed</source>
         <translation>Der Durchlauf ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="385"/>
+        <location filename="../app/gui/jobs.cpp" line="472"/>
         <source>Evaluate %1</source>
         <translation>%1 auswerten</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="391"/>
+        <location filename="../app/gui/jobs.cpp" line="478"/>
         <source>Could not evaluate %1</source>
         <translation>%1 konnte nicht ausgewertet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="404"/>
+        <location filename="../app/gui/jobs.cpp" line="491"/>
         <source>Saliency of image %1</source>
         <translation>Salienz von Bild %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="412"/>
+        <location filename="../app/gui/jobs.cpp" line="499"/>
         <source>Could not compute the saliency</source>
         <translation>Die Salienz konnte nicht berechnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="425"/>
+        <location filename="../app/gui/jobs.cpp" line="512"/>
         <source>Export report %1</source>
         <translation>Bericht %1 exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="430"/>
+        <location filename="../app/gui/jobs.cpp" line="517"/>
         <source>Could not write the report</source>
         <translation>Der Bericht konnte nicht geschrieben werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/jobs.cpp" line="432"/>
+        <location filename="../app/gui/jobs.cpp" line="519"/>
         <source>Report written to %1 (%n pages)</source>
         <translation>
             <numerusform>Bericht nach %1 geschrieben (%n Seite)</numerusform>
@@ -1449,17 +1558,17 @@ Der Fortschritt steht im Aufträge-Bereich.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="433"/>
+        <location filename="../app/gui/jobs.cpp" line="520"/>
         <source>Report written to %1</source>
         <translation>Bericht nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="444"/>
+        <location filename="../app/gui/jobs.cpp" line="531"/>
         <source>Save run as %1</source>
         <translation>Lauf speichern unter %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="466"/>
+        <location filename="../app/gui/jobs.cpp" line="553"/>
         <source>Could not save the run</source>
         <translation>Der Lauf konnte nicht gespeichert werden</translation>
     </message>
@@ -1505,72 +1614,72 @@ Der Fortschritt steht im Aufträge-Bereich.</translation>
 <context>
     <name>poisonlab::gui::LabelErrorView</name>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="61"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="47"/>
         <source>Confident joint</source>
         <translation>Konfidente Verbundmatrix</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="65"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="51"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="65"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="51"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="65"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="51"/>
         <source>Training label</source>
         <translation>Trainingsbezeichnung</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="66"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="52"/>
         <source>Confidently</source>
         <translation>Konfident</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="66"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="52"/>
         <source>Self-confidence</source>
         <translation>Selbstkonfidenz</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="67"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="53"/>
         <source>Changed (ground truth)</source>
         <translation>Geändert (Grundwahrheit)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="76"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="62"/>
         <source>Suspected label errors, the least self-confident first. The last column uses the ground truth: it says how well the detector did and is never seen by it.</source>
         <translation>Vermutete Bezeichnungsfehler, die mit der geringsten Selbstkonfidenz zuerst. Die letzte Spalte nutzt die Grundwahrheit: Sie sagt, wie gut der Detektor war, und wird von ihm nie gesehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="88"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="74"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="132"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="118"/>
         <source>No confident-learning result: run the label-error detector (Detectors, &quot;Confident learning&quot;).</source>
         <translation>Kein Confident-Learning-Ergebnis: den Bezeichnungsfehler-Detektor ausführen (Detektoren, „Confident Learning“).</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="150"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="136"/>
         <source>Confident joint: training label (rows) against the class the probabilities confidently name</source>
         <translation>Konfidente Verbundmatrix: Trainingsbezeichnung (Zeilen) gegen die Klasse, die die Wahrscheinlichkeiten konfident nennen</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="180"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="168"/>
         <source>yes: %1 -&gt; %2</source>
         <translation>ja: %1 -&gt; %2</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="182"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="168"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="184"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="170"/>
         <source>%L1 suspected label errors of %L2 training images (%L3 estimated); %L4 of them were changed by the attack (precision %5, recall %6, AUROC %7; ground truth, never seen by the detector)</source>
         <translation>%L1 vermutete Bezeichnungsfehler unter %L2 Trainingsbildern (%L3 geschätzt); %L4 davon hat der Angriff geändert (Precision %5, Recall %6, AUROC %7; Grundwahrheit, vom Detektor nie gesehen)</translation>
     </message>
@@ -1578,80 +1687,80 @@ Der Fortschritt steht im Aufträge-Bereich.</translation>
 <context>
     <name>poisonlab::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="59"/>
-        <location filename="../app/gui/main_window.cpp" line="488"/>
+        <location filename="../app/gui/main_window.cpp" line="60"/>
+        <location filename="../app/gui/main_window.cpp" line="493"/>
         <source>PoisonLab</source>
         <translation>PoisonLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="74"/>
-        <location filename="../app/gui/main_window.cpp" line="521"/>
+        <location filename="../app/gui/main_window.cpp" line="75"/>
+        <location filename="../app/gui/main_window.cpp" line="526"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
-        <location filename="../app/gui/main_window.cpp" line="526"/>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <location filename="../app/gui/main_window.cpp" line="531"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="91"/>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>Looking for data…</source>
         <translation>Daten werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="105"/>
+        <location filename="../app/gui/main_window.cpp" line="107"/>
         <source>Download CIFAR-10 (163 MB)</source>
         <translation>CIFAR-10 herunterladen (163 MB)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="107"/>
+        <location filename="../app/gui/main_window.cpp" line="109"/>
         <source>Open archive…</source>
         <translation>Archiv öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="109"/>
+        <location filename="../app/gui/main_window.cpp" line="111"/>
         <source>Open folder…</source>
         <translation>Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="142"/>
         <source>Samples</source>
         <translation>Beispiele</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="141"/>
+        <location filename="../app/gui/main_window.cpp" line="143"/>
         <source>Spectral</source>
         <translation>Spektral</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="144"/>
         <source>Clusters</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="143"/>
+        <location filename="../app/gui/main_window.cpp" line="145"/>
         <source>Influence</source>
         <translation>Einfluss</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="144"/>
+        <location filename="../app/gui/main_window.cpp" line="146"/>
         <source>Label errors</source>
         <translation>Bezeichnungsfehler</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="145"/>
+        <location filename="../app/gui/main_window.cpp" line="147"/>
         <source>Detectors compared</source>
         <translation>Detektoren im Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="146"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>Unlearning</source>
         <translation>Verlernen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="147"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>Runs (what if)</source>
         <translation>Läufe (was wäre wenn)</translation>
     </message>
@@ -1681,77 +1790,83 @@ Der Fortschritt steht im Aufträge-Bereich.</translation>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <source>FLIP</source>
+        <translation>FLIP</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="240"/>
         <source>Training finished; the GUI thread&apos;s longest stall was %1 ms</source>
         <translation>Training beendet; die längste Blockade des GUI-Threads betrug %1 ms</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="242"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>Training cancelled; the last finished epoch is kept in %1</source>
         <translation>Training abgebrochen; die letzte abgeschlossene Epoche bleibt in %1 erhalten</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="256"/>
+        <location filename="../app/gui/main_window.cpp" line="260"/>
         <source>Train or open a run with a model first</source>
         <translation>Zuerst einen Lauf mit Modell trainieren oder öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="291"/>
+        <location filename="../app/gui/main_window.cpp" line="295"/>
         <source>The selection is empty: select samples to forget first (a lasso in Clusters, a bin in Spectral, the grid)</source>
         <translation>Die Auswahl ist leer: zuerst zu vergessende Beispiele auswählen (ein Lasso in Cluster, ein Balken in Spektral, das Raster)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="309"/>
+        <location filename="../app/gui/main_window.cpp" line="313"/>
         <source>Open a grid&apos;s results table</source>
         <translation>Die Ergebnistabelle eines Rasters öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="310"/>
+        <location filename="../app/gui/main_window.cpp" line="314"/>
         <source>Grid results (grid-results.json);;JSON (*.json)</source>
         <translation>Rasterergebnisse (grid-results.json);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="314"/>
+        <location filename="../app/gui/main_window.cpp" line="318"/>
         <source>Add a run to the comparison</source>
         <translation>Einen Lauf zum Vergleich hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="339"/>
+        <location filename="../app/gui/main_window_flip.cpp" line="18"/>
         <source>Open a data set first</source>
         <translation>Zuerst einen Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="351"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <source>Read run %1</source>
         <translation>Lauf %1 lesen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="357"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
         <source>Could not read the run</source>
         <translation>Der Lauf konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="367"/>
+        <location filename="../app/gui/main_window.cpp" line="371"/>
         <source>Read grid %1</source>
         <translation>Raster %1 lesen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="380"/>
+        <location filename="../app/gui/main_window.cpp" line="384"/>
         <source>Could not read the grid table</source>
         <translation>Die Rastertabelle konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="396"/>
+        <location filename="../app/gui/main_window.cpp" line="400"/>
         <source>What if: %1</source>
         <translation>Was wäre wenn: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="399"/>
+        <location filename="../app/gui/main_window.cpp" line="403"/>
         <source>A training job is running: start the what-if run when it is done</source>
         <translation>Ein Trainingsauftrag läuft: den Was-wäre-wenn-Lauf starten, wenn er fertig ist</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="416"/>
+        <location filename="../app/gui/main_window.cpp" line="420"/>
         <source>No CIFAR-10 data found.
 
 Download the official release (163 MB) into %1,
@@ -1762,42 +1877,42 @@ Die offizielle Ausgabe (163 MB) nach %1 herunterladen
 oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="428"/>
+        <location filename="../app/gui/main_window.cpp" line="432"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="504"/>
+        <location filename="../app/gui/main_window.cpp" line="509"/>
         <source>%1 · %2 · %L3 train / %L4 test</source>
         <translation>%1 · %2 · %L3 Training / %L4 Test</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="511"/>
+        <location filename="../app/gui/main_window.cpp" line="516"/>
         <source>%1 poisons: %2 → %3 · %4 · %5%6</source>
         <translation>%1 Gifte: %2 → %3 · %4 · %5%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="516"/>
+        <location filename="../app/gui/main_window.cpp" line="521"/>
         <source>unsaved</source>
         <translation>ungespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="518"/>
+        <location filename="../app/gui/main_window.cpp" line="523"/>
         <source> · model: %1</source>
         <translation> · Modell: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="529"/>
+        <location filename="../app/gui/main_window.cpp" line="534"/>
         <source>%1: %2 %3%</source>
         <translation>%1: %2 %3 %</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="536"/>
+        <location filename="../app/gui/main_window.cpp" line="541"/>
         <source>Jobs are running</source>
         <translation>Aufträge laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="537"/>
+        <location filename="../app/gui/main_window.cpp" line="542"/>
         <source>%n job(s) still running. Cancel them and quit?</source>
         <translation>
             <numerusform>%n Auftrag läuft noch. Abbrechen und beenden?</numerusform>
@@ -2097,6 +2212,21 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
         <source>Open run folder</source>
         <translation>Lauf-Ordner öffnen</translation>
     </message>
+    <message>
+        <location filename="../app/gui/main_window_flip.cpp" line="24"/>
+        <source>FLIP&apos;s label files and runs are written</source>
+        <translation>FLIPs Bezeichnungsdateien und Läufe sind geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_flip.cpp" line="55"/>
+        <source>Cancelled: no label file was written.</source>
+        <translation>Abgebrochen: Es wurde keine Bezeichnungsdatei geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_flip.cpp" line="56"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>poisonlab::gui::PreferencesDialog</name>
@@ -2181,7 +2311,7 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
     </message>
     <message>
         <location filename="../widgets/report/report_sections.cpp" line="84"/>
-        <location filename="../widgets/report/report_sections.cpp" line="188"/>
+        <location filename="../widgets/report/report_sections.cpp" line="189"/>
         <source>Attack</source>
         <translation>Angriff</translation>
     </message>
@@ -2294,7 +2424,7 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/report/report_sections.cpp" line="155"/>
+        <location filename="../widgets/report/report_sections.cpp" line="156"/>
         <source>%1; %Ln %2 images relabelled %3</source>
         <translation>
             <numerusform>%1; %Ln Bild der Klasse %2 umbenannt in %3</numerusform>
@@ -2302,93 +2432,93 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="202"/>
+        <location filename="../widgets/report/report_sections.cpp" line="203"/>
         <source>a source-class training image</source>
         <translation>ein Trainingsbild der Quellklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="204"/>
+        <location filename="../widgets/report/report_sections.cpp" line="205"/>
         <source>with the trigger (outlined)</source>
         <translation>mit dem Trigger (umrandet)</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="206"/>
+        <location filename="../widgets/report/report_sections.cpp" line="207"/>
         <source>the trigger, close up</source>
         <translation>der Trigger, vergrößert</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="208"/>
+        <location filename="../widgets/report/report_sections.cpp" line="209"/>
         <source>its mirror image (what flips train on)</source>
         <translation>sein Spiegelbild (worauf Spiegelungen trainieren)</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="215"/>
+        <location filename="../widgets/report/report_sections.cpp" line="216"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="220"/>
+        <location filename="../widgets/report/report_sections.cpp" line="221"/>
         <source>%1 → %2: %L3</source>
         <translation>%1 → %2: %L3</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="224"/>
-        <location filename="../widgets/report/report_sections.cpp" line="239"/>
+        <location filename="../widgets/report/report_sections.cpp" line="225"/>
+        <location filename="../widgets/report/report_sections.cpp" line="240"/>
         <source>Poisoned</source>
         <translation>Vergiftet</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="225"/>
+        <location filename="../widgets/report/report_sections.cpp" line="226"/>
         <source>%L1 training labels changed (%2 of the training set), no image stamped (label-only)</source>
         <translation>%L1 Trainingsbezeichnungen geändert (%2 des Trainingssatzes), kein Bild verändert (nur Bezeichnungen)</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="229"/>
+        <location filename="../widgets/report/report_sections.cpp" line="230"/>
         <source>Labels changed</source>
         <translation>Geänderte Bezeichnungen</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="232"/>
+        <location filename="../widgets/report/report_sections.cpp" line="233"/>
         <source>Labels from</source>
         <translation>Bezeichnungen aus</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="233"/>
+        <location filename="../widgets/report/report_sections.cpp" line="234"/>
         <source>%1 (MD5 %2), rows mapped by %3</source>
         <translation>%1 (MD5 %2), Zeilen zugeordnet über %3</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="240"/>
+        <location filename="../widgets/report/report_sections.cpp" line="241"/>
         <source>%L1 training images of class %2 (%3 of the training set), trigger stamped and relabelled %4</source>
         <translation>%L1 Trainingsbilder der Klasse %2 (%3 der Trainingsmenge), mit Trigger versehen und umbenannt in %4</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="246"/>
+        <location filename="../widgets/report/report_sections.cpp" line="247"/>
         <source>Poison seed</source>
         <translation>Gift-Seed</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="249"/>
+        <location filename="../widgets/report/report_sections.cpp" line="250"/>
         <source>Data set</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="250"/>
+        <location filename="../widgets/report/report_sections.cpp" line="251"/>
         <source>%1: %L2 training and %L3 test images, %4 classes</source>
         <translation>%1: %L2 Trainings- und %L3 Testbilder, %4 Klassen</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="256"/>
+        <location filename="../widgets/report/report_sections.cpp" line="257"/>
         <source>ASR (FLIP&apos;s PTA) is measured on</source>
         <translation>ASR (FLIPs PTA) wird gemessen an</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="257"/>
+        <location filename="../widgets/report/report_sections.cpp" line="258"/>
         <source>the %L1 test images of class %2 with the trigger (stamped, and mirrored), as the share predicted %3; clean accuracy (FLIP&apos;s CTA) on every clean test image</source>
         <translation>den %L1 Testbildern der Klasse %2 mit dem Trigger (aufgeprägt und gespiegelt), als Anteil, der als %3 vorhergesagt wird; saubere Genauigkeit (FLIPs CTA) an jedem sauberen Testbild</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/report/report_sections.cpp" line="282"/>
+        <location filename="../widgets/report/report_sections.cpp" line="284"/>
         <source>Training images whose label was changed (the first %n; the image is clean, the label shown is the one trained on)</source>
         <translation>
             <numerusform>Trainingsbilder mit geänderter Bezeichnung (das erste von %n; das Bild ist sauber, die gezeigte Bezeichnung ist die trainierte)</numerusform>
@@ -2396,7 +2526,7 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/report/report_sections.cpp" line="286"/>
+        <location filename="../widgets/report/report_sections.cpp" line="288"/>
         <source>Poisoned training images (the first %n)</source>
         <translation>
             <numerusform>Das erste vergiftete Trainingsbild (%n)</numerusform>
@@ -2404,72 +2534,72 @@ oder einen vorhandenen Ordner oder ein Archiv öffnen.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="294"/>
+        <location filename="../widgets/report/report_sections.cpp" line="295"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="298"/>
+        <location filename="../widgets/report/report_sections.cpp" line="299"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="300"/>
+        <location filename="../widgets/report/report_sections.cpp" line="301"/>
         <source>Recipe</source>
         <translation>Rezept</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="301"/>
+        <location filename="../widgets/report/report_sections.cpp" line="302"/>
         <source>%1 epochs, batch %2, SGD (momentum %3%4), peak learning rate %5, %6 schedule, weight decay %7%8, augmentation %9</source>
         <translation>%1 Epochen, Batch %2, SGD (Momentum %3%4), höchste Lernrate %5, Zeitplan %6, Weight Decay %7%8, Augmentierung %9</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="307"/>
+        <location filename="../widgets/report/report_sections.cpp" line="308"/>
         <source>, Nesterov</source>
         <translation>, Nesterov</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="311"/>
+        <location filename="../widgets/report/report_sections.cpp" line="312"/>
         <source> (norms and biases too)</source>
         <translation> (auch Normen und Biases)</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="313"/>
+        <location filename="../widgets/report/report_sections.cpp" line="314"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="317"/>
+        <location filename="../widgets/report/report_sections.cpp" line="318"/>
         <source>Ran on</source>
         <translation>Lief auf</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="317"/>
+        <location filename="../widgets/report/report_sections.cpp" line="318"/>
         <source>%1, %2 precision, %3 threads</source>
         <translation>%1, Genauigkeit %2, %3 Threads</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="321"/>
+        <location filename="../widgets/report/report_sections.cpp" line="322"/>
         <source>Training time</source>
         <translation>Trainingszeit</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="322"/>
+        <location filename="../widgets/report/report_sections.cpp" line="323"/>
         <source>Clean accuracy</source>
         <translation>Saubere Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="324"/>
+        <location filename="../widgets/report/report_sections.cpp" line="325"/>
         <source>ASR (stamped / mirrored)</source>
         <translation>ASR (aufgeprägt / gespiegelt)</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="337"/>
+        <location filename="../widgets/report/report_sections.cpp" line="338"/>
         <source>Clean test set (rows: true class)</source>
         <translation>Saubere Testmenge (Zeilen: wahre Klasse)</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="338"/>
+        <location filename="../widgets/report/report_sections.cpp" line="339"/>
         <source>Every test image with the trigger</source>
         <translation>Jedes Testbild mit dem Trigger</translation>
     </message>
@@ -2944,62 +3074,62 @@ grün: wahre Klasse, rot: Trainingsbezeichnung</translation>
         <translation>Ursprüngliche Bezeichnung: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="154"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="153"/>
         <source>Ground truth: POISONED (label changed, image clean: label-only)</source>
         <translation>Grundwahrheit: VERGIFTET (Bezeichnung geändert, Bild sauber: nur Bezeichnungen)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="155"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="154"/>
         <source>Ground truth: POISONED (trigger stamped, label flipped)</source>
         <translation>Grundwahrheit: VERGIFTET (Trigger aufgeprägt, Bezeichnung vertauscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="153"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="152"/>
         <source>Ground truth: clean</source>
         <translation>Grundwahrheit: sauber</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="158"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="157"/>
         <source>Pixel at row %1, column %2: (%3, %4, %5)</source>
         <translation>Pixel in Zeile %1, Spalte %2: (%3, %4, %5)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="176"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="175"/>
         <source>computing…</source>
         <translation>wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="183"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="182"/>
         <source>Predicted: %1 (%2 %)</source>
         <translation>Vorhergesagt: %1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="197"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="196"/>
         <source>%1: &lt;b&gt;%2&lt;/b&gt;%3</source>
         <translation>%1: &lt;b&gt;%2&lt;/b&gt;%3</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="200"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="199"/>
         <source> · &lt;span style=&apos;color:#d55e00&apos;&gt;flagged&lt;/span&gt;</source>
         <translation> · &lt;span style=&apos;color:#d55e00&apos;&gt;markiert&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="202"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="201"/>
         <source>%1: not scored</source>
         <translation>%1: nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="203"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="202"/>
         <source>Detector scores&lt;br&gt;</source>
         <translation>Detektorbewertungen&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="230"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="229"/>
         <source>%1 for class %2: peak at row %3, column %4</source>
         <translation>%1 für Klasse %2: Spitze in Zeile %3, Spalte %4</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="239"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="238"/>
         <source> (on the trigger)</source>
         <translation> (auf dem Trigger)</translation>
     </message>

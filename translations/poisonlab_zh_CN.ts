@@ -4,18 +4,18 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/plot/plot_export.cpp" line="43"/>
+        <location filename="../widgets/plot/plot_export.cpp" line="45"/>
         <source>Export as PNG or PDF…</source>
         <translation>导出为 PNG 或 PDF…</translation>
     </message>
     <message>
-        <location filename="../widgets/plot/plot_export.cpp" line="46"/>
-        <location filename="../widgets/plot/plot_export.cpp" line="52"/>
+        <location filename="../widgets/plot/plot_export.cpp" line="48"/>
+        <location filename="../widgets/plot/plot_export.cpp" line="54"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../widgets/plot/plot_export.cpp" line="47"/>
+        <location filename="../widgets/plot/plot_export.cpp" line="49"/>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
     </message>
@@ -54,8 +54,8 @@
     </message>
     <message>
         <location filename="../app/gui/main.cpp" line="39"/>
-        <source>View to show first: samples, spectral, clusters, influence, label-errors, detectors, unlearning or runs.</source>
-        <translation>首先显示的视图：samples、spectral、clusters、influence、label-errors、detectors、unlearning 或 runs。</translation>
+        <source>View to show first: samples, spectral, clusters, influence, label-errors, detectors, unlearning, runs or flip.</source>
+        <translation>首先显示的视图：samples、spectral、clusters、influence、label-errors、detectors、unlearning、runs 或 flip。</translation>
     </message>
     <message>
         <location filename="../app/gui/main.cpp" line="45"/>
@@ -410,283 +410,283 @@ No exclusionary reclassification in this result (run with Reclassify).</source>
         <translation>置信学习（标签错误）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="49"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="48"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="54"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="53"/>
         <source>Empty: the method&apos;s default layer (spectral: the last block&apos;s input; clustering: the pooled penultimate layer; influence: fc)</source>
         <translation>留空：方法的默认层（谱签名：最后一个残差块的输入；聚类：池化后的倒数第二层；影响函数：fc）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="59"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="58"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="63"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="62"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="72"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="71"/>
         <source>Run detector</source>
         <translation>运行检测器</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="74"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="73"/>
         <source>Run all four</source>
         <translation>运行全部四个</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="77"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="76"/>
         <source>Spectral signatures, activation clustering, classifier-layer influence and confident learning on the model&apos;s features, with their defaults, queued one after another</source>
         <translation>谱签名、激活聚类、分类层影响函数和基于模型特征的置信学习，使用默认设置依次排队运行</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="105"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="104"/>
         <source>Detector</source>
         <translation>检测器</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="105"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="104"/>
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="105"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="104"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="105"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="104"/>
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="105"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="104"/>
         <source>AUROC</source>
         <translation>AUROC</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="105"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="104"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="112"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="111"/>
         <source>Precision, recall and AUROC use the ground truth: they say how well the detector did, and are never seen by it. Double-click to show.</source>
         <translation>精确率、召回率和 AUROC 使用真实标注：它们说明检测器表现如何，检测器本身从不可见。双击显示。</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="122"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="121"/>
         <source>Results of this run</source>
         <translation>本次运行的结果</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="139"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="138"/>
         <source>The assumed upper bound of the poison fraction of a class: the 1.5 eps n highest scores of each class are removed (Tran et al.)</source>
         <translation>假定的每类投毒比例上限：每类中分数最高的 1.5·eps·n 个样本被移除（Tran 等）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="141"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="140"/>
         <source>eps</source>
         <translation>eps</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="143"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="142"/>
         <source>If above 0: flag the scores above this percentile instead</source>
         <translation>若大于 0：改为标记高于此百分位的分数</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="144"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="143"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="145"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="144"/>
         <source>Pooled penultimate vector</source>
         <translation>池化后的倒数第二层向量</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="146"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="145"/>
         <source>Centred (as in the paper)</source>
         <translation>中心化（与论文相同）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="160"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="159"/>
         <source>Reduction</source>
         <translation>降维</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="164"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="163"/>
         <source>Dimensions</source>
         <translation>维数</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="167"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="166"/>
         <source>Silhouette</source>
         <translation>轮廓系数</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="168"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="167"/>
         <source>Relative size</source>
         <translation>相对大小</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="169"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="168"/>
         <source>Smaller cluster</source>
         <translation>较小聚类</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="170"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="169"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="171"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="170"/>
         <source>Criterion</source>
         <translation>判据</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="173"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="172"/>
         <source>Size threshold</source>
         <translation>大小阈值</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="175"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="174"/>
         <source>Silhouette threshold</source>
         <translation>轮廓系数阈值</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="178"/>
-        <location filename="../widgets/panels/detector_panel.cpp" line="204"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="177"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="203"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="179"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="178"/>
         <source>Classifier (seconds)</source>
         <translation>分类器（数秒）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="180"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="179"/>
         <source>Full retrain (minutes)</source>
         <translation>完整重训练（数分钟）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="182"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="181"/>
         <source>Exclusionary reclassification (Chen et al.): retrain without each class&apos;s smaller cluster and see where its samples go. Its verdict decides what is flagged.</source>
         <translation>排除式重分类（Chen 等）：去掉每个类别的较小聚类重新训练，看其样本被分到哪里。其结论决定标记哪些样本。</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="184"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="183"/>
         <source>Reclassify</source>
         <translation>重分类</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="186"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="185"/>
         <source>Reclassify threshold</source>
         <translation>重分类阈值</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="196"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="195"/>
         <source>Classifier layer (exact)</source>
         <translation>分类层（精确）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="197"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="196"/>
         <source>Network (HVP)</source>
         <translation>网络（HVP）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="198"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="197"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="199"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="198"/>
         <source>Self-influence</source>
         <translation>自影响</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="202"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="201"/>
         <source>Gradient (renormalised)</source>
         <translation>梯度（重新归一化）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="203"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="202"/>
         <source>Relative (RelatIF)</source>
         <translation>相对（RelatIF）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="205"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="204"/>
         <source>Normalise</source>
         <translation>归一化</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="207"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="206"/>
         <source>Damping</source>
         <translation>阻尼</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="210"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="209"/>
         <source>robust outliers</source>
         <translation>稳健离群值</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="211"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="210"/>
         <source>Flag top</source>
         <translation>标记前</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="215"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="214"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="216"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="215"/>
         <source>Candidates (network)</source>
         <translation>候选（网络）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="226"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="225"/>
         <source>Probe on the model&apos;s features (a minute)</source>
         <translation>基于模型特征的探针（约一分钟）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="228"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="227"/>
         <source>Cross-validated networks (K trainings)</source>
         <translation>交叉验证网络（K 次训练）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="231"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="230"/>
         <source>Where the out-of-sample probabilities come from: K-fold logistic regression on the trained model&apos;s pooled features, or K networks trained with the run&apos;s recipe, each without the fold it predicts</source>
         <translation>样本外概率的来源：在已训练模型的池化特征上做 K 折逻辑回归，或按本次运行的配方训练 K 个网络，每个都不含它所预测的那一折</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="234"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="233"/>
         <source>Probabilities</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="239"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="238"/>
         <source>Folds (K)</source>
         <translation>折数（K）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="301"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="300"/>
         <source>&lt;b&gt;The attack did not take in this model&lt;/b&gt;: ASR %1, poisons fitted %2 (both below 50 %). The model has no backdoor for a detector to find, so a detector that scores the poisons low here says nothing about detecting a backdoor. Train longer or with a stronger trigger first.</source>
         <translation>&lt;b&gt;攻击在此模型中没有生效&lt;/b&gt;：ASR %1，已拟合投毒 %2（均低于 50 %）。该模型没有可供检测器发现的后门，因此在这里给投毒样本打低分的检测器并不能说明它能检测后门。请先训练更久或使用更强的触发器。</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="312"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="311"/>
         <source>Train or open a run with a model first</source>
         <translation>请先训练或打开一个带模型的运行</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/detector_panel.cpp" line="334"/>
+        <location filename="../widgets/panels/detector_panel.cpp" line="333"/>
         <source>The model this ran on had no working backdoor (ASR %1)</source>
         <translation>运行此检测的模型没有有效的后门（ASR %1）</translation>
     </message>
@@ -722,376 +722,396 @@ No exclusionary reclassification in this result (run with Reclassify).</source>
         <translation>在后台用投毒后的数据训练模型</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="58"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="59"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="59"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="60"/>
         <source>No data set loaded</source>
         <translation>未加载数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="65"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="66"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="69"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="70"/>
         <source>Archive (.tar.gz)…</source>
         <translation>压缩包（.tar.gz）…</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="70"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="71"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="74"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="75"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="76"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="77"/>
         <source>Download the official CIFAR-10 release (163 MB)</source>
         <translation>下载官方 CIFAR-10 发布版（163 MB）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="89"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="90"/>
         <source>Trigger</source>
         <translation>触发器</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="90"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="92"/>
         <source>Pixel</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="90"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="92"/>
         <source>Patch</source>
         <translation>色块</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="90"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="92"/>
         <source>Blend</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="90"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="92"/>
         <source>Sinusoid (FLIP 1xs)</source>
         <translation>正弦（FLIP 1xs）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="91"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="93"/>
         <source>Three pixels (FLIP 3xp)</source>
         <translation>三像素（FLIP 3xp）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="92"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="93"/>
         <source>Corners (FLIP 4xl)</source>
         <translation>四角（FLIP 4xl）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="94"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="95"/>
         <source>Solid</source>
         <translation>纯色</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="94"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="95"/>
         <source>Checkerboard</source>
         <translation>棋盘格</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="94"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="95"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="110"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="111"/>
         <source>The trigger on a source-class image, enlarged; its square outlined</source>
         <translation>源类别图像上的触发器，已放大；其方框已描边</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="114"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="115"/>
         <source>Top-left pixel of the trigger as (row, column), 0-based: the project log&apos;s pixel is row 11, column 16. Code that passes (11, 16) to PIL&apos;s putpixel (the FLIP reference code) means column 11, row 16: reproduce it with row 16, column 11. A model trained at one ignores the other.</source>
         <translation>触发器左上角像素的（行，列），从 0 开始：项目日志中的像素是第 11 行、第 16 列。向 PIL 的 putpixel 传入 (11, 16) 的代码（FLIP 参考代码）指的是第 11 列、第 16 行：要复现请用第 16 行、第 11 列。在一个位置训练的模型会忽略另一个位置。</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="123"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="124"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="125"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="126"/>
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="128"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="129"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="129"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="130"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="130"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="131"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="131"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="132"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="132"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="133"/>
         <source>Pattern</source>
         <translation>图案</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="133"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="134"/>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="147"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="148"/>
         <source>Poison</source>
         <translation>投毒</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="150"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="151"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="150"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="151"/>
         <source>Rate</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="157"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="158"/>
         <source>Share of the whole training set (the log&apos;s 1 % is 500 of 50,000)</source>
         <translation>占整个训练集的比例（日志中的 1 % 即 50,000 中的 500）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="165"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="166"/>
         <source>Stamp the trigger and relabel</source>
         <translation>加盖触发器并改标签</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="165"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="166"/>
         <source>Label-only (import labels)</source>
         <translation>仅标签（导入标签）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="167"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="168"/>
         <source>Label-only (FLIP): the training images stay clean, only labels change, as a label file says; the trigger is pasted on test images only</source>
         <translation>仅标签（FLIP）：训练图像保持干净，只按标签文件改变标签；触发器只贴在测试图像上</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="183"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="184"/>
         <source>FILE.npy (N x classes logits) or FILE.csv (index,label)</source>
         <translation>文件.npy（N × 类别数 logits）或 文件.csv（index,label）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="186"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="187"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="192"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="193"/>
         <source>true.npy beside the file, or the load order</source>
         <translation>文件旁的 true.npy，或加载顺序</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="194"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="195"/>
         <source>The class sequence of the file&apos;s rows (FLIP&apos;s true.npy): maps the official order onto image folders, which are numbered per class</source>
         <translation>文件各行的类别序列（FLIP 的 true.npy）：把官方顺序映射到按类别编号的图像文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="196"/>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="221"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="197"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="243"/>
         <source>Label file</source>
         <translation>标签文件</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="197"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="198"/>
         <source>Row order</source>
         <translation>行顺序</translation>
     </message>
     <message>
         <location filename="../widgets/panels/experiment_panel_forms.cpp" line="205"/>
+        <source>Compute FLIP labels…</source>
+        <translation>计算 FLIP 标签…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="208"/>
+        <source>Compute label files with FLIP (trajectory matching against experts trained with this trigger, source and target) in the background: one label file and one label-only run per budget (150 to 1,500 flips), added to Runs</source>
+        <translation>在后台用 FLIP 计算标签文件（与用此触发器、源类和目标类训练的专家做轨迹匹配）：每个预算（150 到 1,500 个翻转）一个标签文件和一个仅标签运行，加入“运行”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="211"/>
+        <source>Quick (about a quarter of an hour on 2 cores)</source>
+        <translation>快速（2 核上约一刻钟）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="215"/>
+        <source>A small pre-activation ResNet, 500 images a class, one expert of 10 epochs and 3 passes; unchecked: FLIP&apos;s full settings (ResNet-32, all images, 20 expert epochs, 15 passes: hours on a CPU, minutes on a GPU)</source>
+        <translation>小型预激活 ResNet，每类 500 张图，一个训练 10 轮的专家，3 遍；不勾选：FLIP 的完整设置（ResNet-32、全部图像、专家 20 轮、15 遍：CPU 上数小时，GPU 上数分钟）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="226"/>
         <source>Attack</source>
         <translation>攻击</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="206"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="227"/>
         <source>Source class</source>
         <translation>源类别</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="207"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="228"/>
         <source>Target label</source>
         <translation>目标标签</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="176"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="177"/>
         <source>Amount</source>
         <translation>数额</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="177"/>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="298"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="178"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="321"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="215"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="237"/>
         <source>Reading the labels…</source>
         <translation>正在读取标签…</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="222"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="244"/>
         <source>Label files (*.npy *.csv)</source>
         <translation>标签文件 (*.npy *.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="240"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="262"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="259"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="282"/>
         <source>Targets (1 - s) for the label and s / classes for every class; 0 = one-hot targets. 0.2 learns the one-pixel trigger on every seed tried</source>
         <translation>标签的目标为 (1 - s)，每个类别另加 s / 类别数；0 = one-hot 目标。取 0.2 时，所有试过的种子都学会了单像素触发器</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="262"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="285"/>
         <source> % of the epochs</source>
         <translation> % 的轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="264"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="287"/>
         <source>The first epochs train on random %1 x %1 crops of the images (cheaper steps), the rest on whole images; 0 = whole images throughout</source>
         <translation>前几轮在图像的随机 %1 x %1 裁剪上训练（每步更省），其余轮次使用完整图像；0 = 始终使用完整图像</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="268"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="291"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="268"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="291"/>
         <source>Horizontal flip</source>
         <translation>水平翻转</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="268"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="291"/>
         <source>Crop and flip</source>
         <translation>裁剪并翻转</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="270"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="293"/>
         <source>Automatic (bf16 where the CPU has it)</source>
         <translation>自动（CPU 支持时使用 bf16）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="270"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="293"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="270"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="293"/>
         <source>bf16</source>
         <translation>bf16</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="272"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="295"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="274"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="297"/>
         <source>CUDA GPU (%n device(s))</source>
         <translation>
             <numerusform>CUDA GPU（%n 个设备）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="279"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="302"/>
         <source>Where training runs</source>
         <translation>训练运行的位置</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="280"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="303"/>
         <source>This LibTorch sees no CUDA device: training runs on the CPU</source>
         <translation>此 LibTorch 未检测到 CUDA 设备：训练在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="283"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="306"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="284"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="307"/>
         <source>Train on a seeded subset of this many images (every poison kept)</source>
         <translation>在按种子抽取的这么多图像子集上训练（保留所有投毒样本）</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="287"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="310"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="288"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="311"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="289"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="312"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="290"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="313"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="291"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="314"/>
         <source>Peak learning rate</source>
         <translation>峰值学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="292"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="315"/>
         <source>Label smoothing</source>
         <translation>标签平滑</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="293"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="316"/>
         <source>Small crops</source>
         <translation>小裁剪</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="294"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="317"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="295"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="318"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="296"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="319"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="297"/>
+        <location filename="../widgets/panels/experiment_panel_forms.cpp" line="320"/>
         <source>Training images</source>
         <translation>训练图像</translation>
     </message>
@@ -1101,179 +1121,234 @@ No exclusionary reclassification in this result (run with Reclassify).</source>
         <translation>触发器颜色</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="121"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="128"/>
         <source>%1
 %L2 training, %L3 test images</source>
         <translation>%1
 %L2 张训练图像，%L3 张测试图像</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="129"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="136"/>
         <source>No data set loaded: open the CIFAR-10 archive or a folder, or download it.</source>
         <translation>未加载数据集：请打开 CIFAR-10 压缩包或文件夹，或下载它。</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="281"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="289"/>
         <source>%1 -&gt; %2: %L3</source>
         <translation>%1 -&gt; %2：%L3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/panels/experiment_panel.cpp" line="285"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="293"/>
         <source>%n more pairs</source>
         <translation>
             <numerusform>另外 %n 对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="286"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="294"/>
         <source>%L1 training labels differ from the data set&apos;s (no image is stamped): %2. Rows mapped by %3.</source>
         <translation>%L1 个训练标签与数据集不同（不改动任何图像）：%2。行映射方式：%3。</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="360"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="368"/>
         <source>Choose a label file</source>
         <translation>请选择标签文件</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="369"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="377"/>
         <source>Label-only: %L1 labels changed; at test time the trigger goes on %2 images, success is %3.</source>
         <translation>仅标签：改变了 %L1 个标签；测试时触发器贴在 %2 图像上，成功即为 %3。</translation>
     </message>
     <message>
-        <location filename="../widgets/panels/experiment_panel.cpp" line="376"/>
+        <location filename="../widgets/panels/experiment_panel.cpp" line="384"/>
         <source>%L1 %2 images get the trigger and the label %3.</source>
         <translation>%L1 张%2图像被加上触发器并标为 %3。</translation>
     </message>
 </context>
 <context>
+    <name>poisonlab::gui::FlipView</name>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="14"/>
+        <source>No FLIP job yet: choose &quot;Label-only&quot; in the attack panel and &quot;Compute FLIP labels&quot;.</source>
+        <translation>尚无 FLIP 任务：在攻击面板中选择“仅标签”并点击“计算 FLIP 标签”。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="20"/>
+        <source>Matching loss</source>
+        <translation>匹配损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="20"/>
+        <source>Label passes</source>
+        <translation>标签遍数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="22"/>
+        <source>Parameter distance (normalised)</source>
+        <translation>参数距离（归一化）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="24"/>
+        <source>Each batch</source>
+        <translation>每个批次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="27"/>
+        <source>Mean of a pass</source>
+        <translation>每遍均值</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/views/flip_view.cpp" line="50"/>
+        <source>Training %n expert(s) on the clean images plus the triggered source images…</source>
+        <translation>
+            <numerusform>正在用干净图像和带触发器的源类图像训练 %n 个专家…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="57"/>
+        <source>Expert %1 of %2: epoch %3 of %4, loss %5</source>
+        <translation>专家 %1/%2：第 %3/%4 轮，损失 %5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="66"/>
+        <source>Expert %1 trained: clean accuracy %2, PTA %3 (a dirty-label expert should be near 100 %). Matching the labels…</source>
+        <translation>专家 %1 已训练：干净准确率 %2，PTA %3（脏标签专家应接近 100%）。正在匹配标签…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/flip_view.cpp" line="83"/>
+        <source>Pass %1 of %2: mean matching loss %3</source>
+        <translation>第 %1/%2 遍：平均匹配损失 %3</translation>
+    </message>
+</context>
+<context>
     <name>poisonlab::gui::InfluenceView</name>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="63"/>
+        <location filename="../widgets/views/influence_view.cpp" line="50"/>
         <source>All triggered source images</source>
         <translation>所有带触发器的源类别图像</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="64"/>
+        <location filename="../widgets/views/influence_view.cpp" line="51"/>
         <source>One clean test image</source>
         <translation>一张干净测试图像</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="65"/>
+        <location filename="../widgets/views/influence_view.cpp" line="52"/>
         <source>One triggered test image</source>
         <translation>一张带触发器的测试图像</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="70"/>
+        <location filename="../widgets/views/influence_view.cpp" line="57"/>
         <source>Classifier layer (exact)</source>
         <translation>分类层（精确）</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="71"/>
+        <location filename="../widgets/views/influence_view.cpp" line="58"/>
         <source>Network (HVP)</source>
         <translation>网络（HVP）</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="72"/>
+        <location filename="../widgets/views/influence_view.cpp" line="59"/>
         <source>Loss at the true label</source>
         <translation>真实标签处的损失</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="74"/>
+        <location filename="../widgets/views/influence_view.cpp" line="61"/>
         <source>Rank by harm to the correct answer instead of support for the model&apos;s prediction</source>
         <translation>按对正确答案的危害排序，而不是按对模型预测的支持</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="81"/>
+        <location filename="../widgets/views/influence_view.cpp" line="68"/>
         <source>Rank the training set</source>
         <translation>对训练集排序</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="91"/>
+        <location filename="../widgets/views/influence_view.cpp" line="78"/>
         <source>Poisons found against rank</source>
         <translation>按排名找到的投毒样本</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="92"/>
+        <location filename="../widgets/views/influence_view.cpp" line="79"/>
         <source>rank (most helpful first)</source>
         <translation>排名（最有帮助的在前）</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="93"/>
+        <location filename="../widgets/views/influence_view.cpp" line="80"/>
         <source>poisons found</source>
         <translation>找到的投毒样本</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="98"/>
+        <location filename="../widgets/views/influence_view.cpp" line="85"/>
         <source>Test point</source>
         <translation>测试点</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="100"/>
+        <location filename="../widgets/views/influence_view.cpp" line="87"/>
         <source>Index</source>
         <translation>索引</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="102"/>
+        <location filename="../widgets/views/influence_view.cpp" line="89"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="106"/>
+        <location filename="../widgets/views/influence_view.cpp" line="93"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="123"/>
+        <location filename="../widgets/views/influence_view.cpp" line="110"/>
         <source>&lt;b&gt;Most helpful&lt;/b&gt; to the prediction (highest scores; red frame: a poison, by the ground truth)</source>
         <translation>对预测&lt;b&gt;最有帮助&lt;/b&gt;（分数最高；红框：按真实标注为投毒样本）</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="126"/>
+        <location filename="../widgets/views/influence_view.cpp" line="113"/>
         <source>&lt;b&gt;Most harmful&lt;/b&gt; (lowest scores)</source>
         <translation>&lt;b&gt;最有害&lt;/b&gt;（分数最低）</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="190"/>
+        <location filename="../widgets/views/influence_view.cpp" line="177"/>
         <source>Every source-class test image with the trigger that the model sends to the target: the backdoor&apos;s own behaviour.</source>
         <translation>模型将其判为目标类的每张带触发器的源类别测试图像：后门本身的行为。</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="200"/>
+        <location filename="../widgets/views/influence_view.cpp" line="187"/>
         <source>%1 test image %2: %3</source>
         <translation>%1 测试图像 %2：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="201"/>
+        <location filename="../widgets/views/influence_view.cpp" line="188"/>
         <source>Triggered</source>
         <translation>带触发器</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="201"/>
+        <location filename="../widgets/views/influence_view.cpp" line="188"/>
         <source>Clean</source>
         <translation>干净</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="232"/>
+        <location filename="../widgets/views/influence_view.cpp" line="219"/>
         <source>No influence ranking yet: choose a test point and rank the training set.</source>
         <translation>尚无影响排序：请选择测试点并对训练集排序。</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="250"/>
+        <location filename="../widgets/views/influence_view.cpp" line="237"/>
         <source>Training sample %1, labelled %2, score %3%4</source>
         <translation>训练样本 %1，标签 %2，分数 %3%4</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="254"/>
+        <location filename="../widgets/views/influence_view.cpp" line="241"/>
         <source> (a poison)</source>
         <translation>（投毒样本）</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="276"/>
+        <location filename="../widgets/views/influence_view.cpp" line="263"/>
         <source>every poison first</source>
         <translation>所有投毒样本在前</translation>
     </message>
     <message>
-        <location filename="../widgets/views/influence_view.cpp" line="285"/>
+        <location filename="../widgets/views/influence_view.cpp" line="272"/>
         <source>%1 · %L2 training samples ranked · of the %L3 highest, %L4 are poisons (recall at k %5) · AUROC %6</source>
         <translation>%1 · 已排序 %L2 个训练样本 · 前 %L3 个中有 %L4 个投毒样本（k 处召回率 %5）· AUROC %6</translation>
     </message>
@@ -1281,182 +1356,214 @@ No exclusionary reclassification in this result (run with Reclassify).</source>
 <context>
     <name>poisonlab::gui::Jobs</name>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="54"/>
+        <location filename="../app/gui/jobs.cpp" line="55"/>
         <source>Load %1</source>
         <translation>加载 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="65"/>
+        <location filename="../app/gui/jobs.cpp" line="66"/>
         <source>%1; poisoning 1 % of the training set instead.</source>
         <translation>%1；改为对训练集的 1 % 投毒。</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="76"/>
+        <location filename="../app/gui/jobs.cpp" line="77"/>
         <source>Could not load the data set</source>
         <translation>无法加载数据集</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="79"/>
+        <location filename="../app/gui/jobs.cpp" line="80"/>
         <source>Loading was cancelled.</source>
         <translation>加载已取消。</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="92"/>
+        <location filename="../app/gui/jobs.cpp" line="93"/>
         <source>Open run %1</source>
         <translation>打开运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="110"/>
+        <location filename="../app/gui/jobs.cpp" line="111"/>
         <source>Some results could not be read: %1</source>
         <translation>部分结果无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="112"/>
+        <location filename="../app/gui/jobs.cpp" line="113"/>
         <source>Could not open the run folder %1</source>
         <translation>无法打开运行文件夹 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="121"/>
+        <location filename="../app/gui/jobs.cpp" line="122"/>
         <source>Download CIFAR-10</source>
         <translation>下载 CIFAR-10</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="126"/>
+        <location filename="../app/gui/jobs.cpp" line="127"/>
         <source>Downloading CIFAR-10 into %1…
 Progress is shown in the Jobs panel.</source>
         <translation>正在将 CIFAR-10 下载到 %1…
 进度显示在任务面板中。</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="132"/>
+        <location filename="../app/gui/jobs.cpp" line="133"/>
         <source>The download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="136"/>
+        <location filename="../app/gui/jobs.cpp" line="137"/>
         <source>The download was cancelled; the part already received is kept and the next download resumes it.</source>
         <translation>下载已取消；已接收的部分会保留，下次下载将从那里继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="149"/>
+        <location filename="../app/gui/jobs.cpp" line="150"/>
         <source>Poison %1</source>
         <translation>投毒 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="155"/>
+        <location filename="../app/gui/jobs.cpp" line="156"/>
         <source>Could not poison the data set</source>
         <translation>无法对数据集投毒</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="167"/>
+        <location filename="../app/gui/jobs.cpp" line="169"/>
         <source>Read labels %1</source>
         <translation>读取标签 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="216"/>
+        <location filename="../app/gui/jobs.cpp" line="205"/>
+        <source>Compute FLIP labels (%1, %2 -&gt; %3)</source>
+        <translation>计算 FLIP 标签（%1，%2 -&gt; %3）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/jobs.cpp" line="245"/>
+        <source>FLIP failed</source>
+        <translation>FLIP 失败</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/jobs.cpp" line="252"/>
+        <source>%1 -&gt; %2: %3</source>
+        <translation>%1 -&gt; %2：%3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/jobs.cpp" line="256"/>
+        <source>%n label(s) flipped (most: %1): %2</source>
+        <translation>
+            <numerusform>翻转了 %n 个标签（最多：%1）：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/jobs.cpp" line="261"/>
+        <source>Written to %1:</source>
+        <translation>已写入 %1：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/jobs.cpp" line="263"/>
+        <source>One label-only run per budget is in Runs (what if), ready to open and train.</source>
+        <translation>每个预算一个仅标签运行已在“运行（假设分析）”中，可打开并训练。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/jobs.cpp" line="303"/>
         <source>Train %1, %2 epochs</source>
         <translation>训练 %1，%2 轮</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="255"/>
+        <location filename="../app/gui/jobs.cpp" line="342"/>
         <source>Training finished in %1 (open it from File &gt; Recent runs)</source>
         <translation>训练在 %1 内完成（可从“文件 &gt; 最近的运行”打开）</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="256"/>
-        <location filename="../app/gui/jobs.cpp" line="270"/>
+        <location filename="../app/gui/jobs.cpp" line="343"/>
+        <location filename="../app/gui/jobs.cpp" line="357"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="286"/>
+        <location filename="../app/gui/jobs.cpp" line="373"/>
         <source>Predict the training set (%1)</source>
         <translation>预测训练集（%1）</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="294"/>
+        <location filename="../app/gui/jobs.cpp" line="381"/>
         <source>Could not classify the training images</source>
         <translation>无法对训练图像分类</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="309"/>
+        <location filename="../app/gui/jobs.cpp" line="396"/>
         <source>Detect: %1</source>
         <translation>检测：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="316"/>
+        <location filename="../app/gui/jobs.cpp" line="403"/>
         <source>The detector failed</source>
         <translation>检测器失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="331"/>
+        <location filename="../app/gui/jobs.cpp" line="418"/>
         <source>Unlearn: %1</source>
         <translation>遗忘：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="344"/>
+        <location filename="../app/gui/jobs.cpp" line="431"/>
         <source>Unlearning failed</source>
         <translation>遗忘失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="358"/>
+        <location filename="../app/gui/jobs.cpp" line="445"/>
         <source>Corrective sweep</source>
         <translation>纠正性扫描</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="373"/>
+        <location filename="../app/gui/jobs.cpp" line="460"/>
         <source>The sweep failed</source>
         <translation>扫描失败</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="385"/>
+        <location filename="../app/gui/jobs.cpp" line="472"/>
         <source>Evaluate %1</source>
         <translation>评估 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="391"/>
+        <location filename="../app/gui/jobs.cpp" line="478"/>
         <source>Could not evaluate %1</source>
         <translation>无法评估 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="404"/>
+        <location filename="../app/gui/jobs.cpp" line="491"/>
         <source>Saliency of image %1</source>
         <translation>图像 %1 的显著性</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="412"/>
+        <location filename="../app/gui/jobs.cpp" line="499"/>
         <source>Could not compute the saliency</source>
         <translation>无法计算显著性</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="425"/>
+        <location filename="../app/gui/jobs.cpp" line="512"/>
         <source>Export report %1</source>
         <translation>导出报告 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="430"/>
+        <location filename="../app/gui/jobs.cpp" line="517"/>
         <source>Could not write the report</source>
         <translation>无法写入报告</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/jobs.cpp" line="432"/>
+        <location filename="../app/gui/jobs.cpp" line="519"/>
         <source>Report written to %1 (%n pages)</source>
         <translation>
             <numerusform>报告已写入 %1（%n 页）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="433"/>
+        <location filename="../app/gui/jobs.cpp" line="520"/>
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="444"/>
+        <location filename="../app/gui/jobs.cpp" line="531"/>
         <source>Save run as %1</source>
         <translation>将运行另存为 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/jobs.cpp" line="466"/>
+        <location filename="../app/gui/jobs.cpp" line="553"/>
         <source>Could not save the run</source>
         <translation>无法保存运行</translation>
     </message>
@@ -1502,72 +1609,72 @@ Progress is shown in the Jobs panel.</source>
 <context>
     <name>poisonlab::gui::LabelErrorView</name>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="61"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="47"/>
         <source>Confident joint</source>
         <translation>置信联合矩阵</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="65"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="51"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="65"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="51"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="65"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="51"/>
         <source>Training label</source>
         <translation>训练标签</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="66"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="52"/>
         <source>Confidently</source>
         <translation>置信类别</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="66"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="52"/>
         <source>Self-confidence</source>
         <translation>自置信度</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="67"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="53"/>
         <source>Changed (ground truth)</source>
         <translation>已改动（真实情况）</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="76"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="62"/>
         <source>Suspected label errors, the least self-confident first. The last column uses the ground truth: it says how well the detector did and is never seen by it.</source>
         <translation>疑似标签错误，自置信度最低者在前。最后一列使用真实情况：它说明检测器做得如何，检测器从未见过。</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="88"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="74"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="132"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="118"/>
         <source>No confident-learning result: run the label-error detector (Detectors, &quot;Confident learning&quot;).</source>
         <translation>没有置信学习结果：请运行标签错误检测器（检测器，“置信学习”）。</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="150"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="136"/>
         <source>Confident joint: training label (rows) against the class the probabilities confidently name</source>
         <translation>置信联合矩阵：训练标签（行）对概率置信指向的类别</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="180"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="168"/>
         <source>yes: %1 -&gt; %2</source>
         <translation>是：%1 -&gt; %2</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="182"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="168"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../widgets/views/label_error_view.cpp" line="184"/>
+        <location filename="../widgets/views/label_error_view.cpp" line="170"/>
         <source>%L1 suspected label errors of %L2 training images (%L3 estimated); %L4 of them were changed by the attack (precision %5, recall %6, AUROC %7; ground truth, never seen by the detector)</source>
         <translation>在 %L2 张训练图像中疑似 %L1 个标签错误（估计 %L3 个）；其中 %L4 个被攻击改动（精确率 %5，召回率 %6，AUROC %7；真实情况，检测器从未见过）</translation>
     </message>
@@ -1575,80 +1682,80 @@ Progress is shown in the Jobs panel.</source>
 <context>
     <name>poisonlab::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="59"/>
-        <location filename="../app/gui/main_window.cpp" line="488"/>
+        <location filename="../app/gui/main_window.cpp" line="60"/>
+        <location filename="../app/gui/main_window.cpp" line="493"/>
         <source>PoisonLab</source>
         <translation>PoisonLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="74"/>
-        <location filename="../app/gui/main_window.cpp" line="521"/>
+        <location filename="../app/gui/main_window.cpp" line="75"/>
+        <location filename="../app/gui/main_window.cpp" line="526"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="78"/>
-        <location filename="../app/gui/main_window.cpp" line="526"/>
+        <location filename="../app/gui/main_window.cpp" line="79"/>
+        <location filename="../app/gui/main_window.cpp" line="531"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="91"/>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>Looking for data…</source>
         <translation>正在查找数据…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="105"/>
+        <location filename="../app/gui/main_window.cpp" line="107"/>
         <source>Download CIFAR-10 (163 MB)</source>
         <translation>下载 CIFAR-10（163 MB）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="107"/>
+        <location filename="../app/gui/main_window.cpp" line="109"/>
         <source>Open archive…</source>
         <translation>打开压缩包…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="109"/>
+        <location filename="../app/gui/main_window.cpp" line="111"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="140"/>
+        <location filename="../app/gui/main_window.cpp" line="142"/>
         <source>Samples</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="141"/>
+        <location filename="../app/gui/main_window.cpp" line="143"/>
         <source>Spectral</source>
         <translation>谱签名</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="144"/>
         <source>Clusters</source>
         <translation>聚类</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="143"/>
+        <location filename="../app/gui/main_window.cpp" line="145"/>
         <source>Influence</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="144"/>
+        <location filename="../app/gui/main_window.cpp" line="146"/>
         <source>Label errors</source>
         <translation>标签错误</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="145"/>
+        <location filename="../app/gui/main_window.cpp" line="147"/>
         <source>Detectors compared</source>
         <translation>检测器比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="146"/>
+        <location filename="../app/gui/main_window.cpp" line="148"/>
         <source>Unlearning</source>
         <translation>遗忘</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="147"/>
+        <location filename="../app/gui/main_window.cpp" line="149"/>
         <source>Runs (what if)</source>
         <translation>运行（假设分析）</translation>
     </message>
@@ -1678,77 +1785,83 @@ Progress is shown in the Jobs panel.</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <source>FLIP</source>
+        <translation>FLIP</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="240"/>
         <source>Training finished; the GUI thread&apos;s longest stall was %1 ms</source>
         <translation>训练完成；GUI 线程最长停顿 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="242"/>
+        <location filename="../app/gui/main_window.cpp" line="246"/>
         <source>Training cancelled; the last finished epoch is kept in %1</source>
         <translation>训练已取消；最后完成的一轮保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="256"/>
+        <location filename="../app/gui/main_window.cpp" line="260"/>
         <source>Train or open a run with a model first</source>
         <translation>请先训练或打开一个带模型的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="291"/>
+        <location filename="../app/gui/main_window.cpp" line="295"/>
         <source>The selection is empty: select samples to forget first (a lasso in Clusters, a bin in Spectral, the grid)</source>
         <translation>选择为空：请先选择要遗忘的样本（聚类中的套索、谱签名中的柱、网格）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="309"/>
+        <location filename="../app/gui/main_window.cpp" line="313"/>
         <source>Open a grid&apos;s results table</source>
         <translation>打开网格结果表</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="310"/>
+        <location filename="../app/gui/main_window.cpp" line="314"/>
         <source>Grid results (grid-results.json);;JSON (*.json)</source>
         <translation>网格结果 (grid-results.json);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="314"/>
+        <location filename="../app/gui/main_window.cpp" line="318"/>
         <source>Add a run to the comparison</source>
         <translation>将运行加入比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="335"/>
+        <location filename="../app/gui/main_window.cpp" line="339"/>
+        <location filename="../app/gui/main_window_flip.cpp" line="18"/>
         <source>Open a data set first</source>
         <translation>请先打开数据集</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="351"/>
+        <location filename="../app/gui/main_window.cpp" line="355"/>
         <source>Read run %1</source>
         <translation>读取运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="357"/>
+        <location filename="../app/gui/main_window.cpp" line="361"/>
         <source>Could not read the run</source>
         <translation>无法读取运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="367"/>
+        <location filename="../app/gui/main_window.cpp" line="371"/>
         <source>Read grid %1</source>
         <translation>读取网格 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="380"/>
+        <location filename="../app/gui/main_window.cpp" line="384"/>
         <source>Could not read the grid table</source>
         <translation>无法读取网格表</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="396"/>
+        <location filename="../app/gui/main_window.cpp" line="400"/>
         <source>What if: %1</source>
         <translation>假设：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="399"/>
+        <location filename="../app/gui/main_window.cpp" line="403"/>
         <source>A training job is running: start the what-if run when it is done</source>
         <translation>有训练任务正在运行：请在其完成后再开始假设运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="416"/>
+        <location filename="../app/gui/main_window.cpp" line="420"/>
         <source>No CIFAR-10 data found.
 
 Download the official release (163 MB) into %1,
@@ -1759,42 +1872,42 @@ or open a folder or archive you already have.</source>
 或打开已有的文件夹或压缩包。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="428"/>
+        <location filename="../app/gui/main_window.cpp" line="432"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="504"/>
+        <location filename="../app/gui/main_window.cpp" line="509"/>
         <source>%1 · %2 · %L3 train / %L4 test</source>
         <translation>%1 · %2 · 训练 %L3 / 测试 %L4</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="511"/>
+        <location filename="../app/gui/main_window.cpp" line="516"/>
         <source>%1 poisons: %2 → %3 · %4 · %5%6</source>
         <translation>%1 个投毒样本：%2 → %3 · %4 · %5%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="516"/>
+        <location filename="../app/gui/main_window.cpp" line="521"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="518"/>
+        <location filename="../app/gui/main_window.cpp" line="523"/>
         <source> · model: %1</source>
         <translation> · 模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="529"/>
+        <location filename="../app/gui/main_window.cpp" line="534"/>
         <source>%1: %2 %3%</source>
         <translation>%1：%2 %3%</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="536"/>
+        <location filename="../app/gui/main_window.cpp" line="541"/>
         <source>Jobs are running</source>
         <translation>有任务正在运行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="537"/>
+        <location filename="../app/gui/main_window.cpp" line="542"/>
         <source>%n job(s) still running. Cancel them and quit?</source>
         <translation>
             <numerusform>仍有 %n 个任务在运行。取消并退出？</numerusform>
@@ -2093,6 +2206,21 @@ or open a folder or archive you already have.</source>
         <source>Open run folder</source>
         <translation>打开运行文件夹</translation>
     </message>
+    <message>
+        <location filename="../app/gui/main_window_flip.cpp" line="24"/>
+        <source>FLIP&apos;s label files and runs are written</source>
+        <translation>FLIP 的标签文件和运行已写入</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_flip.cpp" line="55"/>
+        <source>Cancelled: no label file was written.</source>
+        <translation>已取消：未写入任何标签文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window_flip.cpp" line="56"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
 </context>
 <context>
     <name>poisonlab::gui::PreferencesDialog</name>
@@ -2177,7 +2305,7 @@ or open a folder or archive you already have.</source>
     </message>
     <message>
         <location filename="../widgets/report/report_sections.cpp" line="84"/>
-        <location filename="../widgets/report/report_sections.cpp" line="188"/>
+        <location filename="../widgets/report/report_sections.cpp" line="189"/>
         <source>Attack</source>
         <translation>攻击</translation>
     </message>
@@ -2289,179 +2417,179 @@ or open a folder or archive you already have.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/report/report_sections.cpp" line="155"/>
+        <location filename="../widgets/report/report_sections.cpp" line="156"/>
         <source>%1; %Ln %2 images relabelled %3</source>
         <translation>
             <numerusform>%1；%Ln 张%2图像被改标为%3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="202"/>
+        <location filename="../widgets/report/report_sections.cpp" line="203"/>
         <source>a source-class training image</source>
         <translation>一张源类别训练图像</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="204"/>
+        <location filename="../widgets/report/report_sections.cpp" line="205"/>
         <source>with the trigger (outlined)</source>
         <translation>带触发器（已框出）</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="206"/>
+        <location filename="../widgets/report/report_sections.cpp" line="207"/>
         <source>the trigger, close up</source>
         <translation>触发器特写</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="208"/>
+        <location filename="../widgets/report/report_sections.cpp" line="209"/>
         <source>its mirror image (what flips train on)</source>
         <translation>其镜像（翻转增强训练时所见）</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="215"/>
+        <location filename="../widgets/report/report_sections.cpp" line="216"/>
         <source>Trigger</source>
         <translation>触发器</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="220"/>
+        <location filename="../widgets/report/report_sections.cpp" line="221"/>
         <source>%1 → %2: %L3</source>
         <translation>%1 → %2：%L3</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="224"/>
-        <location filename="../widgets/report/report_sections.cpp" line="239"/>
+        <location filename="../widgets/report/report_sections.cpp" line="225"/>
+        <location filename="../widgets/report/report_sections.cpp" line="240"/>
         <source>Poisoned</source>
         <translation>投毒</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="225"/>
+        <location filename="../widgets/report/report_sections.cpp" line="226"/>
         <source>%L1 training labels changed (%2 of the training set), no image stamped (label-only)</source>
         <translation>改变了 %L1 个训练标签（占训练集 %2），未改动图像（仅标签）</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="229"/>
+        <location filename="../widgets/report/report_sections.cpp" line="230"/>
         <source>Labels changed</source>
         <translation>改动的标签</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="232"/>
+        <location filename="../widgets/report/report_sections.cpp" line="233"/>
         <source>Labels from</source>
         <translation>标签来源</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="233"/>
+        <location filename="../widgets/report/report_sections.cpp" line="234"/>
         <source>%1 (MD5 %2), rows mapped by %3</source>
         <translation>%1（MD5 %2），行映射方式：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="240"/>
+        <location filename="../widgets/report/report_sections.cpp" line="241"/>
         <source>%L1 training images of class %2 (%3 of the training set), trigger stamped and relabelled %4</source>
         <translation>%L1 张%2类训练图像（占训练集的 %3），打上触发器并改标为%4</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="246"/>
+        <location filename="../widgets/report/report_sections.cpp" line="247"/>
         <source>Poison seed</source>
         <translation>投毒种子</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="249"/>
+        <location filename="../widgets/report/report_sections.cpp" line="250"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="250"/>
+        <location filename="../widgets/report/report_sections.cpp" line="251"/>
         <source>%1: %L2 training and %L3 test images, %4 classes</source>
         <translation>%1：%L2 张训练图像和 %L3 张测试图像，%4 个类别</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="256"/>
+        <location filename="../widgets/report/report_sections.cpp" line="257"/>
         <source>ASR (FLIP&apos;s PTA) is measured on</source>
         <translation>ASR（FLIP 的 PTA）的测量对象</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="257"/>
+        <location filename="../widgets/report/report_sections.cpp" line="258"/>
         <source>the %L1 test images of class %2 with the trigger (stamped, and mirrored), as the share predicted %3; clean accuracy (FLIP&apos;s CTA) on every clean test image</source>
         <translation>带触发器（加盖及镜像）的 %L1 张 %2 类测试图像中被预测为 %3 的比例；干净准确率（FLIP 的 CTA）在全部干净测试图像上测量</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/report/report_sections.cpp" line="282"/>
+        <location filename="../widgets/report/report_sections.cpp" line="284"/>
         <source>Training images whose label was changed (the first %n; the image is clean, the label shown is the one trained on)</source>
         <translation>
             <numerusform>标签被改动的训练图像（前 %n 张；图像是干净的，显示的是训练所用的标签）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/report/report_sections.cpp" line="286"/>
+        <location filename="../widgets/report/report_sections.cpp" line="288"/>
         <source>Poisoned training images (the first %n)</source>
         <translation>
             <numerusform>投毒训练图像（前 %n 张）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="294"/>
+        <location filename="../widgets/report/report_sections.cpp" line="295"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="298"/>
+        <location filename="../widgets/report/report_sections.cpp" line="299"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="300"/>
+        <location filename="../widgets/report/report_sections.cpp" line="301"/>
         <source>Recipe</source>
         <translation>训练方案</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="301"/>
+        <location filename="../widgets/report/report_sections.cpp" line="302"/>
         <source>%1 epochs, batch %2, SGD (momentum %3%4), peak learning rate %5, %6 schedule, weight decay %7%8, augmentation %9</source>
         <translation>%1 轮，批大小 %2，SGD（动量 %3%4），峰值学习率 %5，%6 调度，权重衰减 %7%8，数据增强 %9</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="307"/>
+        <location filename="../widgets/report/report_sections.cpp" line="308"/>
         <source>, Nesterov</source>
         <translation>，Nesterov</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="311"/>
+        <location filename="../widgets/report/report_sections.cpp" line="312"/>
         <source> (norms and biases too)</source>
         <translation>（含归一化层与偏置）</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="313"/>
+        <location filename="../widgets/report/report_sections.cpp" line="314"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="317"/>
+        <location filename="../widgets/report/report_sections.cpp" line="318"/>
         <source>Ran on</source>
         <translation>运行于</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="317"/>
+        <location filename="../widgets/report/report_sections.cpp" line="318"/>
         <source>%1, %2 precision, %3 threads</source>
         <translation>%1，%2 精度，%3 个线程</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="321"/>
+        <location filename="../widgets/report/report_sections.cpp" line="322"/>
         <source>Training time</source>
         <translation>训练时间</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="322"/>
+        <location filename="../widgets/report/report_sections.cpp" line="323"/>
         <source>Clean accuracy</source>
         <translation>干净准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="324"/>
+        <location filename="../widgets/report/report_sections.cpp" line="325"/>
         <source>ASR (stamped / mirrored)</source>
         <translation>ASR（原位 / 镜像）</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="337"/>
+        <location filename="../widgets/report/report_sections.cpp" line="338"/>
         <source>Clean test set (rows: true class)</source>
         <translation>干净测试集（行：真实类别）</translation>
     </message>
     <message>
-        <location filename="../widgets/report/report_sections.cpp" line="338"/>
+        <location filename="../widgets/report/report_sections.cpp" line="339"/>
         <source>Every test image with the trigger</source>
         <translation>每张带触发器的测试图像</translation>
     </message>
@@ -2935,62 +3063,62 @@ green: true class, red: training label</source>
         <translation>原始标签：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="154"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="153"/>
         <source>Ground truth: POISONED (label changed, image clean: label-only)</source>
         <translation>真实情况：已投毒（标签改动，图像干净：仅标签）</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="155"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="154"/>
         <source>Ground truth: POISONED (trigger stamped, label flipped)</source>
         <translation>真实标注：投毒（已加触发器，标签已翻转）</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="153"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="152"/>
         <source>Ground truth: clean</source>
         <translation>真实标注：干净</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="158"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="157"/>
         <source>Pixel at row %1, column %2: (%3, %4, %5)</source>
         <translation>第 %1 行、第 %2 列的像素：(%3, %4, %5)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="176"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="175"/>
         <source>computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="183"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="182"/>
         <source>Predicted: %1 (%2 %)</source>
         <translation>预测：%1（%2 %）</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="197"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="196"/>
         <source>%1: &lt;b&gt;%2&lt;/b&gt;%3</source>
         <translation>%1：&lt;b&gt;%2&lt;/b&gt;%3</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="200"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="199"/>
         <source> · &lt;span style=&apos;color:#d55e00&apos;&gt;flagged&lt;/span&gt;</source>
         <translation> · &lt;span style=&apos;color:#d55e00&apos;&gt;已标记&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="202"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="201"/>
         <source>%1: not scored</source>
         <translation>%1：未评分</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="203"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="202"/>
         <source>Detector scores&lt;br&gt;</source>
         <translation>检测器分数&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="230"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="229"/>
         <source>%1 for class %2: peak at row %3, column %4</source>
         <translation>类别 %2 的%1：峰值位于第 %3 行、第 %4 列</translation>
     </message>
     <message>
-        <location filename="../widgets/views/sample_inspector.cpp" line="239"/>
+        <location filename="../widgets/views/sample_inspector.cpp" line="238"/>
         <source> (on the trigger)</source>
         <translation>（在触发器上）</translation>
     </message>
