@@ -244,6 +244,13 @@ class TestWorkbenchJobs : public QObject {
     for (const char* f : {"8.npy", "16.npy", "flip.json", "runs/8/experiment.json",
                           "runs/16/poison.csv"})
       QVERIFY2(QFileInfo::exists(dir + "/" + f), f);
+    // For a person to look at (docs/workbench-flip.png): POISONLAB_SHOT_DIR=DIR saves the window.
+    const QString shots = qEnvironmentVariable("POISONLAB_SHOT_DIR");
+    if (!shots.isEmpty()) {
+      w.resize(1500, 950);
+      QTest::qWait(300);
+      QVERIFY(w.grab().save(shots + "/flip-view.png"));
+    }
   }
 
   void theRunOpensWithEverythingInIt() {
