@@ -38,11 +38,16 @@ int main(int argc, char** argv) {
   int width = 16, batch = 256, threads = 2, steps = 10;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i];
-    if (k == "--arch") arch = argv[i + 1];
-    else if (k == "--width") width = std::atoi(argv[i + 1]);
-    else if (k == "--batch") batch = std::atoi(argv[i + 1]);
-    else if (k == "--threads") threads = std::atoi(argv[i + 1]);
-    else if (k == "--steps") steps = std::atoi(argv[i + 1]);
+    if (k == "--arch")
+      arch = argv[i + 1];
+    else if (k == "--width")
+      width = std::atoi(argv[i + 1]);
+    else if (k == "--batch")
+      batch = std::atoi(argv[i + 1]);
+    else if (k == "--threads")
+      threads = std::atoi(argv[i + 1]);
+    else if (k == "--steps")
+      steps = std::atoi(argv[i + 1]);
     else {
       std::fprintf(stderr, "unknown option %s\n", argv[i]);
       return 2;
@@ -65,8 +70,8 @@ int main(int argc, char** argv) {
   torch::Tensor ye = torch::randint(0, 10, {batch}, torch::kLong);
   torch::Tensor idx = torch::randperm(50000, torch::kLong).slice(0, 0, batch);
   const F::SgdHyper h{0.1, 0.9, 2e-4, true};
-  const char* names[] = {"expert", "student forward", "first backward", "double backward",
-                         "label update", "step"};
+  const char* names[] = {"expert",          "student forward", "first backward",
+                         "double backward", "label update",    "step"};
   std::map<std::string, std::vector<double>> phases;
   for (int s = 0; s < steps + 2; ++s) {
     const double t0 = now();
@@ -120,9 +125,10 @@ int main(int argc, char** argv) {
     whole.push_back(now() - t0);
   }
   const double m = median(phases["step"]);
-  std::printf("LibTorch %s %s w%d batch %d fp32 %d threads: %.1f ms a label step, %.0f img/s "
-              "(matchingLoss + update: %.1f ms); %s\n",
-              TORCH_VERSION, arch.c_str(), width, batch, threads, 1000 * m, batch / m,
-              1000 * median(whole), cpuDescription().c_str());
+  std::printf(
+      "LibTorch %s %s w%d batch %d fp32 %d threads: %.1f ms a label step, %.0f img/s "
+      "(matchingLoss + update: %.1f ms); %s\n",
+      TORCH_VERSION, arch.c_str(), width, batch, threads, 1000 * m, batch / m, 1000 * median(whole),
+      cpuDescription().c_str());
   return 0;
 }

@@ -214,10 +214,18 @@ class TestCli : public QObject {
     const QString order = tmp_.filePath("order.csv");
     QVERIFY(QFileInfo::exists(order));
     const QString out = tmp_.filePath("flip");
-    Result r = run({"flip", "--data", data_, "--out", out, "--model", "resnet8p", "--width", "4",
-                    "--expert-epochs", "2", "--batch", "40", "--checkpoint-every", "3",
-                    "--passes", "2", "--budgets", "10,5", "--label-order", order, "--threads", "2",
-                    "--json"});
+    Result r = run({"flip",     "--data",
+                    data_,      "--out",
+                    out,        "--model",
+                    "resnet8p", "--width",
+                    "4",        "--expert-epochs",
+                    "2",        "--batch",
+                    "40",       "--checkpoint-every",
+                    "3",        "--passes",
+                    "2",        "--budgets",
+                    "10,5",     "--label-order",
+                    order,      "--threads",
+                    "2",        "--json"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.err.contains("pass 2: mean matching loss"), qPrintable(r.err));
     const QJsonArray budgets = r.json["budgets"].toArray();
@@ -254,7 +262,8 @@ class TestCli : public QObject {
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QFile metrics(out + "/runs/10/metrics.json");
     QVERIFY(metrics.open(QIODevice::ReadOnly));
-    const QJsonObject settings = QJsonDocument::fromJson(metrics.readAll()).object()["settings"].toObject();
+    const QJsonObject settings =
+        QJsonDocument::fromJson(metrics.readAll()).object()["settings"].toObject();
     QCOMPARE(settings["model"].toObject()["arch"].toString(), QString("resnet32p"));
     QCOMPARE(settings["schedule"].toString(), QString("multistep"));
     QCOMPARE(settings["milestones"].toArray().size(), 2);

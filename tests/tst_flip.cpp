@@ -33,8 +33,8 @@ ModelSpec tiny(const char* arch = "resnet8p", int width = 4) {
   return s;
 }
 
-/// The settings of a run that takes seconds on the colour task: an 8 x 8 magenta square on the yellow
-/// class, labelled red.
+/// The settings of a run that takes seconds on the colour task: an 8 x 8 magenta square on the
+/// yellow class, labelled red.
 FlipConfig tinyFlip() {
   FlipConfig c;
   c.model = tiny("resnet8p", 8);
@@ -142,8 +142,8 @@ class TestFlip : public QObject {
     auto params = m->parameters();
     std::vector<torch::Tensor> theta, buf;
     for (auto& p : params) theta.push_back(p.detach().clone());
-    torch::optim::SGD opt(params,
-                          torch::optim::SGDOptions(0.1).momentum(0.9).nesterov(true).weight_decay(2e-4));
+    torch::optim::SGD opt(
+        params, torch::optim::SGDOptions(0.1).momentum(0.9).nesterov(true).weight_decay(2e-4));
     const F::SgdHyper h{0.1, 0.9, 2e-4, true};
     for (int step = 0; step < 3; ++step) {
       torch::Tensor x = torch::randn({8, 3, 8, 8});
@@ -248,10 +248,10 @@ class TestFlip : public QObject {
     const FlipResult r = computeFlipLabels(*data_, c);
     QCOMPARE(int(r.passLosses.size()), c.passes);
     for (const auto& s : r.starts) QCOMPARE(s.iteration, 7);
-    QVERIFY2(r.passLosses.back() < 0.9 * r.passLosses.front(),
-             qPrintable(QString("pass losses %1 .. %2")
-                            .arg(r.passLosses.front())
-                            .arg(r.passLosses.back())));
+    QVERIFY2(
+        r.passLosses.back() < 0.9 * r.passLosses.front(),
+        qPrintable(
+            QString("pass losses %1 .. %2").arg(r.passLosses.front()).arg(r.passLosses.back())));
   }
 
   // FLIP.md 3.1: a dirty-label expert learns the trigger (near-100 % PTA) and the task.
@@ -289,13 +289,12 @@ class TestFlip : public QObject {
   void selectionByMargin() {
     // Six rows, three classes; true labels 0 0 1 1 2 2.
     const std::vector<std::uint8_t> truth{0, 0, 1, 1, 2, 2};
-    const std::vector<float> a{
-        5, 0, 0,   // margin -5
-        1, 3, 1,   // argmax 1 != 0: margin 2
-        0, 4, 1,   // -3
-        4, 1, 0,   // 3 (class 1 row flipped to 0)
-        0, 2, 3,   // -1
-        1, 0, 4};  // -3
+    const std::vector<float> a{5, 0, 0,   // margin -5
+                               1, 3, 1,   // argmax 1 != 0: margin 2
+                               0, 4, 1,   // -3
+                               4, 1, 0,   // 3 (class 1 row flipped to 0)
+                               0, 2, 3,   // -1
+                               1, 0, 4};  // -3
     QCOMPARE(flipMargin(&a[3], 3, 0), 2.0);
     QCOMPARE(flipMargin(&a[0], 3, 0), -5.0);
     auto sel = selectFlips({a}, truth, 3, {2, 1, 3});
@@ -331,7 +330,8 @@ class TestFlip : public QObject {
     writeLabelTable(file, *data_, LabelOrder{}, sel[0].labels, 4);
     const ImportedLabels imported = importLabels(*data_, file, LabelOrder{});
     QCOMPARE(imported.flipped, std::size_t(10));
-    for (int r : sel[0].rows) QVERIFY(imported.labels[std::size_t(r)] != data_->train.labels[std::size_t(r)]);
+    for (int r : sel[0].rows)
+      QVERIFY(imported.labels[std::size_t(r)] != data_->train.labels[std::size_t(r)]);
     // In another row order (a class sequence): the rows move, the flips stay.
     std::vector<float> seq(data_->train.count() * 4, 0.0f);
     for (std::size_t i = 0; i < data_->train.count(); ++i) seq[i * 4 + data_->train.labels[i]] = 1;

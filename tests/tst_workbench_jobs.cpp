@@ -241,8 +241,8 @@ class TestWorkbenchJobs : public QObject {
     QCOMPARE(w.flipView()->passPoints(), 2);
     QVERIFY2(w.flipView()->summaryText().contains(dir), qPrintable(w.flipView()->summaryText()));
     QCOMPARE(w.runsView()->runCount(), before + 2);
-    for (const char* f : {"8.npy", "16.npy", "flip.json", "runs/8/experiment.json",
-                          "runs/16/poison.csv"})
+    for (const char* f :
+         {"8.npy", "16.npy", "flip.json", "runs/8/experiment.json", "runs/16/poison.csv"})
       QVERIFY2(QFileInfo::exists(dir + "/" + f), f);
     // For a person to look at (docs/workbench-flip.png): POISONLAB_SHOT_DIR=DIR saves the window.
     const QString shots = qEnvironmentVariable("POISONLAB_SHOT_DIR");

@@ -68,9 +68,9 @@ int cmdFlip(int argc, char** argv) {
                "FLIP on %zu training images (%s), %s, trigger %s, '%s' -> '%s'\n"
                "  %d expert(s) x %d epochs, %d label passes, batch %d, budgets",
                ds->train.count(),
-               config.perClass ? ("the first " + std::to_string(config.perClass) + " a class")
-                                     .c_str()
-                               : "all",
+               config.perClass
+                   ? ("the first " + std::to_string(config.perClass) + " a class").c_str()
+                   : "all",
                config.model.describe().c_str(), config.trigger.describe().c_str(),
                ds->classNames[config.source].c_str(), ds->classNames[config.target].c_str(),
                config.experts, config.expertEpochs, config.passes, config.batch);
@@ -97,8 +97,7 @@ int cmdFlip(int argc, char** argv) {
     bar.finish();
     std::fprintf(stderr, "pass %d: mean matching loss %.5f\n", pass, loss);
   };
-  const FlipResult r =
-      computeFlipLabels(*ds, config, out, cb, &interruptToken(), a.flag("resume"));
+  const FlipResult r = computeFlipLabels(*ds, config, out, cb, &interruptToken(), a.flag("resume"));
   bar.finish();
 
   // Step 3 and the files.

@@ -189,11 +189,12 @@ Task* Jobs::computeFlip(const FlipConfig& config, const QString& dirIn) {
               .filePath(QStringLiteral("flip-") +
                         QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     for (int k = 2; QFileInfo::exists(dir); ++k)
-      dir = QDir(runsFolder())
-                .filePath(QStringLiteral("flip-%1-%2")
-                              .arg(QDateTime::currentDateTime().toString(
-                                  QStringLiteral("yyyyMMdd-HHmmss")))
-                              .arg(k));
+      dir =
+          QDir(runsFolder())
+              .filePath(
+                  QStringLiteral("flip-%1-%2")
+                      .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))
+                      .arg(k));
   }
   auto outputs = std::make_shared<FlipOutputs>();
   auto className = [&](int c) {
@@ -203,18 +204,16 @@ Task* Jobs::computeFlip(const FlipConfig& config, const QString& dirIn) {
   };
   Task* task = tasks_->start(
       tr("Compute FLIP labels (%1, %2 -> %3)")
-          .arg(describeTrigger(config.trigger), className(config.source),
-               className(config.target)),
+          .arg(describeTrigger(config.trigger), className(config.source), className(config.target)),
       [clean, config, out = dir.toStdString(), outputs](TaskContext& ctx) {
         using Clock = std::chrono::steady_clock;
         auto lastPost = Clock::now() - std::chrono::seconds(1);
         FlipCallbacks cb;
         cb.onBatch = [&](const FlipProgress& p) {
-          ctx.progress(p.fraction, p.stage == "experts"
-                                       ? "expert " + std::to_string(p.expert) + ", epoch " +
-                                             std::to_string(p.epoch)
-                                       : "label pass " + std::to_string(p.pass) + "/" +
-                                             std::to_string(p.passes));
+          ctx.progress(p.fraction, p.stage == "experts" ? "expert " + std::to_string(p.expert) +
+                                                              ", epoch " + std::to_string(p.epoch)
+                                                        : "label pass " + std::to_string(p.pass) +
+                                                              "/" + std::to_string(p.passes));
           // Every label batch is a point of the curve; the experts' batches four a second.
           const auto now = Clock::now();
           if (p.stage == "experts" && now - lastPost < std::chrono::milliseconds(250)) return;
@@ -256,8 +255,7 @@ Task* Jobs::computeFlip(const FlipConfig& config, const QString& dirIn) {
       lines << tr("%n label(s) flipped (most: %1): %2", "", b.budget)
                    .arg(top, QString::fromStdString(b.file));
     }
-    emit flipFinished(task, dir,
-                      runs,
+    emit flipFinished(task, dir, runs,
                       tr("Written to %1:").arg(dir) + QLatin1Char('\n') + lines.join('\n') +
                           QLatin1Char('\n') +
                           tr("One label-only run per budget is in Runs (what if), ready to "

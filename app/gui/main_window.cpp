@@ -455,11 +455,10 @@ Task* MainWindow::saveRunAs(const QString& dir) { return jobs_->saveRunAs(dir); 
 Task* MainWindow::exportReport(const QString& path) { return jobs_->exportReport(path); }
 
 bool MainWindow::showView(const QString& name) {
-  const QStringList names{QStringLiteral("samples"),      QStringLiteral("spectral"),
-                          QStringLiteral("clusters"),     QStringLiteral("influence"),
-                          QStringLiteral("label-errors"), QStringLiteral("detectors"),
-                          QStringLiteral("unlearning"),   QStringLiteral("runs"),
-                          QStringLiteral("flip")};
+  const QStringList names{
+      QStringLiteral("samples"),    QStringLiteral("spectral"),     QStringLiteral("clusters"),
+      QStringLiteral("influence"),  QStringLiteral("label-errors"), QStringLiteral("detectors"),
+      QStringLiteral("unlearning"), QStringLiteral("runs"),         QStringLiteral("flip")};
   const int at = names.indexOf(name.toLower());
   if (at < 0) return false;
   views_->setCurrentIndex(at);

@@ -47,10 +47,10 @@ struct FlipConfig {
   /// reference's checkpoint_iters = 50: iterations 50, 100, 150, 200).
   int checkpointEvery = 50;
   // Step 2: label passes.
-  int passes = 15;    ///< the reference's `iterations` (its example attack uses 5)
-  int minEpoch = 0;   ///< start points are drawn from epochs minEpoch+1 .. maxEpoch
-  int maxEpoch = 0;   ///< 0: expertEpochs
-  int batch = 256;    ///< for the experts and the label passes
+  int passes = 15;   ///< the reference's `iterations` (its example attack uses 5)
+  int minEpoch = 0;  ///< start points are drawn from epochs minEpoch+1 .. maxEpoch
+  int maxEpoch = 0;  ///< 0: expertEpochs
+  int batch = 256;   ///< for the experts and the label passes
   double labelLr = 150;
   double labelMomentum = 0.5;
   double oneHotTemperature = 5;  ///< rows start at this x one-hot (so they sum to it)
@@ -61,7 +61,7 @@ struct FlipConfig {
   /// (a cheaper run: the labels of the others stay true and are never flipped).
   int perClass = 0;
   std::uint64_t seed = 0;
-  int threads = 0;            ///< 0: every core
+  int threads = 0;             ///< 0: every core
   std::string device = "cpu";  ///< "cpu" or "cuda"
 
   static ModelSpec flipModel() {
@@ -85,7 +85,7 @@ struct FlipStartPoint {
 };
 
 struct FlipProgress {
-  std::string stage;  ///< "experts" or "labels"
+  std::string stage;          ///< "experts" or "labels"
   int expert = 0, epoch = 0;  ///< experts: 1-based
   int pass = 0, passes = 0;   ///< labels: 1-based
   int batch = 0, batches = 0;
@@ -102,8 +102,8 @@ struct FlipCallbacks {
 };
 
 struct FlipResult {
-  std::vector<float> logits;  ///< N x K, the data set's training order
-  std::vector<int> computedRows;  ///< rows the passes moved (all, or perClass of each class)
+  std::vector<float> logits;        ///< N x K, the data set's training order
+  std::vector<int> computedRows;    ///< rows the passes moved (all, or perClass of each class)
   std::vector<double> batchLosses;  ///< every batch's matching loss, in order
   std::vector<double> passLosses;   ///< the mean per pass
   std::vector<FlipStartPoint> starts;

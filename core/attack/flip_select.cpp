@@ -32,9 +32,9 @@ void FlipConfig::validate(const Dataset& ds) const {
   trigger.validate();
   const int k = ds.numClasses();
   if (source < 0 || source >= k)
-    throw Error("source: " + std::to_string(source) + " is not a class (0.." +
-                    std::to_string(k - 1) + ")",
-                "flip.source");
+    throw Error(
+        "source: " + std::to_string(source) + " is not a class (0.." + std::to_string(k - 1) + ")",
+        "flip.source");
   if (target < 0 || target >= k || target == source)
     throw Error("target: " + std::to_string(target) + " is not a class other than the source",
                 "flip.target");
@@ -53,7 +53,8 @@ void FlipConfig::validate(const Dataset& ds) const {
   range(batch, 2, 65536, "batch");
   range(perClass, 0, 1 << 30, "per-class");
   range(threads, 0, 1024, "threads");
-  if (!(expertLr > 0 && expertLr < 100)) throw Error("expert lr: must be above 0", "flip.expert-lr");
+  if (!(expertLr > 0 && expertLr < 100))
+    throw Error("expert lr: must be above 0", "flip.expert-lr");
   if (!(expertMomentum >= 0 && expertMomentum < 1))
     throw Error("expert momentum: must be in [0, 1)", "flip.expert-momentum");
   if (!(expertWeightDecay >= 0 && expertWeightDecay < 1))
@@ -97,8 +98,7 @@ double flipMargin(const float* row, int classes, int truth) {
 
 std::vector<FlipSelection> selectFlips(const std::vector<std::vector<float>>& runs,
                                        const std::vector<std::uint8_t>& trueLabels, int classes,
-                                       std::vector<int> budgets,
-                                       const std::vector<int>& eligible) {
+                                       std::vector<int> budgets, const std::vector<int>& eligible) {
   const std::size_t n = trueLabels.size();
   const std::size_t k = static_cast<std::size_t>(classes);
   if (runs.empty()) throw Error("selection: no label table");
@@ -136,8 +136,7 @@ std::vector<FlipSelection> selectFlips(const std::vector<std::vector<float>>& ru
     for (int r : s.rows) mean[std::size_t(r) * k + trueLabels[std::size_t(r)]] -= 50000.0f;
     s.labels.assign(n * k, 0.0f);
     for (std::size_t i = 0; i < n; ++i) s.labels[i * k + trueLabels[i]] = 1.0f;
-    for (int r : s.rows)
-      std::copy_n(&mean[std::size_t(r) * k], k, &s.labels[std::size_t(r) * k]);
+    for (int r : s.rows) std::copy_n(&mean[std::size_t(r) * k], k, &s.labels[std::size_t(r) * k]);
     out.push_back(std::move(s));
   }
   return out;

@@ -55,8 +55,8 @@ torch::Tensor softCrossEntropy(const torch::Tensor& logits, const torch::Tensor&
 
 MatchStep matchingLoss(ResNet& model, const std::vector<torch::Tensor>& buf0, const SgdHyper& h,
                        const torch::Tensor& xe, const torch::Tensor& ye, const torch::Tensor& xs,
-                       const torch::Tensor& labelRows, double lambda,
-                       const torch::Tensor& trueRows, const CancelToken* cancel) {
+                       const torch::Tensor& labelRows, double lambda, const torch::Tensor& trueRows,
+                       const CancelToken* cancel) {
   auto check = [&] {
     if (cancel) cancel->throwIfCancelled();
   };
@@ -93,19 +93,20 @@ MatchStep matchingLoss(ResNet& model, const std::vector<torch::Tensor>& buf0, co
   }
   out.loss = num / std::max(den, 1e-30);
   if (lambda > 0 && trueRows.defined())
-    out.loss = out.loss + lambda * (torch::softmax(labelRows, 1) -
-                                    torch::one_hot(trueRows, labelRows.size(1)).to(labelRows.dtype()))
-                                       .abs()
-                                       .sum(1)
-                                       .mean();
+    out.loss =
+        out.loss + lambda * (torch::softmax(labelRows, 1) -
+                             torch::one_hot(trueRows, labelRows.size(1)).to(labelRows.dtype()))
+                                .abs()
+                                .sum(1)
+                                .mean();
   return out;
 }
 
 }  // namespace nn::flip
 
 namespace {
-using nn::flip::SgdHyper;
 using nlohmann::json;
+using nn::flip::SgdHyper;
 namespace fs = std::filesystem;
 
 /// An expert's state at a start point.
@@ -205,7 +206,8 @@ std::vector<FlipStartPoint> drawStarts(const FlipConfig& c, std::int64_t stepsPe
   for (int p = 0; p < c.passes; ++p) {
     FlipStartPoint sp;
     sp.expert = static_cast<int>(rng.below(std::uint64_t(c.experts)));
-    sp.epoch = c.minEpoch + 1 + static_cast<int>(rng.below(std::uint64_t(c.lastEpoch() - c.minEpoch)));
+    sp.epoch =
+        c.minEpoch + 1 + static_cast<int>(rng.below(std::uint64_t(c.lastEpoch() - c.minEpoch)));
     sp.iteration = iters[rng.below(iters.size())];
     s.push_back(sp);
   }
@@ -257,8 +259,8 @@ void writeTensors(torch::serialize::OutputArchive& a, const std::string& prefix,
   for (std::size_t i = 0; i < v.size(); ++i) a.write(prefix + "." + std::to_string(i), v[i]);
 }
 
-std::vector<torch::Tensor> readTensors(torch::serialize::InputArchive& a,
-                                       const std::string& prefix, const std::string& path,
+std::vector<torch::Tensor> readTensors(torch::serialize::InputArchive& a, const std::string& prefix,
+                                       const std::string& path,
                                        const std::vector<torch::Tensor>& like) {
   c10::IValue n;
   if (!a.try_read(prefix + ".n", n) || !n.isInt() || n.toInt() != std::int64_t(like.size()))
@@ -355,8 +357,8 @@ FlipResult computeFlipLabels(const Dataset& ds, const FlipConfig& configIn,
     std::vector<std::int64_t> all(static_cast<std::size_t>(items));
     for (std::int64_t i = 0; i < items; ++i) all[std::size_t(i)] = i;
     for (int epoch = 1; epoch <= c.expertEpochs; ++epoch) {
-      const std::uint64_t es = (c.seed * 131ULL + std::uint64_t(e)) * 0x9E3779B97F4A7C15ULL +
-                               std::uint64_t(epoch);
+      const std::uint64_t es =
+          (c.seed * 131ULL + std::uint64_t(e)) * 0x9E3779B97F4A7C15ULL + std::uint64_t(epoch);
       Rng orderRng(es ^ 0x0de7ULL), augRng(es ^ 0xa06ULL);
       const auto order = sampleWithoutReplacement(all, all.size(), orderRng);
       SgdHyper h = expertHyper;
@@ -365,10 +367,9 @@ FlipResult computeFlipLabels(const Dataset& ds, const FlipConfig& configIn,
       for (std::int64_t b = 0; b < steps; ++b) {
         if (cancel) cancel->throwIfCancelled();
         const std::int64_t* idx = order.data() + b * batch;
-        torch::Tensor x =
-            nn::makeBatch(d.items, idx, batch, nn::drawAugmentation(batch, true, true, augRng),
-                          false)
-                .to(rt.device);
+        torch::Tensor x = nn::makeBatch(d.items, idx, batch,
+                                        nn::drawAugmentation(batch, true, true, augRng), false)
+                              .to(rt.device);
         torch::Tensor y = itemLabels(d.items, idx, batch).to(rt.device);
         torch::Tensor loss = torch::nn::functional::cross_entropy(model->forward(x), y);
         const auto g = torch::autograd::grad({loss}, params);
@@ -393,8 +394,8 @@ FlipResult computeFlipLabels(const Dataset& ds, const FlipConfig& configIn,
           p.batch = iteration;
           p.batches = static_cast<int>(steps);
           p.loss = loss.item<double>();
-          p.fraction = (double(e) * c.expertEpochs * steps + double(epoch - 1) * steps + b + 1) /
-                       totalWork;
+          p.fraction =
+              (double(e) * c.expertEpochs * steps + double(epoch - 1) * steps + b + 1) / totalWork;
           cb.onBatch(p);
         }
       }
@@ -492,7 +493,8 @@ FlipResult computeFlipLabels(const Dataset& ds, const FlipConfig& configIn,
       const auto aug = nn::drawAugmentation(batch, true, true, augRng);
       torch::Tensor xe = nn::makeBatch(d.items, idx, batch, aug, false).to(rt.device);
       std::vector<std::int64_t> studentRows(static_cast<std::size_t>(batch));
-      for (std::int64_t i = 0; i < batch; ++i) studentRows[std::size_t(i)] = d.rows[std::size_t(idx[i])];
+      for (std::int64_t i = 0; i < batch; ++i)
+        studentRows[std::size_t(i)] = d.rows[std::size_t(idx[i])];
       torch::Tensor ye = itemLabels(d.items, idx, batch).to(rt.device);
       torch::Tensor xs =
           nn::makeBatch(ds.train, studentRows.data(), batch, aug, false).to(rt.device);
@@ -500,9 +502,9 @@ FlipResult computeFlipLabels(const Dataset& ds, const FlipConfig& configIn,
           torch::from_blob(studentRows.data(), {batch}, torch::kLong).clone().to(rt.device);
       torch::Tensor leaf = labels.detach().requires_grad_(true);
       torch::Tensor rows = leaf.index_select(0, rowIdx);
-      const auto step = nn::flip::matchingLoss(model, buf0, h, xe, ye, xs, rows, c.lambda,
-                                               trueAll.index_select(0, rowIdx.cpu()).to(rt.device),
-                                               cancel);
+      const auto step =
+          nn::flip::matchingLoss(model, buf0, h, xe, ye, xs, rows, c.lambda,
+                                 trueAll.index_select(0, rowIdx.cpu()).to(rt.device), cancel);
       torch::Tensor grad = torch::autograd::grad({step.loss}, {leaf})[0];
       if (cancel) cancel->throwIfCancelled();
       {

@@ -43,12 +43,12 @@ torch::Tensor BasicBlockImpl::shortcut(const torch::Tensor& x) {
   // Option A, no parameters: subsample (pre-activation: average-pool, as FLIP's r32p) and pad
   // the new channels with zeros on both sides.
   torch::Tensor s =
-      preact_ ? F::avg_pool2d(x, F::AvgPool2dFuncOptions(stride_).stride(stride_))
-              : x.index({torch::indexing::Slice(), torch::indexing::Slice(),
-                         torch::indexing::Slice(torch::indexing::None, torch::indexing::None,
-                                                stride_),
-                         torch::indexing::Slice(torch::indexing::None, torch::indexing::None,
-                                                stride_)});
+      preact_
+          ? F::avg_pool2d(x, F::AvgPool2dFuncOptions(stride_).stride(stride_))
+          : x.index(
+                {torch::indexing::Slice(), torch::indexing::Slice(),
+                 torch::indexing::Slice(torch::indexing::None, torch::indexing::None, stride_),
+                 torch::indexing::Slice(torch::indexing::None, torch::indexing::None, stride_)});
   const int pad = out_ - in_;
   return F::pad(s, F::PadFuncOptions({0, 0, 0, 0, pad / 2, pad - pad / 2}));
 }

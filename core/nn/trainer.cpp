@@ -36,7 +36,8 @@ double learningRate(const TrainConfig& c, std::int64_t step, std::int64_t total)
     return to + (from - to) * 0.5 * (1 + std::cos(M_PI * f));
   };
   if (c.schedule == Schedule::MultiStep) {
-    const int epoch = static_cast<int>(double(step) * c.epochs / double(std::max<std::int64_t>(1, total)));
+    const int epoch =
+        static_cast<int>(double(step) * c.epochs / double(std::max<std::int64_t>(1, total)));
     double lr = c.lr;
     for (int m : c.milestones)
       if (m <= epoch) lr *= c.gamma;

@@ -44,8 +44,8 @@ nlohmann::json settingsJson(const FlipConfig& c) {
 }  // namespace
 
 FlipOutputs writeFlipOutputs(const std::shared_ptr<const Dataset>& ds, const FlipConfig& config,
-                             const FlipResult& r, const std::string& out,
-                             const LabelOrder& order, bool makeRuns) {
+                             const FlipResult& r, const std::string& out, const LabelOrder& order,
+                             bool makeRuns) {
   const int k = ds->numClasses();
   const std::size_t n = ds->train.count();
   const auto selections =

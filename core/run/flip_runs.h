@@ -17,8 +17,8 @@ namespace poisonlab {
 
 struct FlipBudgetOutput {
   int budget = 0;
-  std::string file;  ///< DIR/<n>.npy
-  std::string run;   ///< DIR/runs/<n> (empty without runs)
+  std::string file;              ///< DIR/<n>.npy
+  std::string run;               ///< DIR/runs/<n> (empty without runs)
   std::vector<FlipCount> flips;  ///< (true, new label) pairs, the largest first
 };
 

@@ -57,8 +57,8 @@ void ModelSpec::validate() const {
 std::string ModelSpec::describe() const {
   const auto b = blocksPerStage();
   return arch + (preActivation() ? " (pre-activation, width " : " (width ") +
-         std::to_string(width) + ", " + std::to_string(b.size()) +
-         " stages x " + std::to_string(b[0]) + " blocks)";
+         std::to_string(width) + ", " + std::to_string(b.size()) + " stages x " +
+         std::to_string(b[0]) + " blocks)";
 }
 
 std::vector<std::string> ModelSpec::layerNames() const {

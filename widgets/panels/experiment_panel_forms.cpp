@@ -260,10 +260,9 @@ QGroupBox* ExperimentPanel::buildPoison() {
 
 QGroupBox* ExperimentPanel::buildTraining() {
   auto* g = new QGroupBox(tr("Model and training"), this);
-  arch_ =
-      combo(g, QStringLiteral("modelArch"),
-            {"resnet8", "resnet14", "resnet20", "resnet32", "resnet44", "resnet56", "resnet18",
-             "resnet32p", "resnet8p"});
+  arch_ = combo(g, QStringLiteral("modelArch"),
+                {"resnet8", "resnet14", "resnet20", "resnet32", "resnet44", "resnet56", "resnet18",
+                 "resnet32p", "resnet8p"});
   arch_->setEditable(true);  // any resnet(6n+2)
   width_ = spin(g, QStringLiteral("modelWidth"), 1, 1024);
   epochs_ = spin(g, QStringLiteral("epochs"), 1, 10000);

@@ -47,9 +47,10 @@ void FlipView::start(int experts, int epochs, int passes) {
   for (int g = 0; g < plot_->graphCount(); ++g) plot_->graph(g)->data()->clear();
   plot_->xAxis->setRange(0, passes);
   plot_->replot();
-  status_->setText(tr("Training %n expert(s) on the clean images plus the triggered source "
-                      "images…",
-                      "", experts));
+  status_->setText(
+      tr("Training %n expert(s) on the clean images plus the triggered source "
+         "images…",
+         "", experts));
   summary_->clear();
 }
 
