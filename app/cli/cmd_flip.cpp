@@ -22,11 +22,7 @@ FlipConfig configFromArgs(const Args& a) {
   if (a.has("trigger")) c.trigger = triggerFromArgs(a);
   c.source = static_cast<int>(a.integer("source", c.source, 0, 255));
   c.target = static_cast<int>(a.integer("target", c.target, 0, 255));
-  if (a.has("model")) {
-    c.model.arch = canonicalArch(a.value("model"));
-    c.model.width = defaultWidth(c.model.arch);
-  }
-  c.model.width = static_cast<int>(a.integer("width", c.model.width, 1, 1024));
+  modelFromArgs(a, c.model);
   c.experts = static_cast<int>(a.integer("experts", c.experts, 1, 1000));
   c.expertEpochs = static_cast<int>(a.integer("expert-epochs", c.expertEpochs, 1, 10000));
   c.expertLr = a.number("expert-lr", c.expertLr, 1e-9, 100);

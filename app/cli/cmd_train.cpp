@@ -17,12 +17,7 @@ namespace {
 TrainConfig configFromArgs(const Args& a) {
   // A named recipe first (--recipe flip: FLIP's user recipe), then each option over it.
   TrainConfig c = namedRecipe(a.value("recipe", "default"), "--recipe");
-  if (a.has("model")) {
-    c.model.arch = canonicalArch(a.value("model"));
-    // Without --width: the network's usual width (defaultWidth).
-    c.model.width = defaultWidth(c.model.arch);
-  }
-  c.model.width = static_cast<int>(a.integer("width", c.model.width, 1, 1024));
+  modelFromArgs(a, c.model);
   c.epochs = static_cast<int>(a.integer("epochs", c.epochs, 1, 10000));
   c.batchSize = static_cast<int>(a.integer("batch", c.batchSize, 1, 65536));
   c.lr = a.number("lr", c.lr, 1e-9, 100);

@@ -10,6 +10,7 @@
 #include "args.h"
 #include "core/data/dataset.h"
 #include "core/attack/poison.h"
+#include "core/train/model_spec.h"
 #include "core/util/progress.h"
 
 namespace poisonlab::cli {
@@ -26,6 +27,9 @@ std::shared_ptr<const Dataset> loadResolvedData(const Args& args, nlohmann::json
 
 /// The trigger of --trigger, --pos, --color, --size, --pattern, --opacity, --pattern-seed.
 TriggerSpec triggerFromArgs(const Args& a);
+
+/// --model (FLIP's names too: canonicalArch) with its usual width, then --width.
+void modelFromArgs(const Args& a, ModelSpec& model);
 
 /// Opens a run folder (--data overrides its data source) with a progress bar; Ctrl-C cancels.
 PoisonedDataset openRunWithProgress(const Args& args, const std::string& runDir);

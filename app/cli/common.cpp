@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "core/data/cifar_loader.h"
 #include "core/data/data_location.h"
+#include "core/train/training.h"
 #include "core/util/error.h"
 #include "core/run/run_folder.h"
 #include "terminal_progress.h"
@@ -22,6 +23,14 @@ TriggerSpec triggerFromArgs(const Args& a) {
   t.opacity = a.number("opacity", t.opacity, -1e9, 1e9);
   t.patternSeed = a.seed("pattern-seed", t.patternSeed);
   return t;
+}
+
+void modelFromArgs(const Args& a, ModelSpec& model) {
+  if (a.has("model")) {
+    model.arch = canonicalArch(a.value("model"));
+    model.width = defaultWidth(model.arch);  // without --width: the network's usual width
+  }
+  model.width = static_cast<int>(a.integer("width", model.width, 1, 1024));
 }
 
 const CancelToken& interruptToken() {

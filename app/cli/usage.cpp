@@ -279,6 +279,7 @@ std::vector<CommandDoc> makeDocs() {
         "label-order"},
        {"quick", "resume", "no-runs"},
        "--out DIR [--data D] [--quick] [--trigger three-pixel|sinusoid|corners|pixel|...]\n"
+       "[--pos R,C] [--color R,G,B] [--size K] [--pattern P] [--opacity A] [--pattern-seed X]\n"
        "[--source 9] [--target 4] [--model resnet32p] [--width 16]\n"
        "[--experts 1] [--expert-epochs 20] [--expert-lr 0.1] [--checkpoint-every 50]\n"
        "[--passes 15] [--min-epoch 0] [--max-epoch E] [--batch 256]\n"

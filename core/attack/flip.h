@@ -78,6 +78,10 @@ struct FlipConfig {
   void validate(const Dataset& ds) const;
 };
 
+/// Every setting of `c` as a JSON object's text (flip.json's "settings"; with the data, what a
+/// resume must match).
+std::string flipSettingsJson(const FlipConfig& c);
+
 /// One start point of the label passes: an expert's parameters and momentum after `iteration`
 /// iterations of `epoch` (1-based).
 struct FlipStartPoint {

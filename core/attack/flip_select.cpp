@@ -4,6 +4,8 @@
 #include <limits>
 #include <numeric>
 
+#include <nlohmann/json.hpp>
+
 #include "core/attack/flip.h"
 #include "core/util/error.h"
 #include "core/util/npy.h"
@@ -25,6 +27,34 @@ FlipConfig FlipConfig::quick() {
   c.checkpointEvery = 10;
   c.passes = 3;
   return c;
+}
+
+std::string flipSettingsJson(const FlipConfig& c) {
+  const nlohmann::json j{{"model", {{"arch", c.model.arch}, {"width", c.model.width}}},
+                         {"trigger", c.trigger.describe()},
+                         {"source", c.source},
+                         {"target", c.target},
+                         {"experts", c.experts},
+                         {"expert_epochs", c.expertEpochs},
+                         {"expert_lr", c.expertLr},
+                         {"expert_momentum", c.expertMomentum},
+                         {"expert_weight_decay", c.expertWeightDecay},
+                         {"expert_milestones", c.expertMilestones},
+                         {"expert_gamma", c.expertGamma},
+                         {"checkpoint_every", c.checkpointEvery},
+                         {"passes", c.passes},
+                         {"min_epoch", c.minEpoch},
+                         {"max_epoch", c.lastEpoch()},
+                         {"batch", c.batch},
+                         {"label_lr", c.labelLr},
+                         {"label_momentum", c.labelMomentum},
+                         {"temperature", c.oneHotTemperature},
+                         {"lambda", c.lambda},
+                         {"budgets", c.budgets},
+                         {"per_class", c.perClass},
+                         {"seed", c.seed},
+                         {"device", c.device}};
+  return j.dump();
 }
 
 void FlipConfig::validate(const Dataset& ds) const {

@@ -220,30 +220,11 @@ std::string startKey(int expert, int epoch, int iteration) {
 
 /// What must match for a resume: every setting that changes the labels, and the data.
 std::string configDigest(const FlipConfig& c, const Dataset& ds) {
-  json j{{"model", c.model.describe()},
-         {"trigger", c.trigger.describe()},
-         {"source", c.source},
-         {"target", c.target},
-         {"experts", c.experts},
-         {"expert_epochs", c.expertEpochs},
-         {"expert_lr", c.expertLr},
-         {"expert_momentum", c.expertMomentum},
-         {"expert_weight_decay", c.expertWeightDecay},
-         {"expert_milestones", c.expertMilestones},
-         {"expert_gamma", c.expertGamma},
-         {"checkpoint_every", c.checkpointEvery},
-         {"passes", c.passes},
-         {"min_epoch", c.minEpoch},
-         {"max_epoch", c.lastEpoch()},
-         {"batch", c.batch},
-         {"label_lr", c.labelLr},
-         {"label_momentum", c.labelMomentum},
-         {"temperature", c.oneHotTemperature},
-         {"lambda", c.lambda},
-         {"per_class", c.perClass},
-         {"seed", c.seed},
-         {"train_images", ds.train.count()},
-         {"source_path", ds.source}};
+  json j = json::parse(flipSettingsJson(c));
+  j.erase("budgets");  // step 3 only
+  j.erase("device");
+  j["train_images"] = ds.train.count();
+  j["source_path"] = ds.source;
   return j.dump();
 }
 

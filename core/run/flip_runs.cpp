@@ -13,35 +13,6 @@
 namespace fs = std::filesystem;
 
 namespace poisonlab {
-namespace {
-
-nlohmann::json settingsJson(const FlipConfig& c) {
-  return {{"model", {{"arch", c.model.arch}, {"width", c.model.width}}},
-          {"trigger", c.trigger.describe()},
-          {"source", c.source},
-          {"target", c.target},
-          {"experts", c.experts},
-          {"expert_epochs", c.expertEpochs},
-          {"expert_lr", c.expertLr},
-          {"expert_momentum", c.expertMomentum},
-          {"expert_weight_decay", c.expertWeightDecay},
-          {"expert_milestones", c.expertMilestones},
-          {"checkpoint_every", c.checkpointEvery},
-          {"passes", c.passes},
-          {"min_epoch", c.minEpoch},
-          {"max_epoch", c.lastEpoch()},
-          {"batch", c.batch},
-          {"label_lr", c.labelLr},
-          {"label_momentum", c.labelMomentum},
-          {"temperature", c.oneHotTemperature},
-          {"lambda", c.lambda},
-          {"budgets", c.budgets},
-          {"per_class", c.perClass},
-          {"seed", c.seed},
-          {"device", c.device}};
-}
-
-}  // namespace
 
 FlipOutputs writeFlipOutputs(const std::shared_ptr<const Dataset>& ds, const FlipConfig& config,
                              const FlipResult& r, const std::string& out, const LabelOrder& order,
@@ -106,7 +77,7 @@ FlipOutputs writeFlipOutputs(const std::shared_ptr<const Dataset>& ds, const Fli
   const nlohmann::json record{
       {"schema_version", 1},
       {"poisonlab_version", kPoisonLabVersion},
-      {"settings", settingsJson(config)},
+      {"settings", nlohmann::json::parse(flipSettingsJson(config))},
       {"data", {{"source", ds->source}, {"num_train", n}, {"format", toString(ds->format)}}},
       {"label_order", order.file.empty() ? "load order" : order.file},
       {"start_points", starts},
